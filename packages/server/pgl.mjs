@@ -1,0 +1,14 @@
+import { PGlite } from '@electric-sql/pglite';
+let t=performance.now();
+const a = await PGlite.create();
+console.log('mem create', performance.now()-t); t=performance.now();
+const b = await PGlite.create('/tmp/pgl-dir-'+process.pid);
+console.log('dir create fresh', performance.now()-t); t=performance.now();
+await b.close();
+const c = await PGlite.create('/tmp/pgl-dir-'+process.pid);
+console.log('dir reopen', performance.now()-t); t=performance.now();
+const dump = await a.dumpDataDir('none');
+console.log('dump', performance.now()-t, dump.size); t=performance.now();
+const d = await PGlite.create({loadDataDir: dump});
+console.log('mem from dump', performance.now()-t); t=performance.now();
+await d.query('select 1');

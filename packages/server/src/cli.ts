@@ -1,0 +1,109 @@
+#!/usr/bin/env node
+import fs from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { loadConfig, ConfigError, type Config } from './platform/config.js';
+import { openDatabase } from './platform/database/database.js';
+import { migrate } from './platform/database/migrate.js';
+import { createLogger } from './platform/logger.js';
+import { seedDemo } from './demo.js';
+import { demoLogins } from './modules/identity/demo.js';
+import { databaseTarget, startServer, stopOnSignals } from './server.js';
+import { runRulesEvaluate } from './modules/rules/cli.js';
+
+const USAGE = `Usage: parcours <command>
+
+Commands:
+  start [--demo]               serve the API and the web app (--demo: seed the demo data on first start)
+  migrate                      apply the database migrations and exit
+  demo                         seed the demo organisation and print its logins
+  rules evaluate [FILE|-]      decide rules requests (JSON, one or an array) from FILE or stdin
+
+Configuration comes from environment variables (see README.md).`;
+
+function out(text: string): void {
+  process.stdout.write(text + '\n');
+}
+
+function printLogins(config: Config): void {
+  out(`\nParcours is running on ${config.publicUrl}`);
+  out('Demo accounts (password for all: see README, "Demo"):');
+  for (const login of demoLogins()) out(`  ${login.role.padEnd(32)} ${login.email}`);
+}
+
+async function withDatabase<T>(config: Config, fn: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
+  const database = openDatabase(databaseTarget(config));
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'start': {
+      const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } } });
+      const config = loadConfig();
+      const logger = createLogger(config.logLevel);
+      const server = await startServer({ config, logger, demo: values.demo });
+      stopOnSignals(server, logger);
+      await server.ctx.ready;
+      logger.info({ url: server.url, database: server.ctx.database.kind }, 'ready');
+      if (values.demo) printLogins(config);
+      return -1; // keep running
+    }
+    case 'migrate': {
+      const config = loadConfig();
+      const applied = await withDatabase(config, (database) => migrate(database.db));
+      out(applied.length ? `Applied: ${applied.join(', ')}` : 'Database is up to date.');
+      return 0;
+    }
+    case 'demo': {
+      const config = loadConfig();
+      const seeded = await withDatabase(config, async (database) => {
+        await migrate(database.db);
+        return seedDemo(database.db);
+      });
+      out(seeded ? 'Demo data seeded.' : 'Demo data already present.');
+      for (const login of demoLogins()) out(`  ${login.role.padEnd(32)} ${login.email}`);
+      return 0;
+    }
+    case 'rules': {
+      if (rest[0] !== 'evaluate') break;
+      return runRulesEvaluate(rest.slice(1), {
+        read: (file) => (file === '-' || file === undefined ? readStdin() : fs.readFile(file, 'utf8')),
+        out,
+        err: (text) => process.stderr.write(text + '\n'),
+      });
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      out(USAGE);
+      return command === undefined ? 2 : 0;
+  }
+  process.stderr.write(`Unknown command: ${argv.join(' ')}\n\n${USAGE}\n`);
+  return 2;
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(error.message + '\n');
+      process.exit(78); // EX_CONFIG
+    }
+    process.stderr.write(`parcours: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

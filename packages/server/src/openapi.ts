@@ -1,0 +1,20 @@
+import { loadConfig } from './platform/config.js';
+import type { AppContext } from './platform/context.js';
+import { openDatabase } from './platform/database/database.js';
+import { buildApp } from './platform/http/app.js';
+import { createLogger } from './platform/logger.js';
+import { registerModules } from './modules/index.js';
+
+/**
+ * The OpenAPI document, from the routes' zod schemas, without a running database: PGlite is opened
+ * lazily and no query is made, so nothing is loaded.
+ */
+export async function openApiDocument(): Promise<Record<string, unknown>> {
+  const database = openDatabase({ kind: 'pglite' });
+  const ctx: AppContext = { config: loadConfig({ LOG_LEVEL: 'silent' }), database, logger: createLogger('silent'), ready: Promise.resolve() };
+  const app = await buildApp(ctx, { modules: registerModules });
+  await app.ready();
+  const document = app.swagger() as unknown as Record<string, unknown>;
+  await app.close();
+  return document;
+}

@@ -1,0 +1,57 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
+import { PGLITE_PARSERS, pglitePool } from './pglite.js';
+import { postgresPool } from './postgres.js';
+import type { Tables } from './tables.js';
+
+export type Db = Kysely<Tables>;
+export type Tx = Transaction<Tables>;
+export type DatabaseKind = 'pglite' | 'postgres';
+
+export interface Database {
+  kind: DatabaseKind;
+  db: Db;
+  /** Resolves once the engine answers (PGlite is loaded lazily, in the background). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (test templates, backups). */
+  dumpDataDir?(): Promise<Blob>;
+}
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; poolSize?: number }
+  | { kind: 'pglite'; dataDir?: string; loadDataDir?: Blob };
+
+/** Opens the database without waiting for it: the first query waits for the engine to be up. */
+export function openDatabase(target: DatabaseTarget): Database {
+  if (target.kind === 'postgres') {
+    const pool = postgresPool(target.url, target.poolSize ?? 20);
+    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    return {
+      kind: 'postgres',
+      db,
+      ping: async () => void (await sql`select 1`.execute(db)),
+      close: () => db.destroy(),
+    };
+  }
+  const pool = pglitePool(async () => {
+    // PGlite keeps its files in DATA_DIR/pgdata so that data survives restarts; no dir means memory.
+    const dataDir = target.dataDir ? path.join(target.dataDir, 'pgdata') : undefined;
+    if (target.dataDir) await fs.mkdir(target.dataDir, { recursive: true });
+    return PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
+      parsers: PGLITE_PARSERS,
+    });
+  });
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kind: 'pglite',
+    db,
+    ping: async () => void (await sql`select 1`.execute(db)),
+    close: () => db.destroy(),
+    dumpDataDir: async () => (await pool.pglite()).dumpDataDir('none'),
+  };
+}

@@ -1,0 +1,7 @@
+import type { Generated } from 'kysely';
+import type { IdentityTables } from '../../modules/identity/tables.js';
+
+/** Every table Kysely may query, assembled from each module's own table types. */
+export interface Tables extends IdentityTables {
+  parcours_migrations: { name: string; checksum: string; applied_at: Generated<Date> };
+}

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppContext } from '../context.js';
+import { loggerOptions } from '../logger.js';
+import { installErrorHandling, sendProblem } from './errors.js';
+import { registerHealthRoutes } from './health.js';
+import { Problem } from './problem.js';
+import { zodValidatorCompiler } from './validation.js';
+
+
+export interface BuildOptions {
+  /** Registers the modules' routes; kept outside the platform so that it never imports a module. */
+  modules: (app: FastifyInstance, ctx: AppContext) => Promise<void> | void;
+}
+
+/** Builds the HTTP application: error handling, API docs, health, the modules, and the web app. */
+export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: ctx.logger.level === 'silent' ? false : { ...loggerOptions(ctx.logger.level) },
+    bodyLimit: 1_048_576,
+    // Finish requests in flight on close, but drop idle keep-alive sockets so shutdown is quick.
+    forceCloseConnections: 'idle',
+    return503OnClosing: true,
+    requestIdHeader: false,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Parcours API',
+        version: '0.1.0',
+        description: 'Plateforme de télémédecine — API REST. Errors are RFC 9457 application/problem+json.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  // The API waits for the database to be up and migrated; /health does not.
+  app.addHook('onRequest', async (request) => {
+    if (request.url.startsWith('/api/v1/')) await ctx.ready;
+  });
+
+  registerHealthRoutes(app, ctx);
+  await app.register(async (scope) => options.modules(scope, ctx));
+  await serveWebApp(app, ctx);
+  return app;
+}
+
+/** The built SPA, when present: static files, and index.html for client-side routes. */
+async function serveWebApp(app: FastifyInstance, ctx: AppContext): Promise<void> {
+  const root = ctx.config.webDist ?? path.resolve(import.meta.dirname ?? '.', '../../../../web/dist');
+  const index = path.join(root, 'index.html');
+  if (!fs.existsSync(index)) {
+    ctx.logger.warn({ root }, 'web app not built; serving the API only');
+    return;
+  }
+  await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  app.setNotFoundHandler((request, reply) => {
+    const isPage =
+      request.method === 'GET' &&
+      !request.url.startsWith('/api/') &&
+      !path.extname(request.url.split('?')[0] ?? '') &&
+      (request.headers.accept ?? '').includes('text/html');
+    if (isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+    return sendProblem(request, reply, new Problem(404, 'not-found'));
+  });
+}

@@ -1,0 +1,83 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { loadConfig, type Config } from './platform/config.js';
+import type { AppContext } from './platform/context.js';
+import { openDatabase, type Database, type DatabaseTarget } from './platform/database/database.js';
+import { migrate } from './platform/database/migrate.js';
+import { buildApp } from './platform/http/app.js';
+import { createLogger } from './platform/logger.js';
+import { registerModules } from './modules/index.js';
+import { seedDemo } from './demo.js';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  ctx: AppContext;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export function databaseTarget(config: Config): DatabaseTarget {
+  return config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl, poolSize: config.databasePoolSize }
+    : { kind: 'pglite', dataDir: config.dataDir };
+}
+
+export interface StartOptions {
+  config?: Config;
+  logger?: Logger;
+  database?: Database;
+  /** Seed the demo organisation on first start (the `npm start` experience). */
+  demo?: boolean;
+}
+
+/**
+ * Starts a node: listens at once (so /health answers while PGlite loads), migrates under the
+ * advisory lock, then lets API requests through. Resolves when the port is bound.
+ */
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const config = options.config ?? loadConfig();
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const database = options.database ?? openDatabase(databaseTarget(config));
+  const ready = migrate(database.db).then(async (applied) => {
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    if (options.demo) await seedDemo(database.db, logger);
+  });
+  ready.catch((err: Error) => logger.error({ err: { message: err.message } }, 'database not ready'));
+  const ctx: AppContext = { config, database, logger, ready };
+  const app = await buildApp(ctx, { modules: registerModules });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  let stopping: Promise<void> | undefined;
+  return {
+    app,
+    ctx,
+    url: `http://localhost:${port}`,
+    // Stop accepting, let requests in flight finish, then close the database.
+    stop: () =>
+      (stopping ??= (async () => {
+        await app.close();
+        await ready.catch(() => {});
+        await database.close();
+      })()),
+  };
+}
+
+/** SIGTERM and SIGINT stop the node gracefully; a second signal exits at once. */
+export function stopOnSignals(server: RunningServer, logger: Logger): void {
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) process.exit(1);
+    signalled = true;
+    logger.info({ signal }, 'shutting down');
+    server.stop().then(
+      () => process.exit(0),
+      (err: Error) => {
+        logger.error({ err: { message: err.message } }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}

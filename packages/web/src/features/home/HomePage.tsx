@@ -1,0 +1,51 @@
+import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client.js';
+
+const ACTS = ['teleconsultation', 'telemonitoring', 'teleexpertise', 'teleassistance', 'regulation'] as const;
+
+export function HomePage() {
+  const { t } = useTranslation();
+  const ready = useQuery({
+    queryKey: ['ready'],
+    queryFn: async () => {
+      const { data, error } = await api.GET('/ready');
+      if (error || !data) throw new Error('not ready');
+      return data;
+    },
+  });
+  return (
+    <Stack gap="lg" maw={960}>
+      <Title order={1}>{t('home.heading')}</Title>
+      <Text size="lg">{t('home.intro')}</Text>
+      <section aria-labelledby="acts-heading">
+        <Title order={2} id="acts-heading" mb="sm">
+          {t('home.acts')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
+          {ACTS.map((act) => (
+            <Card key={act} withBorder padding="md">
+              <Title order={3} fz="md">
+                {t(`home.${act}`)}
+              </Title>
+              <Text size="sm" mt={4}>
+                {t(`home.${act}Text`)}
+              </Text>
+            </Card>
+          ))}
+        </SimpleGrid>
+      </section>
+      <Group gap="xs" role="status" aria-live="polite">
+        <Text size="sm">{t('home.status')} :</Text>
+        {ready.isPending ? (
+          <Badge color="gray">{t('home.statusLoading')}</Badge>
+        ) : ready.isSuccess ? (
+          <Badge color="green.9">{t('home.statusReady', { database: ready.data.database })}</Badge>
+        ) : (
+          <Badge color="red.9">{t('home.statusDown')}</Badge>
+        )}
+      </Group>
+    </Stack>
+  );
+}
