@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const cli = path.join(repoRoot, 'packages/server/dist/cli.js');
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);
@@ -30,8 +30,8 @@ export interface TestServer {
  * The real server, as `npm start` runs it (built CLI, embedded database, demo data), on a free port
  * with a temporary data directory. Resolves once /ready answers.
  */
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
-  const port = await freePort();
+export async function startServer(env: Record<string, string> = {}, port?: number): Promise<TestServer> {
+  port ??= await freePort();
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'parcours-e2e-'));
   let output = '';
   const child: ChildProcess = spawn(process.execPath, [cli, 'start', '--demo'], {

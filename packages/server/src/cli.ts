@@ -6,7 +6,7 @@ import { openDatabase } from './platform/database/database.js';
 import { migrate } from './platform/database/migrate.js';
 import { createLogger } from './platform/logger.js';
 import { seedDemo } from './demo.js';
-import { demoLogins } from './modules/identity/demo.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoLogins } from './modules/identity/demo.js';
 import { databaseTarget, startServer, stopOnSignals } from './server.js';
 import { runRulesEvaluate } from './modules/rules/cli.js';
 
@@ -24,10 +24,13 @@ function out(text: string): void {
   process.stdout.write(text + '\n');
 }
 
-function printLogins(config: Config): void {
-  out(`\nParcours is running on ${config.publicUrl}`);
-  out('Demo accounts (password for all: see README, "Demo"):');
+function printLogins(): void {
+  out(`Demo accounts — password: ${DEMO_PASSWORD}; professionals' second factor: TOTP secret ${DEMO_TOTP_SECRET}`);
   for (const login of demoLogins()) out(`  ${login.role.padEnd(32)} ${login.email}`);
+}
+
+function refuseDemoInProduction(config: Config): void {
+  if (config.env === 'production') throw new Error('demo data is refused when NODE_ENV=production');
 }
 
 async function withDatabase<T>(config: Config, fn: (db: ReturnType<typeof openDatabase>) => Promise<T>): Promise<T> {
@@ -45,12 +48,14 @@ async function main(argv: string[]): Promise<number> {
     case 'start': {
       const { values } = parseArgs({ args: rest, options: { demo: { type: 'boolean', default: false } } });
       const config = loadConfig();
+      if (values.demo) refuseDemoInProduction(config);
       const logger = createLogger(config.logLevel);
       const server = await startServer({ config, logger, demo: values.demo });
       stopOnSignals(server, logger);
       await server.ctx.ready;
       logger.info({ url: server.url, database: server.ctx.database.kind }, 'ready');
-      if (values.demo) printLogins(config);
+      out(`\nParcours is running on ${config.publicUrl} (database: ${server.ctx.database.kind})`);
+      if (values.demo) printLogins();
       return -1; // keep running
     }
     case 'migrate': {
@@ -61,12 +66,13 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'demo': {
       const config = loadConfig();
+      refuseDemoInProduction(config);
       const seeded = await withDatabase(config, async (database) => {
         await migrate(database.db);
         return seedDemo(database.db);
       });
       out(seeded ? 'Demo data seeded.' : 'Demo data already present.');
-      for (const login of demoLogins()) out(`  ${login.role.padEnd(32)} ${login.email}`);
+      printLogins();
       return 0;
     }
     case 'rules': {

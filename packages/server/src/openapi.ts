@@ -3,6 +3,7 @@ import type { AppContext } from './platform/context.js';
 import { openDatabase } from './platform/database/database.js';
 import { buildApp } from './platform/http/app.js';
 import { createLogger } from './platform/logger.js';
+import { createMailer } from './platform/mail/mailer.js';
 import { registerModules } from './modules/index.js';
 
 /**
@@ -11,7 +12,9 @@ import { registerModules } from './modules/index.js';
  */
 export async function openApiDocument(): Promise<Record<string, unknown>> {
   const database = openDatabase({ kind: 'pglite' });
-  const ctx: AppContext = { config: loadConfig({ LOG_LEVEL: 'silent' }), database, logger: createLogger('silent'), ready: Promise.resolve() };
+  const config = loadConfig({ LOG_LEVEL: 'silent' });
+  const logger = createLogger('silent');
+  const ctx: AppContext = { config, database, logger, mailer: createMailer(config, logger), ready: Promise.resolve() };
   const app = await buildApp(ctx, { modules: registerModules });
   await app.ready();
   const document = app.swagger() as unknown as Record<string, unknown>;

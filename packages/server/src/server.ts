@@ -6,6 +6,7 @@ import { openDatabase, type Database, type DatabaseTarget } from './platform/dat
 import { migrate } from './platform/database/migrate.js';
 import { buildApp } from './platform/http/app.js';
 import { createLogger } from './platform/logger.js';
+import { createMailer } from './platform/mail/mailer.js';
 import { registerModules } from './modules/index.js';
 import { seedDemo } from './demo.js';
 
@@ -43,7 +44,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     if (options.demo) await seedDemo(database.db, logger);
   });
   ready.catch((err: Error) => logger.error({ err: { message: err.message } }, 'database not ready'));
-  const ctx: AppContext = { config, database, logger, ready };
+  const mailer = createMailer(config, logger);
+  const ctx: AppContext = { config, database, logger, mailer, ready };
   const app = await buildApp(ctx, { modules: registerModules });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -59,6 +61,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         await app.close();
         await ready.catch(() => {});
         await database.close();
+        mailer.close();
       })()),
   };
 }

@@ -29,6 +29,12 @@ const EnvSchema = z.object({
   TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_RPPS_CLAIM: z.string().min(1).default('SubjectNameID'),
 });
 
 export interface Config {
@@ -45,6 +51,9 @@ export interface Config {
   turn: { urls: string[]; secret: string | undefined };
   logLevel: string;
   webDist: string | undefined;
+  session: { idleMs: number; absoluteMs: number };
+  /** Pro Santé Connect or any OpenID Connect provider that names the professional's RPPS. */
+  oidc: { issuer: string; clientId: string; clientSecret: string; rppsClaim: string } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -72,6 +81,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.TURN_URLS?.split(',').some((u) => u.startsWith('turn')) && !e.TURN_SECRET) {
     throw new ConfigError([{ variable: 'TURN_SECRET', message: 'is required when TURN_URLS lists a TURN server' }]);
   }
+  if (e.NODE_ENV === 'production' && !e.SMTP_URL) {
+    throw new ConfigError([{ variable: 'SMTP_URL', message: 'is required in production (verification and reset mails)' }]);
+  }
+  const oidcSet = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidcSet > 0 && oidcSet < 3) {
+    const missing = (['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const).find((k) => !e[k])!;
+    throw new ConfigError([{ variable: missing, message: 'is required with the other OIDC_ settings' }]);
+  }
   return {
     env: e.NODE_ENV,
     host: e.HOST,
@@ -86,5 +103,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     turn: { urls: e.TURN_URLS?.split(',') ?? [], secret: e.TURN_SECRET },
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
+    session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },
+    oidc:
+      e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+        ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, rppsClaim: e.OIDC_RPPS_CLAIM }
+        : undefined,
   };
 }

@@ -1,4 +1,12 @@
+import { hashPassword } from '../../platform/auth/passwords.js';
 import type { Tx } from '../../platform/database/database.js';
+
+/**
+ * The demo's shared password and the TOTP secret of its professionals: printed at start, usable
+ * only by accounts flagged `is_demo`, which log-in refuses when NODE_ENV=production.
+ */
+export const DEMO_PASSWORD = 'parcours-demo-2026';
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 
 /** Who can log in to the demo; printed by `npm start`. */
 export interface DemoLogin {
@@ -33,6 +41,8 @@ export function demoLogins(): DemoLogin[] {
  * patients (one with a child). Fictitious people; RPPS numbers from the test range of the ANS (8xxxx).
  */
 export async function seedIdentityDemo(tx: Tx): Promise<void> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const demoAccount = { password_hash: passwordHash, email_verified_at: new Date(), is_demo: true, totp_secret: null, totp_enrolled_at: null, disabled_at: null };
   const organisation = await tx
     .insertInto('organisations')
     .values({ name: DEMO_ORGANISATION, finess: '750000001' })
@@ -47,10 +57,11 @@ export async function seedIdentityDemo(tx: Tx): Promise<void> {
     .execute();
 
 
+  const staffIds = new Map<string, string>();
   for (const person of DEMO_STAFF) {
     const account = await tx
       .insertInto('accounts')
-      .values({ email: person.email, given_name: person.given, family_name: person.family })
+      .values({ email: person.email, given_name: person.given, family_name: person.family, ...demoAccount, totp_secret: DEMO_TOTP_SECRET, totp_enrolled_at: new Date() })
       .returning('id')
       .executeTakeFirstOrThrow();
     if (person.profession) {
@@ -60,18 +71,26 @@ export async function seedIdentityDemo(tx: Tx): Promise<void> {
         .execute();
     }
     await tx.insertInto('memberships').values({ account_id: account.id, organisation_id: organisation.id, role: person.role }).execute();
+    staffIds.set(person.email, account.id);
   }
 
 
   for (const person of DEMO_PATIENTS) {
     const account = await tx
       .insertInto('accounts')
-      .values({ email: person.email, given_name: person.given, family_name: person.family })
+      .values({ email: person.email, given_name: person.given, family_name: person.family, ...demoAccount })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await tx
+    const patient = await tx
       .insertInto('patients')
       .values({ account_id: account.id, is_self: true, birth_name: person.family.toUpperCase(), first_names: person.given, sex: person.sex, birth_date: person.birth, birth_place_insee: person.insee })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    // Dr Martin is everyone's treating doctor (care team); Dr Benali follows Jean.
+    const carers = person.given === 'Jean' ? ['dr.martin@demo.parcours.fr', 'dr.benali@demo.parcours.fr'] : ['dr.martin@demo.parcours.fr'];
+    await tx
+      .insertInto('care_relationships')
+      .values(carers.map((email) => ({ patient_id: patient.id, practitioner_account_id: staffIds.get(email)!, organisation_id: organisation.id, kind: 'care-team' as const, ends_at: null })))
       .execute();
     if (person.given === 'Camille') {
       // Camille manages her son's record: a dependant without an account of his own.

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 
 export type MembershipRole = 'admin' | 'practitioner' | 'regulator';
+export type EmailTokenPurpose = 'verify-email' | 'reset-password' | 'invitation';
 export type IdentityStatus = 'provisoire' | 'recuperee' | 'validee' | 'qualifiee';
 
 export interface IdentityTables {
@@ -22,6 +23,12 @@ export interface IdentityTables {
     family_name: string;
     locale: Generated<'fr' | 'en'>;
     created_at: Generated<Date>;
+    password_hash: string | null;
+    email_verified_at: Date | null;
+    totp_secret: string | null;
+    totp_enrolled_at: Date | null;
+    is_demo: Generated<boolean>;
+    disabled_at: Date | null;
   };
   practitioners: {
     account_id: string;
@@ -46,4 +53,36 @@ export interface IdentityTables {
     identity_status: Generated<IdentityStatus>;
     created_at: Generated<Date>;
   };
+  recovery_codes: { account_id: string; code_hash: string; used_at: Date | null };
+  sessions: {
+    id: string;
+    account_id: string;
+    csrf_token: string;
+    mfa_passed: Generated<boolean>;
+    via: 'password' | 'oidc';
+    address: string | null;
+    created_at: Generated<Date>;
+    last_seen_at: Generated<Date>;
+    expires_at: Date;
+    revoked_at: Date | null;
+  };
+  email_tokens: {
+    token_hash: string;
+    account_id: string;
+    purpose: EmailTokenPurpose;
+    expires_at: Date;
+    used_at: Date | null;
+    created_at: Generated<Date>;
+  };
+  login_throttle: { key: string; failures: number; locked_until: Date | null; updated_at: Generated<Date> };
+  care_relationships: {
+    id: Generated<string>;
+    patient_id: string;
+    practitioner_account_id: string;
+    organisation_id: string;
+    kind: 'appointment' | 'monitoring' | 'teleexpertise' | 'care-team';
+    starts_at: Generated<Date>;
+    ends_at: Date | null;
+  };
+  oidc_logins: { state: string; nonce: string; code_verifier: string; return_to: Generated<string>; created_at: Generated<Date> };
 }

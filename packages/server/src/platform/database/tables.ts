@@ -1,7 +1,8 @@
 import type { Generated } from 'kysely';
+import type { ConsentTables } from '../../modules/consent/tables.js';
 import type { IdentityTables } from '../../modules/identity/tables.js';
 
 /** Every table Kysely may query, assembled from each module's own table types. */
-export interface Tables extends IdentityTables {
+export interface Tables extends IdentityTables, ConsentTables {
   parcours_migrations: { name: string; checksum: string; applied_at: Generated<Date> };
 }

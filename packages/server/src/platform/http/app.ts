@@ -1,5 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -7,11 +10,20 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppContext } from '../context.js';
 import { loggerOptions } from '../logger.js';
+import { requireDeclaredPolicies } from '../auth/hook.js';
+import type { RoutePolicy } from '../auth/policy.js';
 import { installErrorHandling, sendProblem } from './errors.js';
 import { registerHealthRoutes } from './health.js';
 import { Problem } from './problem.js';
 import { zodValidatorCompiler } from './validation.js';
 
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** `METHOD url` → the access policy the route declared. */
+    routePolicies: Map<string, RoutePolicy>;
+  }
+}
 
 export interface BuildOptions {
   /** Registers the modules' routes; kept outside the platform so that it never imports a module. */
@@ -33,6 +45,29 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  app.decorate('routePolicies', requireDeclaredPolicies(app));
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Mantine sets CSS variables through inline styles; no inline script is ever allowed.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        mediaSrc: ["'self'", 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+  });
+  // A broad per-address ceiling; log-in has its own, finer throttling per account.
+  await app.register(fastifyRateLimit, { max: 600, timeWindow: '1 minute', allowList: ['127.0.0.1', '::1'] });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -59,17 +94,18 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   return app;
 }
 
-/** The built SPA, when present: static files, and index.html for client-side routes. */
+/**
+ * The built SPA, when present: static files, and index.html for client-side routes (a browser asking
+ * for a page). Anything else unknown is a 404 problem.
+ */
 async function serveWebApp(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const root = ctx.config.webDist ?? path.resolve(import.meta.dirname ?? '.', '../../../../web/dist');
-  const index = path.join(root, 'index.html');
-  if (!fs.existsSync(index)) {
-    ctx.logger.warn({ root }, 'web app not built; serving the API only');
-    return;
-  }
-  await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  const built = fs.existsSync(path.join(root, 'index.html'));
+  if (built) await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h' });
+  else ctx.logger.warn({ root }, 'web app not built; serving the API only');
   app.setNotFoundHandler((request, reply) => {
     const isPage =
+      built &&
       request.method === 'GET' &&
       !request.url.startsWith('/api/') &&
       !path.extname(request.url.split('?')[0] ?? '') &&

@@ -42,6 +42,4 @@ export function installErrorHandling(app: FastifyInstance): void {
     request.log.error({ err: { type: error.name, message: error.message, stack: error.stack } }, 'unexpected error');
     return sendProblem(request, reply, new Problem(500, 'internal', { correlationId: request.id }));
   });
-
-  app.setNotFoundHandler((request, reply) => sendProblem(request, reply, new Problem(404, 'not-found')));
 }

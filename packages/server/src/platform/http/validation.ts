@@ -29,7 +29,11 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 
 /** Zod issues as field issues in the user's language; an unknown key names the key itself. */
 export function fieldIssues(issues: readonly z.core.$ZodIssue[], language: Language, prefix: PropertyKey[] = []): FieldIssue[] {
-  return issues.flatMap((issue) => {
+  return issues.flatMap((issue): FieldIssue[] => {
+    // A value matching none of a union's forms: report against the first form (the documented one).
+    if (issue.code === 'invalid_union' && issue.errors[0]?.length) {
+      return fieldIssues(issue.errors[0], language, [...prefix, ...issue.path]);
+    }
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
         field: fieldPath([...prefix, ...issue.path, key]),

@@ -1,0 +1,171 @@
+import { generate } from 'otplib';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seedDemo } from '../demo.js';
+import { hashPassword } from '../platform/auth/passwords.js';
+import { ApiClient } from '../platform/testing/client.js';
+import { describeEachDatabase } from '../platform/testing/databases.js';
+import { startTestServer } from '../platform/testing/server.js';
+import type { RunningServer } from '../server.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './identity/demo.js';
+
+/**
+ * Routes anyone may call. A new public route must be added here on purpose, after checking it
+ * neither reads nor writes anyone's data.
+ */
+const PUBLIC_ROUTES = [
+  'POST /api/v1/auth/register',
+  'POST /api/v1/auth/verify-email',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/password/forgot',
+  'POST /api/v1/auth/password/reset',
+  'POST /api/v1/auth/invitation/accept',
+  'GET /api/v1/auth/oidc/start',
+  'GET /api/v1/auth/oidc/callback',
+  'GET /api/v1/consent-information/:act',
+  'POST /api/v1/rules/evaluate',
+];
+
+/** A well-formed body for each route that takes one, so that only access decides the answer. */
+const SAMPLE_BODIES: Record<string, unknown> = {
+  'PATCH /api/v1/me': { locale: 'en' },
+  'POST /api/v1/me/dependants': { birthName: 'Test', firstNames: 'Tom', sex: 'M', birthDate: '2019-02-03' },
+  'POST /api/v1/organisations/:organisationId/sites': { name: 'Site intrus' },
+  'POST /api/v1/organisations/:organisationId/invitations': { email: 'intrus@example.org', givenName: 'I', familyName: 'N', role: 'admin' },
+  'POST /api/v1/patients/:patientId/consents': { act: 'teleconsultation', informationVersion: '2026-01' },
+  'POST /api/v1/patients/:patientId/consents/:consentId/withdraw': {},
+  'POST /api/v1/auth/logout': {},
+  'POST /api/v1/auth/second-factor/enrolment': {},
+  'POST /api/v1/auth/second-factor/enrolment/confirm': { code: '123456' },
+  'POST /api/v1/auth/second-factor/verify': { code: '123456' },
+};
+
+/** Routes about the caller themselves (no one else's id in the path): they may succeed, but must show nothing of the victims. */
+const SELF_ROUTES = new Set([
+  'GET /api/v1/me',
+  'PATCH /api/v1/me',
+  'POST /api/v1/me/dependants',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/second-factor/enrolment',
+  'POST /api/v1/auth/second-factor/enrolment/confirm',
+  'POST /api/v1/auth/second-factor/verify',
+]);
+
+describeEachDatabase('route × role matrix: no one reaches another’s data', (database) => {
+  let server: RunningServer;
+  const victim: Record<string, string> = {};
+  const secrets: string[] = [];
+  let routes: { key: string; method: string; path: string }[];
+
+  async function outsiderClients(): Promise<Record<string, ApiClient>> {
+    const otherProfessional = new ApiClient(server.url);
+    expect((await otherProfessional.login('dr.autre@autre-centre.fr', 'mot-de-passe-autre', DEMO_TOTP_SECRET)).status).toBe(204);
+    const otherPatient = new ApiClient(server.url);
+    expect((await otherPatient.login('mallory@example.org', 'mot-de-passe-mallory')).status).toBe(200);
+    const sameOrganisationAdmin = new ApiClient(server.url);
+    expect((await sameOrganisationAdmin.login('admin@demo.parcours.fr', DEMO_PASSWORD, DEMO_TOTP_SECRET)).status).toBe(204);
+    return { 'a professional of another organisation': otherProfessional, 'a patient who is not the subject': otherPatient, 'the administrator (patient routes)': sameOrganisationAdmin };
+  }
+
+  beforeAll(async () => {
+    const db = database().db;
+    await seedDemo(db);
+    server = await startTestServer(database());
+    const camille = await db.selectFrom('patients').select('id').where('first_names', '=', 'Camille').executeTakeFirstOrThrow();
+    victim.patientId = camille.id;
+    victim.organisationId = (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id;
+    const owner = new ApiClient(server.url);
+    await owner.login('camille.petit@demo.parcours.fr', DEMO_PASSWORD);
+    const consent = await owner.post<{ id: string }>(`/api/v1/patients/${camille.id}/consents`, { act: 'teleconsultation', informationVersion: '2026-01' });
+    victim.consentId = consent.body.id;
+    victim.act = 'teleconsultation';
+    secrets.push(victim.patientId, victim.organisationId, victim.consentId, 'camille.petit', 'PETIT', 'Belleville');
+
+    // The outsiders: another organisation with its professional, and a patient of their own.
+    const hash = await hashPassword('mot-de-passe-autre');
+    const other = await db.insertInto('organisations').values({ name: 'Autre centre', finess: null }).returning('id').executeTakeFirstOrThrow();
+    const pro = await db
+      .insertInto('accounts')
+      .values({ email: 'dr.autre@autre-centre.fr', given_name: 'Eve', family_name: 'Autre', password_hash: hash, email_verified_at: new Date(), totp_secret: DEMO_TOTP_SECRET, totp_enrolled_at: new Date(), disabled_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('practitioners').values({ account_id: pro.id, profession: 'doctor', specialty: 'general-practice', rpps: '10003461033', sector: 1 }).execute();
+    await db.insertInto('memberships').values([
+      { account_id: pro.id, organisation_id: other.id, role: 'practitioner' },
+      { account_id: pro.id, organisation_id: other.id, role: 'admin' },
+    ]).execute();
+    const mallory = await db
+      .insertInto('accounts')
+      .values({ email: 'mallory@example.org', given_name: 'Mallory', family_name: 'M', password_hash: await hashPassword('mot-de-passe-mallory'), email_verified_at: new Date(), totp_secret: null, totp_enrolled_at: null, disabled_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db.insertInto('patients').values({ account_id: mallory.id, birth_name: 'M', first_names: 'Mallory', sex: 'F', birth_date: '1980-01-01' }).execute();
+
+    const openapi = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+    routes = Object.entries(openapi.paths)
+      .filter(([path]) => path.startsWith('/api/v1/'))
+      .flatMap(([path, operations]) =>
+        Object.keys(operations).map((method) => {
+          const url = path.replace(/\{(\w+)\}/g, ':$1');
+          return { key: `${method.toUpperCase()} ${url}`, method: method.toUpperCase(), path: url };
+        }),
+      );
+  });
+  afterAll(async () => {
+    await server.app.close();
+  });
+
+  it('documents every route and every route declares a policy', () => {
+    const documented = new Set(routes.map((r) => r.key));
+    expect([...server.app.routePolicies.keys()].filter((k) => !documented.has(k))).toEqual([]);
+    for (const route of routes) expect(server.app.routePolicies.get(route.key), route.key).toBeDefined();
+  });
+
+  it('keeps public only the routes listed as public', () => {
+    const publicRoutes = [...server.app.routePolicies].filter(([, policy]) => policy === 'public').map(([key]) => key);
+    expect(publicRoutes.sort()).toEqual([...PUBLIC_ROUTES].sort());
+  });
+
+  it('answers an outsider 401, 403 or 404 on every route about someone else, with no data', async () => {
+    const clients = await outsiderClients();
+    const failures: string[] = [];
+    for (const route of routes) {
+      if (PUBLIC_ROUTES.includes(route.key)) continue;
+      if (route.key === 'POST /api/v1/auth/logout') continue; // would end the outsider's own session
+      if (route.method !== 'GET' && !(route.key in SAMPLE_BODIES)) {
+        failures.push(`${route.key}: add a sample body to SAMPLE_BODIES`);
+        continue;
+      }
+      const path = route.path.replace(/:(\w+)/g, (_, name: string) => victim[name] ?? `missing-${name}`);
+      for (const [who, client] of Object.entries(clients)) {
+        // The administrator of the victim's own organisation may manage it: only patient data is off limits to them.
+        if (who.startsWith('the administrator') && !route.path.includes(':patientId')) continue;
+        const reply = await client.request(route.method, path, route.method === 'GET' ? undefined : SAMPLE_BODIES[route.key]);
+        // `instance` echoes the caller's own request path: not data of the victim's.
+        const { instance: _echo, ...answer } = (reply.body ?? {}) as Record<string, unknown>;
+        const text = JSON.stringify(answer);
+        const leaked = secrets.filter((secret) => text.includes(secret));
+        if (SELF_ROUTES.has(route.key)) {
+          if (leaked.length) failures.push(`${route.key} as ${who}: leaked ${leaked.join(', ')}`);
+        } else if (![401, 403, 404].includes(reply.status) || leaked.length) {
+          failures.push(`${route.key} as ${who}: ${reply.status} ${text.slice(0, 120)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('lets the patient and their doctor in, so that the refusals above are about access', async () => {
+    const owner = new ApiClient(server.url);
+    await owner.login('camille.petit@demo.parcours.fr', DEMO_PASSWORD);
+    expect((await owner.get(`/api/v1/patients/${victim.patientId}`)).status).toBe(200);
+    expect((await owner.get(`/api/v1/patients/${victim.patientId}/access-history`)).status).toBe(200);
+    const doctor = new ApiClient(server.url);
+    await doctor.post('/api/v1/auth/login', { email: 'dr.martin@demo.parcours.fr', password: DEMO_PASSWORD });
+    await doctor.post('/api/v1/auth/second-factor/verify', { code: await generate({ secret: DEMO_TOTP_SECRET }) });
+    expect((await doctor.get(`/api/v1/patients/${victim.patientId}`)).status).toBe(200);
+    expect((await doctor.get(`/api/v1/patients/${victim.patientId}/consents`)).status).toBe(200);
+    // …and the access appears in the patient's history, with the doctor's name.
+    const history = await owner.get<{ who: string; action: string }[]>(`/api/v1/patients/${victim.patientId}/access-history`);
+    expect(history.body).toContainEqual(expect.objectContaining({ who: 'Claire Martin', action: 'patient.read' }));
+  });
+});

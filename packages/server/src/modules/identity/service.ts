@@ -1,0 +1,3 @@
+// The identity module's surface for other modules: they reach accounts, patients and care
+// relationships only through these functions, never through the tables.
+export { authorizePatientRecord, hasCareRelationship } from './care.js';

@@ -1,0 +1,17 @@
+import type { MembershipRole } from '../../modules/identity/tables.js';
+
+/**
+ * Who is acting, as every service and the audit trail see it: the signed-in account, what it may be
+ * in each organisation, and where the request came from. Built by the auth hook from the session.
+ */
+export interface Actor {
+  accountId: string;
+  sessionId: string;
+  /** The account's roles per organisation; a patient-only account has none. */
+  memberships: { organisationId: string; role: MembershipRole }[];
+  /** Patient records this account manages: its own and its dependants'. */
+  patientIds: string[];
+  isProfessional: boolean;
+  /** Client address, as seen through the trusted proxy. */
+  address: string;
+}
