@@ -15,7 +15,10 @@ const benches = fs
   .sort();
 let failed = 0;
 for (const bench of benches) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, bench)], { stdio: 'inherit', cwd: path.resolve(here, '..') });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(here, bench)], {
+    stdio: 'inherit',
+    cwd: path.resolve(here, '..'),
+  });
   if (result.status !== 0) failed++;
 }
 process.exit(failed ? 1 : 0);

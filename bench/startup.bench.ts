@@ -23,11 +23,17 @@ async function freePort(): Promise<number> {
 async function timeToReady(env: Record<string, string>): Promise<number> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, [cli, 'start'], { env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+  const child = spawn(process.execPath, [cli, 'start'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
   const exited = new Promise((resolve) => child.once('exit', resolve));
   try {
     for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/ready`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return performance.now() - started;
       if (performance.now() - started > 60_000) throw new Error('not ready in 60 s');
       await new Promise((r) => setTimeout(r, 10));
@@ -54,7 +60,12 @@ await fs.rm(dataDir, { recursive: true, force: true });
 let postgres: { medianMs: number; runsMs: number[] } | null = null;
 const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 1500 });
-if (await admin.connect().then(() => true, () => false)) {
+if (
+  await admin.connect().then(
+    () => true,
+    () => false,
+  )
+) {
   const name = `parcours_bench_${process.pid}`;
   await admin.query(`create database ${name}`);
   const url = new URL(adminUrl);

@@ -58,7 +58,15 @@ npx(['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.jso
 say('Web build');
 run('npm', ['run', 'build', '-w', '@parcours/web', '--silent']);
 say('Browser tests');
-npx(['vitest', 'run', '--config', 'packages/e2e/vitest.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/e2e.json`]);
+npx([
+  'vitest',
+  'run',
+  '--config',
+  'packages/e2e/vitest.config.ts',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${reports}/e2e.json`,
+]);
 
 let passed = 0;
 let failed = 0;

@@ -28,7 +28,15 @@ export async function startOidcProvider(redirectUri: string): Promise<LocalOidcP
   const clientId = 'parcours-e2e';
   const clientSecret = 'e2e-client-secret-0123456789abcdef';
   const provider = new Provider(issuer, {
-    clients: [{ client_id: clientId, client_secret: clientSecret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
+    clients: [
+      {
+        client_id: clientId,
+        client_secret: clientSecret,
+        redirect_uris: [redirectUri],
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+      },
+    ],
     claims: { openid: ['sub', 'SubjectNameID'] },
     findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub, SubjectNameID: sub }) }),
     pkce: { required: () => true },

@@ -19,8 +19,21 @@ describe('identity in Chromium: sign-up, invitation with TOTP, Pro Santé Connec
   beforeAll(async () => {
     const port = await freePort();
     const publicUrl = `http://127.0.0.1:${port}`;
-    [mail, oidc, browser] = await Promise.all([startMailCatcher(), startOidcProvider(`${publicUrl}/api/v1/auth/oidc/callback`), launchChromium()]);
-    server = await startServer({ SMTP_URL: mail.url, PUBLIC_URL: publicUrl, OIDC_ISSUER: oidc.issuer, OIDC_CLIENT_ID: oidc.clientId, OIDC_CLIENT_SECRET: oidc.clientSecret }, port);
+    [mail, oidc, browser] = await Promise.all([
+      startMailCatcher(),
+      startOidcProvider(`${publicUrl}/api/v1/auth/oidc/callback`),
+      launchChromium(),
+    ]);
+    server = await startServer(
+      {
+        SMTP_URL: mail.url,
+        PUBLIC_URL: publicUrl,
+        OIDC_ISSUER: oidc.issuer,
+        OIDC_CLIENT_ID: oidc.clientId,
+        OIDC_CLIENT_SECRET: oidc.clientSecret,
+      },
+      port,
+    );
   });
   afterAll(async () => {
     await browser?.close();
@@ -52,7 +65,10 @@ describe('identity in Chromium: sign-up, invitation with TOTP, Pro Santé Connec
 
     const message = await mail.next('lucie.bernard@example.org');
     await page.goto(linkIn(message.text));
-    await page.getByRole('link', { name: /connecter/i }).first().waitFor();
+    await page
+      .getByRole('link', { name: /connecter/i })
+      .first()
+      .waitFor();
 
     await logIn(page, 'lucie.bernard@example.org', 'une phrase de passe solide');
     await page.getByText('Lucie Bernard').waitFor();

@@ -63,7 +63,11 @@ describeEachDatabase('route × role matrix: no one reaches another’s data', (d
     expect((await otherPatient.login('mallory@example.org', 'mot-de-passe-mallory')).status).toBe(200);
     const sameOrganisationAdmin = new ApiClient(server.url);
     expect((await sameOrganisationAdmin.login('admin@demo.parcours.fr', DEMO_PASSWORD, DEMO_TOTP_SECRET)).status).toBe(204);
-    return { 'a professional of another organisation': otherProfessional, 'a patient who is not the subject': otherPatient, 'the administrator (patient routes)': sameOrganisationAdmin };
+    return {
+      'a professional of another organisation': otherProfessional,
+      'a patient who is not the subject': otherPatient,
+      'the administrator (patient routes)': sameOrganisationAdmin,
+    };
   }
 
   beforeAll(async () => {
@@ -75,30 +79,64 @@ describeEachDatabase('route × role matrix: no one reaches another’s data', (d
     victim.organisationId = (await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow()).id;
     const owner = new ApiClient(server.url);
     await owner.login('camille.petit@demo.parcours.fr', DEMO_PASSWORD);
-    const consent = await owner.post<{ id: string }>(`/api/v1/patients/${camille.id}/consents`, { act: 'teleconsultation', informationVersion: '2026-01' });
+    const consent = await owner.post<{ id: string }>(`/api/v1/patients/${camille.id}/consents`, {
+      act: 'teleconsultation',
+      informationVersion: '2026-01',
+    });
     victim.consentId = consent.body.id;
     victim.act = 'teleconsultation';
     secrets.push(victim.patientId, victim.organisationId, victim.consentId, 'camille.petit', 'PETIT', 'Belleville');
 
     // The outsiders: another organisation with its professional, and a patient of their own.
     const hash = await hashPassword('mot-de-passe-autre');
-    const other = await db.insertInto('organisations').values({ name: 'Autre centre', finess: null }).returning('id').executeTakeFirstOrThrow();
+    const other = await db
+      .insertInto('organisations')
+      .values({ name: 'Autre centre', finess: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const pro = await db
       .insertInto('accounts')
-      .values({ email: 'dr.autre@autre-centre.fr', given_name: 'Eve', family_name: 'Autre', password_hash: hash, email_verified_at: new Date(), totp_secret: DEMO_TOTP_SECRET, totp_enrolled_at: new Date(), disabled_at: null })
+      .values({
+        email: 'dr.autre@autre-centre.fr',
+        given_name: 'Eve',
+        family_name: 'Autre',
+        password_hash: hash,
+        email_verified_at: new Date(),
+        totp_secret: DEMO_TOTP_SECRET,
+        totp_enrolled_at: new Date(),
+        disabled_at: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db.insertInto('practitioners').values({ account_id: pro.id, profession: 'doctor', specialty: 'general-practice', rpps: '10003461033', sector: 1 }).execute();
-    await db.insertInto('memberships').values([
-      { account_id: pro.id, organisation_id: other.id, role: 'practitioner' },
-      { account_id: pro.id, organisation_id: other.id, role: 'admin' },
-    ]).execute();
+    await db
+      .insertInto('practitioners')
+      .values({ account_id: pro.id, profession: 'doctor', specialty: 'general-practice', rpps: '10003461033', sector: 1 })
+      .execute();
+    await db
+      .insertInto('memberships')
+      .values([
+        { account_id: pro.id, organisation_id: other.id, role: 'practitioner' },
+        { account_id: pro.id, organisation_id: other.id, role: 'admin' },
+      ])
+      .execute();
     const mallory = await db
       .insertInto('accounts')
-      .values({ email: 'mallory@example.org', given_name: 'Mallory', family_name: 'M', password_hash: await hashPassword('mot-de-passe-mallory'), email_verified_at: new Date(), totp_secret: null, totp_enrolled_at: null, disabled_at: null })
+      .values({
+        email: 'mallory@example.org',
+        given_name: 'Mallory',
+        family_name: 'M',
+        password_hash: await hashPassword('mot-de-passe-mallory'),
+        email_verified_at: new Date(),
+        totp_secret: null,
+        totp_enrolled_at: null,
+        disabled_at: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db.insertInto('patients').values({ account_id: mallory.id, birth_name: 'M', first_names: 'Mallory', sex: 'F', birth_date: '1980-01-01' }).execute();
+    await db
+      .insertInto('patients')
+      .values({ account_id: mallory.id, birth_name: 'M', first_names: 'Mallory', sex: 'F', birth_date: '1980-01-01' })
+      .execute();
 
     const openapi = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
     routes = Object.entries(openapi.paths)

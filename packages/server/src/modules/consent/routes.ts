@@ -25,7 +25,12 @@ export function registerConsentRoutes(app: FastifyInstance, db: Db): void {
   api.get(
     '/api/v1/consent-information/:act',
     {
-      schema: { tags, summary: 'The information text to show before consent, in the user’s language', params: z.object({ act: Act }).strict(), response: { 200: z.object({ act: Act, version: z.string(), text: z.string() }) } },
+      schema: {
+        tags,
+        summary: 'The information text to show before consent, in the user’s language',
+        params: z.object({ act: Act }).strict(),
+        response: { 200: z.object({ act: Act, version: z.string(), text: z.string() }) },
+      },
       config: { policy: 'public' },
     },
     async (request) => {
@@ -36,14 +41,23 @@ export function registerConsentRoutes(app: FastifyInstance, db: Db): void {
 
   api.get(
     '/api/v1/patients/:patientId/consents',
-    { schema: { tags, summary: 'The patient’s consents, live and withdrawn', params: PatientParams, response: { 200: z.array(Consent) } }, config: { policy: 'signed-in' } },
+    {
+      schema: { tags, summary: 'The patient’s consents, live and withdrawn', params: PatientParams, response: { 200: z.array(Consent) } },
+      config: { policy: 'signed-in' },
+    },
     async (request) => listConsents(db, actorOf(request), request.params.patientId),
   );
 
   api.post(
     '/api/v1/patients/:patientId/consents',
     {
-      schema: { tags, summary: 'Records consent to an act, naming the information version shown', params: PatientParams, body: z.object({ act: Act, informationVersion: z.string().min(1).max(40) }).strict(), response: { 201: Consent } },
+      schema: {
+        tags,
+        summary: 'Records consent to an act, naming the information version shown',
+        params: PatientParams,
+        body: z.object({ act: Act, informationVersion: z.string().min(1).max(40) }).strict(),
+        response: { 201: Consent },
+      },
       config: { policy: 'signed-in' },
     },
     async (request, reply) => reply.code(201).send(await giveConsent(db, actorOf(request), request.params.patientId, request.body)),
@@ -51,7 +65,15 @@ export function registerConsentRoutes(app: FastifyInstance, db: Db): void {
 
   api.post(
     '/api/v1/patients/:patientId/consents/:consentId/withdraw',
-    { schema: { tags, summary: 'Withdraws a consent', params: z.object({ patientId: z.uuid(), consentId: z.uuid() }).strict(), response: { 200: Consent } }, config: { policy: 'signed-in' } },
+    {
+      schema: {
+        tags,
+        summary: 'Withdraws a consent',
+        params: z.object({ patientId: z.uuid(), consentId: z.uuid() }).strict(),
+        response: { 200: Consent },
+      },
+      config: { policy: 'signed-in' },
+    },
     async (request) => withdrawConsent(db, actorOf(request), request.params.patientId, request.params.consentId),
   );
 }

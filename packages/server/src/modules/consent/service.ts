@@ -15,7 +15,14 @@ export interface ConsentView {
   withdrawnAt: string | null;
 }
 
-function view(row: { id: string; act: ConsentAct; information_version: string; given_at: Date; given_by_account_id: string; withdrawn_at: Date | null }): ConsentView {
+function view(row: {
+  id: string;
+  act: ConsentAct;
+  information_version: string;
+  given_at: Date;
+  given_by_account_id: string;
+  withdrawn_at: Date | null;
+}): ConsentView {
   return {
     id: row.id,
     act: row.act,
@@ -30,7 +37,14 @@ export async function listConsents(db: Db, actor: Actor, patientId: string): Pro
   const relation = await authorizePatientRecord(db, actor, patientId);
   return db.transaction().execute(async (tx) => {
     const rows = await tx.selectFrom('consents').selectAll().where('patient_id', '=', patientId).orderBy('given_at', 'desc').execute();
-    await recordAudit(tx, { actor, role: relation === 'self' ? 'patient' : 'practitioner', action: 'consent.read', resource: { type: 'Consent' }, patientId, address: actor.address });
+    await recordAudit(tx, {
+      actor,
+      role: relation === 'self' ? 'patient' : 'practitioner',
+      action: 'consent.read',
+      resource: { type: 'Consent' },
+      patientId,
+      address: actor.address,
+    });
     return rows.map(view);
   });
 }
@@ -40,18 +54,47 @@ export async function listConsents(db: Db, actor: Actor, patientId: string): Pro
  * the patient (or the parent), or recorded by a professional in a care relationship who collected it.
  * Giving it again while it stands returns the standing consent.
  */
-export async function giveConsent(db: Db, actor: Actor, patientId: string, input: { act: ConsentAct; informationVersion: string }): Promise<ConsentView> {
+export async function giveConsent(
+  db: Db,
+  actor: Actor,
+  patientId: string,
+  input: { act: ConsentAct; informationVersion: string },
+): Promise<ConsentView> {
   const relation = await authorizePatientRecord(db, actor, patientId);
-  if (INFORMATION[input.act].version !== input.informationVersion) throw problem.conflict('consent-information-outdated', { currentVersion: INFORMATION[input.act].version });
+  if (INFORMATION[input.act].version !== input.informationVersion)
+    throw problem.conflict('consent-information-outdated', { currentVersion: INFORMATION[input.act].version });
   return db.transaction().execute(async (tx) => {
     const inserted = await tx
       .insertInto('consents')
-      .values({ patient_id: patientId, act: input.act, information_version: input.informationVersion, given_by_account_id: actor.accountId, withdrawn_at: null, withdrawn_by_account_id: null })
+      .values({
+        patient_id: patientId,
+        act: input.act,
+        information_version: input.informationVersion,
+        given_by_account_id: actor.accountId,
+        withdrawn_at: null,
+        withdrawn_by_account_id: null,
+      })
       .onConflict((oc) => oc.columns(['patient_id', 'act']).where('withdrawn_at', 'is', null).doNothing())
       .returningAll()
       .executeTakeFirst();
-    const row = inserted ?? (await tx.selectFrom('consents').selectAll().where('patient_id', '=', patientId).where('act', '=', input.act).where('withdrawn_at', 'is', null).executeTakeFirstOrThrow());
-    if (inserted) await recordAudit(tx, { actor, role: relation === 'self' ? 'patient' : 'practitioner', action: 'consent.give', resource: { type: 'Consent', id: row.id }, patientId, address: actor.address });
+    const row =
+      inserted ??
+      (await tx
+        .selectFrom('consents')
+        .selectAll()
+        .where('patient_id', '=', patientId)
+        .where('act', '=', input.act)
+        .where('withdrawn_at', 'is', null)
+        .executeTakeFirstOrThrow());
+    if (inserted)
+      await recordAudit(tx, {
+        actor,
+        role: relation === 'self' ? 'patient' : 'practitioner',
+        action: 'consent.give',
+        resource: { type: 'Consent', id: row.id },
+        patientId,
+        address: actor.address,
+      });
     return view(row);
   });
 }
@@ -68,13 +111,26 @@ export async function withdrawConsent(db: Db, actor: Actor, patientId: string, c
       .returningAll()
       .executeTakeFirst();
     if (!row) throw problem.notFound();
-    await recordAudit(tx, { actor, role: relation === 'self' ? 'patient' : 'practitioner', action: 'consent.withdraw', resource: { type: 'Consent', id: row.id }, patientId, address: actor.address });
+    await recordAudit(tx, {
+      actor,
+      role: relation === 'self' ? 'patient' : 'practitioner',
+      action: 'consent.withdraw',
+      resource: { type: 'Consent', id: row.id },
+      patientId,
+      address: actor.address,
+    });
     return view(row);
   });
 }
 
 /** Whether a live consent to the act exists: the teleconsultation module checks it before a call. */
 export async function hasConsent(db: Db, patientId: string, act: ConsentAct): Promise<boolean> {
-  const row = await db.selectFrom('consents').select('id').where('patient_id', '=', patientId).where('act', '=', act).where('withdrawn_at', 'is', null).executeTakeFirst();
+  const row = await db
+    .selectFrom('consents')
+    .select('id')
+    .where('patient_id', '=', patientId)
+    .where('act', '=', act)
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirst();
   return Boolean(row);
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Config } from '../../platform/config.js';
 import type { IdentityDeps } from './deps.js';
@@ -39,36 +40,50 @@ export function setSessionCookie(reply: FastifyReply, config: Config, token: str
 }
 
 export function registerAuthRoutes(app: FastifyInstance, deps: IdentityDeps): void {
-  app.post(
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.post(
     '/api/v1/auth/register',
-    { schema: { tags, summary: 'A patient creates an account; a verification link is mailed', body: Registration, response: { 202: Accepted } }, config: { policy: 'public' } },
+    {
+      schema: {
+        tags,
+        summary: 'A patient creates an account; a verification link is mailed',
+        body: Registration,
+        response: { 202: Accepted },
+      },
+      config: { policy: 'public' },
+    },
     async (request, reply) => {
-      await register(deps, request.body as Registration);
+      await register(deps, request.body);
       return reply.code(202).send({ status: 'accepted' });
     },
   );
 
-  app.post(
+  api.post(
     '/api/v1/auth/verify-email',
-    { schema: { tags, summary: 'Confirms an e-mail address with the mailed token', body: TokenBody, response: { 204: NoContent } }, config: { policy: 'public' } },
+    {
+      schema: { tags, summary: 'Confirms an e-mail address with the mailed token', body: TokenBody, response: { 204: NoContent } },
+      config: { policy: 'public' },
+    },
     async (request, reply) => {
-      await verifyEmail(deps, (request.body as z.infer<typeof TokenBody>).token);
+      await verifyEmail(deps, request.body.token);
       return reply.code(204).send(null);
     },
   );
 
-  app.post(
+  api.post(
     '/api/v1/auth/login',
-    { schema: { tags, summary: 'Password log-in; says whether a second factor comes next', body: LoginBody, response: { 200: LoginReply } }, config: { policy: 'public' } },
+    {
+      schema: { tags, summary: 'Password log-in; says whether a second factor comes next', body: LoginBody, response: { 200: LoginReply } },
+      config: { policy: 'public' },
+    },
     async (request, reply) => {
-      const body = request.body as z.infer<typeof LoginBody>;
-      const result = await loginWithPassword(deps, { ...body, address: request.ip });
+      const result = await loginWithPassword(deps, { ...request.body, address: request.ip });
       setSessionCookie(reply, deps.config, result.token);
       return { next: result.next, csrfToken: result.csrfToken };
     },
   );
 
-  app.post(
+  api.post(
     '/api/v1/auth/logout',
     { schema: { tags, summary: 'Ends the session', response: { 204: NoContent } }, config: { policy: 'session' } },
     async (request, reply) => {
@@ -78,59 +93,87 @@ export function registerAuthRoutes(app: FastifyInstance, deps: IdentityDeps): vo
     },
   );
 
-  app.post(
+  api.post(
     '/api/v1/auth/second-factor/enrolment',
-    { schema: { tags, summary: 'Starts TOTP enrolment: a new secret and its otpauth URI', response: { 200: EnrolmentReply } }, config: { policy: 'session' } },
+    {
+      schema: { tags, summary: 'Starts TOTP enrolment: a new secret and its otpauth URI', response: { 200: EnrolmentReply } },
+      config: { policy: 'session' },
+    },
     async (request) => startTotpEnrolment(deps, actorOf(request).accountId),
   );
 
-  app.post(
+  api.post(
     '/api/v1/auth/second-factor/enrolment/confirm',
     {
-      schema: { tags, summary: 'Confirms TOTP enrolment with a code; returns recovery codes, once', body: z.object({ code: TotpCode }).strict(), response: { 200: RecoveryCodesReply } },
+      schema: {
+        tags,
+        summary: 'Confirms TOTP enrolment with a code; returns recovery codes, once',
+        body: z.object({ code: TotpCode }).strict(),
+        response: { 200: RecoveryCodesReply },
+      },
       config: { policy: 'session' },
     },
     async (request) => {
       const actor = actorOf(request);
-      return confirmTotpEnrolment(deps, actor.accountId, actor.sessionId, (request.body as { code: string }).code);
+      return confirmTotpEnrolment(deps, actor.accountId, actor.sessionId, request.body.code);
     },
   );
 
-  app.post(
+  api.post(
     '/api/v1/auth/second-factor/verify',
-    { schema: { tags, summary: 'Second step of a log-in: a TOTP code or a recovery code', body: SecondFactorBody, response: { 204: NoContent } }, config: { policy: 'session' } },
+    {
+      schema: {
+        tags,
+        summary: 'Second step of a log-in: a TOTP code or a recovery code',
+        body: SecondFactorBody,
+        response: { 204: NoContent },
+      },
+      config: { policy: 'session' },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
-      await verifySecondFactor(deps, actor.accountId, actor.sessionId, request.body as z.infer<typeof SecondFactorBody>);
+      await verifySecondFactor(deps, actor.accountId, actor.sessionId, request.body);
       return reply.code(204).send(null);
     },
   );
 
-  app.post(
+  api.post(
     '/api/v1/auth/password/forgot',
-    { schema: { tags, summary: 'Mails a reset link if the address has an account', body: ForgotBody, response: { 202: Accepted } }, config: { policy: 'public' } },
+    {
+      schema: { tags, summary: 'Mails a reset link if the address has an account', body: ForgotBody, response: { 202: Accepted } },
+      config: { policy: 'public' },
+    },
     async (request, reply) => {
-      await requestPasswordReset(deps, (request.body as z.infer<typeof ForgotBody>).email);
+      await requestPasswordReset(deps, request.body.email);
       return reply.code(202).send({ status: 'accepted' });
     },
   );
 
-  app.post(
+  api.post(
     '/api/v1/auth/password/reset',
-    { schema: { tags, summary: 'Sets a new password with the mailed token; ends all sessions', body: ResetBody, response: { 204: NoContent } }, config: { policy: 'public' } },
+    {
+      schema: {
+        tags,
+        summary: 'Sets a new password with the mailed token; ends all sessions',
+        body: ResetBody,
+        response: { 204: NoContent },
+      },
+      config: { policy: 'public' },
+    },
     async (request, reply) => {
-      const body = request.body as z.infer<typeof ResetBody>;
-      await resetPassword(deps, body.token, body.password);
+      await resetPassword(deps, request.body.token, request.body.password);
       return reply.code(204).send(null);
     },
   );
 
-  app.post(
+  api.post(
     '/api/v1/auth/invitation/accept',
-    { schema: { tags, summary: 'An invited professional sets their password', body: ResetBody, response: { 204: NoContent } }, config: { policy: 'public' } },
+    {
+      schema: { tags, summary: 'An invited professional sets their password', body: ResetBody, response: { 204: NoContent } },
+      config: { policy: 'public' },
+    },
     async (request, reply) => {
-      const body = request.body as z.infer<typeof ResetBody>;
-      await acceptInvitation(deps, body.token, body.password);
+      await acceptInvitation(deps, request.body.token, request.body.password);
       return reply.code(204).send(null);
     },
   );
@@ -138,15 +181,20 @@ export function registerAuthRoutes(app: FastifyInstance, deps: IdentityDeps): vo
 
 /** Pro Santé Connect (OpenID Connect): a browser round trip, so both routes answer with redirects. */
 export function registerOidcRoutes(app: FastifyInstance, deps: IdentityDeps): void {
-  app.get(
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.get(
     '/api/v1/auth/oidc/start',
     { schema: { tags, summary: 'Starts a Pro Santé Connect (OIDC) log-in: redirects to the provider' }, config: { policy: 'public' } },
     async (_request, reply) => reply.redirect(await startOidcLogin(deps)),
   );
-  app.get(
+  api.get(
     '/api/v1/auth/oidc/callback',
     {
-      schema: { tags, summary: 'The provider returns here; opens the session and redirects to the app', querystring: z.object({ code: z.string().max(2048).optional(), state: z.string().max(512).optional() }).passthrough() },
+      schema: {
+        tags,
+        summary: 'The provider returns here; opens the session and redirects to the app',
+        querystring: z.object({ code: z.string().max(2048).optional(), state: z.string().max(512).optional() }).passthrough(),
+      },
       config: { policy: 'public' },
     },
     async (request, reply) => {

@@ -23,7 +23,13 @@ describeEachDatabase('a patient signs up, verifies and logs in', (database) => {
 
   it('registers with a mailed verification link, then logs in without a second factor', async () => {
     const alice = new ApiClient(server.url);
-    const registered = await alice.post('/api/v1/auth/register', { email: 'Alice@Example.org', password: 'correct horse battery', givenName: 'Alice', familyName: 'Durand', identity });
+    const registered = await alice.post('/api/v1/auth/register', {
+      email: 'Alice@Example.org',
+      password: 'correct horse battery',
+      givenName: 'Alice',
+      familyName: 'Durand',
+      identity,
+    });
     expect(registered.status).toBe(202);
 
     const before = await alice.post('/api/v1/auth/login', { email: 'alice@example.org', password: 'correct horse battery' });
@@ -49,7 +55,13 @@ describeEachDatabase('a patient signs up, verifies and logs in', (database) => {
   });
 
   it('gives the same answer for a taken address and mails its owner instead', async () => {
-    const again = await new ApiClient(server.url).post('/api/v1/auth/register', { email: 'alice@example.org', password: 'another long password', givenName: 'A', familyName: 'B', identity });
+    const again = await new ApiClient(server.url).post('/api/v1/auth/register', {
+      email: 'alice@example.org',
+      password: 'another long password',
+      givenName: 'A',
+      familyName: 'B',
+      identity,
+    });
     expect(again.status).toBe(202);
     expect((await mail.next('alice@example.org')).subject).toMatch(/tentative/);
   });
@@ -67,14 +79,19 @@ describeEachDatabase('a patient signs up, verifies and logs in', (database) => {
     expect(reply.status).toBe(400);
     expect(reply.headers.get('content-type')).toMatch(/problem\+json/);
     expect(reply.body.errors.map((e) => e.field).sort()).toEqual(['admin', 'email', 'identity.birthDate', 'identity.nir', 'password']);
-    const count = await database().db.selectFrom('accounts').select((eb) => eb.fn.countAll<number>().as('n')).where('email', '=', 'not-an-email').executeTakeFirstOrThrow();
+    const count = await database()
+      .db.selectFrom('accounts')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('email', '=', 'not-an-email')
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(0);
   });
 
   it('throttles wrong passwords with growing delays', async () => {
     const client = new ApiClient(server.url);
     const statuses: number[] = [];
-    for (let i = 0; i < 5; i++) statuses.push((await client.post('/api/v1/auth/login', { email: 'alice@example.org', password: 'wrong password!' })).status);
+    for (let i = 0; i < 5; i++)
+      statuses.push((await client.post('/api/v1/auth/login', { email: 'alice@example.org', password: 'wrong password!' })).status);
     expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
     expect(statuses.slice(3)).toEqual([429, 429]);
     // Even the right password waits until the delay is over.
@@ -97,11 +114,19 @@ describeEachDatabase('a patient signs up, verifies and logs in', (database) => {
     const alice = new ApiClient(server.url);
     await alice.login('alice@example.org', 'correct horse battery');
     expect((await alice.get('/api/v1/me')).status).toBe(200);
-    await database().db.updateTable('sessions').set({ last_seen_at: new Date(Date.now() - 6 * 60_000) }).where('revoked_at', 'is', null).execute();
+    await database()
+      .db.updateTable('sessions')
+      .set({ last_seen_at: new Date(Date.now() - 6 * 60_000) })
+      .where('revoked_at', 'is', null)
+      .execute();
     expect((await alice.get('/api/v1/me')).status).toBe(401);
 
     await alice.login('alice@example.org', 'correct horse battery');
-    await database().db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('revoked_at', 'is', null).execute();
+    await database()
+      .db.updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('revoked_at', 'is', null)
+      .execute();
     expect((await alice.get('/api/v1/me')).status).toBe(401);
   });
 
@@ -132,11 +157,15 @@ describeEachDatabase('a patient signs up, verifies and logs in', (database) => {
     await alice.login('alice@example.org', 'a brand new passphrase');
     const enrolment = await alice.post<{ secret: string; uri: string }>('/api/v1/auth/second-factor/enrolment');
     expect(enrolment.body.uri).toMatch(/^otpauth:\/\/totp\/Parcours/);
-    const confirmed = await alice.post<{ recoveryCodes: string[] }>('/api/v1/auth/second-factor/enrolment/confirm', { code: await generate({ secret: enrolment.body.secret }) });
+    const confirmed = await alice.post<{ recoveryCodes: string[] }>('/api/v1/auth/second-factor/enrolment/confirm', {
+      code: await generate({ secret: enrolment.body.secret }),
+    });
     expect(confirmed.body.recoveryCodes).toHaveLength(10);
 
     const next = new ApiClient(server.url);
-    expect((await next.post('/api/v1/auth/login', { email: 'alice@example.org', password: 'a brand new passphrase' })).body.next).toBe('second-factor');
+    expect((await next.post('/api/v1/auth/login', { email: 'alice@example.org', password: 'a brand new passphrase' })).body.next).toBe(
+      'second-factor',
+    );
     expect((await next.get('/api/v1/patients/' + '00000000-0000-4000-8000-000000000000')).status).toBe(401);
     const wrong = await next.post('/api/v1/auth/second-factor/verify', { code: '000000' });
     expect(wrong.status).toBe(401);

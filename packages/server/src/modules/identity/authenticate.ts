@@ -13,7 +13,11 @@ export async function authenticate(deps: IdentityDeps, request: FastifyRequest):
   const actor = await loadActor(deps.db, session, request.ip);
   let secondFactorPending = false;
   if (!session.mfaPassed) {
-    const account = await deps.db.selectFrom('accounts').select('totp_enrolled_at').where('id', '=', session.accountId).executeTakeFirstOrThrow();
+    const account = await deps.db
+      .selectFrom('accounts')
+      .select('totp_enrolled_at')
+      .where('id', '=', session.accountId)
+      .executeTakeFirstOrThrow();
     secondFactorPending = requiresSecondFactor(actor, Boolean(account.totp_enrolled_at));
   }
   return { actor, csrfToken: session.csrfToken, secondFactorPending };

@@ -17,21 +17,56 @@ export interface DemoLogin {
 export const DEMO_ORGANISATION = 'Centre de santé Parcours (démo)';
 
 const DEMO_STAFF = [
-    { email: 'dr.martin@demo.parcours.fr', given: 'Claire', family: 'Martin', role: 'practitioner', profession: 'doctor', specialty: 'general-practice', rpps: '81000000014' },
-    { email: 'dr.benali@demo.parcours.fr', given: 'Karim', family: 'Benali', role: 'practitioner', profession: 'doctor', specialty: 'psychiatry', rpps: '81000000022' },
-    { email: 'inf.durand@demo.parcours.fr', given: 'Sophie', family: 'Durand', role: 'practitioner', profession: 'nurse', specialty: null, rpps: '81000000030' },
-    { email: 'regulation@demo.parcours.fr', given: 'Paul', family: 'Lefèvre', role: 'regulator', profession: 'doctor', specialty: 'general-practice', rpps: '81000000048' },
-    { email: 'admin@demo.parcours.fr', given: 'Nadia', family: 'Robert', role: 'admin', profession: null, specialty: null, rpps: null },
-  ] as const;
+  {
+    email: 'dr.martin@demo.parcours.fr',
+    given: 'Claire',
+    family: 'Martin',
+    role: 'practitioner',
+    profession: 'doctor',
+    specialty: 'general-practice',
+    rpps: '81000000014',
+  },
+  {
+    email: 'dr.benali@demo.parcours.fr',
+    given: 'Karim',
+    family: 'Benali',
+    role: 'practitioner',
+    profession: 'doctor',
+    specialty: 'psychiatry',
+    rpps: '81000000022',
+  },
+  {
+    email: 'inf.durand@demo.parcours.fr',
+    given: 'Sophie',
+    family: 'Durand',
+    role: 'practitioner',
+    profession: 'nurse',
+    specialty: null,
+    rpps: '81000000030',
+  },
+  {
+    email: 'regulation@demo.parcours.fr',
+    given: 'Paul',
+    family: 'Lefèvre',
+    role: 'regulator',
+    profession: 'doctor',
+    specialty: 'general-practice',
+    rpps: '81000000048',
+  },
+  { email: 'admin@demo.parcours.fr', given: 'Nadia', family: 'Robert', role: 'admin', profession: null, specialty: null, rpps: null },
+] as const;
 
 const DEMO_PATIENTS = [
-    { email: 'camille.petit@demo.parcours.fr', given: 'Camille', family: 'Petit', sex: 'F', birth: '1988-04-12', insee: '75056' },
-    { email: 'jean.moreau@demo.parcours.fr', given: 'Jean', family: 'Moreau', sex: 'M', birth: '1951-09-30', insee: '60175' },
-  ] as const;
+  { email: 'camille.petit@demo.parcours.fr', given: 'Camille', family: 'Petit', sex: 'F', birth: '1988-04-12', insee: '75056' },
+  { email: 'jean.moreau@demo.parcours.fr', given: 'Jean', family: 'Moreau', sex: 'M', birth: '1951-09-30', insee: '60175' },
+] as const;
 
 export function demoLogins(): DemoLogin[] {
   return [
-    ...DEMO_STAFF.map((p) => ({ email: p.email, role: p.role + (p.specialty ? ` (${p.specialty})` : p.profession ? ` (${p.profession})` : '') })),
+    ...DEMO_STAFF.map((p) => ({
+      email: p.email,
+      role: p.role + (p.specialty ? ` (${p.specialty})` : p.profession ? ` (${p.profession})` : ''),
+    })),
     ...DEMO_PATIENTS.map((p) => ({ email: p.email, role: 'patient' })),
   ];
 }
@@ -42,7 +77,14 @@ export function demoLogins(): DemoLogin[] {
  */
 export async function seedIdentityDemo(tx: Tx): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const demoAccount = { password_hash: passwordHash, email_verified_at: new Date(), is_demo: true, totp_secret: null, totp_enrolled_at: null, disabled_at: null };
+  const demoAccount = {
+    password_hash: passwordHash,
+    email_verified_at: new Date(),
+    is_demo: true,
+    totp_secret: null,
+    totp_enrolled_at: null,
+    disabled_at: null,
+  };
   const organisation = await tx
     .insertInto('organisations')
     .values({ name: DEMO_ORGANISATION, finess: '750000001' })
@@ -56,24 +98,36 @@ export async function seedIdentityDemo(tx: Tx): Promise<void> {
     ])
     .execute();
 
-
   const staffIds = new Map<string, string>();
   for (const person of DEMO_STAFF) {
     const account = await tx
       .insertInto('accounts')
-      .values({ email: person.email, given_name: person.given, family_name: person.family, ...demoAccount, totp_secret: DEMO_TOTP_SECRET, totp_enrolled_at: new Date() })
+      .values({
+        email: person.email,
+        given_name: person.given,
+        family_name: person.family,
+        ...demoAccount,
+        totp_secret: DEMO_TOTP_SECRET,
+        totp_enrolled_at: new Date(),
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     if (person.profession) {
       await tx
         .insertInto('practitioners')
-        .values({ account_id: account.id, profession: person.profession, specialty: person.specialty, rpps: person.rpps, sector: 1, optam: false })
+        .values({
+          account_id: account.id,
+          profession: person.profession,
+          specialty: person.specialty,
+          rpps: person.rpps,
+          sector: 1,
+          optam: false,
+        })
         .execute();
     }
     await tx.insertInto('memberships').values({ account_id: account.id, organisation_id: organisation.id, role: person.role }).execute();
     staffIds.set(person.email, account.id);
   }
-
 
   for (const person of DEMO_PATIENTS) {
     const account = await tx
@@ -83,20 +137,44 @@ export async function seedIdentityDemo(tx: Tx): Promise<void> {
       .executeTakeFirstOrThrow();
     const patient = await tx
       .insertInto('patients')
-      .values({ account_id: account.id, is_self: true, birth_name: person.family.toUpperCase(), first_names: person.given, sex: person.sex, birth_date: person.birth, birth_place_insee: person.insee })
+      .values({
+        account_id: account.id,
+        is_self: true,
+        birth_name: person.family.toUpperCase(),
+        first_names: person.given,
+        sex: person.sex,
+        birth_date: person.birth,
+        birth_place_insee: person.insee,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     // Dr Martin is everyone's treating doctor (care team); Dr Benali follows Jean.
     const carers = person.given === 'Jean' ? ['dr.martin@demo.parcours.fr', 'dr.benali@demo.parcours.fr'] : ['dr.martin@demo.parcours.fr'];
     await tx
       .insertInto('care_relationships')
-      .values(carers.map((email) => ({ patient_id: patient.id, practitioner_account_id: staffIds.get(email)!, organisation_id: organisation.id, kind: 'care-team' as const, ends_at: null })))
+      .values(
+        carers.map((email) => ({
+          patient_id: patient.id,
+          practitioner_account_id: staffIds.get(email)!,
+          organisation_id: organisation.id,
+          kind: 'care-team' as const,
+          ends_at: null,
+        })),
+      )
       .execute();
     if (person.given === 'Camille') {
       // Camille manages her son's record: a dependant without an account of his own.
       await tx
         .insertInto('patients')
-        .values({ account_id: account.id, is_self: false, birth_name: 'PETIT', first_names: 'Léo', sex: 'M', birth_date: '2017-06-02', birth_place_insee: '75056' })
+        .values({
+          account_id: account.id,
+          is_self: false,
+          birth_name: 'PETIT',
+          first_names: 'Léo',
+          sex: 'M',
+          birth_date: '2017-06-02',
+          birth_place_insee: '75056',
+        })
         .execute();
     }
   }

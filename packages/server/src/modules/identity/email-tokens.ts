@@ -14,7 +14,13 @@ export async function issueEmailToken(db: Db | Tx, accountId: string, purpose: E
   const token = randomToken();
   await db
     .insertInto('email_tokens')
-    .values({ token_hash: tokenHash(token), account_id: accountId, purpose, expires_at: new Date(Date.now() + LIFETIME_MS[purpose]), used_at: null })
+    .values({
+      token_hash: tokenHash(token),
+      account_id: accountId,
+      purpose,
+      expires_at: new Date(Date.now() + LIFETIME_MS[purpose]),
+      used_at: null,
+    })
     .execute();
   return token;
 }

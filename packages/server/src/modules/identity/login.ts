@@ -16,7 +16,10 @@ export interface LoginResult {
  * Password log-in, throttled per account and per address with growing delays. A wrong e-mail and a
  * wrong password look the same, in answer and in time.
  */
-export async function loginWithPassword(deps: IdentityDeps, input: { email: string; password: string; address: string }): Promise<LoginResult> {
+export async function loginWithPassword(
+  deps: IdentityDeps,
+  input: { email: string; password: string; address: string },
+): Promise<LoginResult> {
   const email = input.email.toLowerCase();
   const keys = throttleKeys(email, input.address);
   const wait = await retryAfterMs(deps.db, keys);
@@ -27,7 +30,9 @@ export async function loginWithPassword(deps: IdentityDeps, input: { email: stri
     .select(['id', 'password_hash', 'email_verified_at', 'totp_enrolled_at', 'is_demo', 'disabled_at'])
     .where('email', '=', email)
     .executeTakeFirst();
-  const valid = account?.password_hash ? await verifyPassword(account.password_hash, input.password) : (await burnPasswordCheck(input.password), false);
+  const valid = account?.password_hash
+    ? await verifyPassword(account.password_hash, input.password)
+    : (await burnPasswordCheck(input.password), false);
   if (!account || !valid || account.disabled_at) {
     await recordFailure(deps.db, keys);
     throw problem.unauthorized('invalid-credentials');
@@ -37,8 +42,17 @@ export async function loginWithPassword(deps: IdentityDeps, input: { email: stri
   await clearFailures(deps.db, [keys[0]!]);
 
   const enrolled = Boolean(account.totp_enrolled_at);
-  const probe = await loadActor(deps.db, { id: '', accountId: account.id, csrfToken: '', mfaPassed: false, via: 'password' }, input.address);
+  const probe = await loadActor(
+    deps.db,
+    { id: '', accountId: account.id, csrfToken: '', mfaPassed: false, via: 'password' },
+    input.address,
+  );
   const needsSecondFactor = requiresSecondFactor(probe, enrolled);
-  const { token, session } = await openSession(deps.db, deps.config, { accountId: account.id, mfaPassed: !needsSecondFactor, via: 'password', address: input.address });
+  const { token, session } = await openSession(deps.db, deps.config, {
+    accountId: account.id,
+    mfaPassed: !needsSecondFactor,
+    via: 'password',
+    address: input.address,
+  });
   return { token, csrfToken: session.csrfToken, next: !needsSecondFactor ? 'done' : enrolled ? 'second-factor' : 'enrol-second-factor' };
 }

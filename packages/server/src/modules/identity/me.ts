@@ -6,14 +6,23 @@ import type { Me, MeUpdate } from './schemas.js';
 export async function describeMe(deps: IdentityDeps, auth: Authentication): Promise<z.infer<typeof Me>> {
   const { actor } = auth;
   const [account, memberships, patients] = await Promise.all([
-    deps.db.selectFrom('accounts').select(['id', 'email', 'given_name', 'family_name', 'locale', 'totp_enrolled_at']).where('id', '=', actor.accountId).executeTakeFirstOrThrow(),
+    deps.db
+      .selectFrom('accounts')
+      .select(['id', 'email', 'given_name', 'family_name', 'locale', 'totp_enrolled_at'])
+      .where('id', '=', actor.accountId)
+      .executeTakeFirstOrThrow(),
     deps.db
       .selectFrom('memberships')
       .innerJoin('organisations', 'organisations.id', 'memberships.organisation_id')
       .select(['memberships.organisation_id', 'organisations.name', 'memberships.role'])
       .where('memberships.account_id', '=', actor.accountId)
       .execute(),
-    deps.db.selectFrom('patients').select(['id', 'first_names', 'birth_name', 'is_self']).where('account_id', '=', actor.accountId).orderBy('is_self', 'desc').execute(),
+    deps.db
+      .selectFrom('patients')
+      .select(['id', 'first_names', 'birth_name', 'is_self'])
+      .where('account_id', '=', actor.accountId)
+      .orderBy('is_self', 'desc')
+      .execute(),
   ]);
   return {
     id: account.id,

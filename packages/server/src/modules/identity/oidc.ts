@@ -14,7 +14,13 @@ function providerConfig(deps: IdentityDeps): Promise<oidc.Configuration> {
   if (!settings) throw problem.notFound('oidc-not-configured');
   if (discovered?.issuer !== settings.issuer) {
     const insecure = settings.issuer.startsWith('http://');
-    const config = oidc.discovery(new URL(settings.issuer), settings.clientId, settings.clientSecret, undefined, insecure ? { execute: [oidc.allowInsecureRequests] } : undefined);
+    const config = oidc.discovery(
+      new URL(settings.issuer),
+      settings.clientId,
+      settings.clientSecret,
+      undefined,
+      insecure ? { execute: [oidc.allowInsecureRequests] } : undefined,
+    );
     config.catch(() => (discovered = undefined));
     discovered = { issuer: settings.issuer, config };
   }
@@ -31,7 +37,10 @@ export async function startOidcLogin(deps: IdentityDeps): Promise<string> {
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
   const codeVerifier = oidc.randomPKCECodeVerifier();
-  await deps.db.deleteFrom('oidc_logins').where('created_at', '<', new Date(Date.now() - LOGIN_TTL_MS)).execute();
+  await deps.db
+    .deleteFrom('oidc_logins')
+    .where('created_at', '<', new Date(Date.now() - LOGIN_TTL_MS))
+    .execute();
   await deps.db.insertInto('oidc_logins').values({ state, nonce, code_verifier: codeVerifier }).execute();
   return oidc
     .buildAuthorizationUrl(config, {
@@ -69,10 +78,16 @@ export async function finishOidcLogin(deps: IdentityDeps, currentUrl: URL, addre
   if (!pending || pending.created_at.getTime() < Date.now() - LOGIN_TTL_MS) throw problem.badRequest('oidc-failed');
   let rpps: string | null;
   try {
-    const tokens = await oidc.authorizationCodeGrant(config, currentUrl, { pkceCodeVerifier: pending.code_verifier, expectedState: state, expectedNonce: pending.nonce });
+    const tokens = await oidc.authorizationCodeGrant(config, currentUrl, {
+      pkceCodeVerifier: pending.code_verifier,
+      expectedState: state,
+      expectedNonce: pending.nonce,
+    });
     const claims = tokens.claims() ?? {};
     const claim = deps.config.oidc!.rppsClaim;
-    rpps = rppsFromClaim(claims[claim]) ?? rppsFromClaim((await oidc.fetchUserInfo(config, tokens.access_token, claims.sub ?? oidc.skipSubjectCheck))[claim]);
+    rpps =
+      rppsFromClaim(claims[claim]) ??
+      rppsFromClaim((await oidc.fetchUserInfo(config, tokens.access_token, claims.sub ?? oidc.skipSubjectCheck))[claim]);
   } catch (error) {
     deps.logger.warn({ err: { message: error instanceof Error ? error.message : 'unknown' } }, 'OIDC code exchange failed');
     throw problem.badRequest('oidc-failed');

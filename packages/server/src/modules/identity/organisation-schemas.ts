@@ -19,14 +19,26 @@ export const SiteInput = z
   .object({
     name: Name,
     address: z.string().trim().max(300).optional(),
-    postalCode: z.string().regex(/^\d{5}$/, 'five digits').optional(),
+    postalCode: z
+      .string()
+      .regex(/^\d{5}$/, 'five digits')
+      .optional(),
     city: z.string().trim().max(100).optional(),
     finess: Finess.optional(),
   })
   .strict();
 export type SiteInput = z.infer<typeof SiteInput>;
 
-export const Profession = z.enum(['doctor', 'midwife', 'nurse', 'pharmacist', 'speech-therapist', 'physiotherapist', 'podiatrist', 'other']);
+export const Profession = z.enum([
+  'doctor',
+  'midwife',
+  'nurse',
+  'pharmacist',
+  'speech-therapist',
+  'physiotherapist',
+  'podiatrist',
+  'other',
+]);
 export const Specialty = z.enum([
   'general-practice',
   'gynecology',
@@ -67,7 +79,14 @@ export const Organisation = z.object({
   name: z.string(),
   finess: z.string().nullable(),
   sites: z.array(
-    z.object({ id: z.uuid(), name: z.string(), address: z.string().nullable(), postalCode: z.string().nullable(), city: z.string().nullable(), finess: z.string().nullable() }),
+    z.object({
+      id: z.uuid(),
+      name: z.string(),
+      address: z.string().nullable(),
+      postalCode: z.string().nullable(),
+      city: z.string().nullable(),
+      finess: z.string().nullable(),
+    }),
   ),
 });
 export const Member = z.object({

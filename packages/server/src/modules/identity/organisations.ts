@@ -8,7 +8,11 @@ import type { Invitation, SiteInput } from './organisation-schemas.js';
 
 export async function getOrganisation(deps: IdentityDeps, actor: Actor, organisationId: string) {
   if (!isMemberOf(actor, organisationId)) throw problem.notFound();
-  const organisation = await deps.db.selectFrom('organisations').select(['id', 'name', 'finess']).where('id', '=', organisationId).executeTakeFirst();
+  const organisation = await deps.db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'finess'])
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
   if (!organisation) throw problem.notFound();
   const sites = await deps.db
     .selectFrom('sites')
@@ -30,7 +34,17 @@ export async function listMembers(deps: IdentityDeps, actor: Actor, organisation
     .selectFrom('memberships')
     .innerJoin('accounts', 'accounts.id', 'memberships.account_id')
     .leftJoin('practitioners', 'practitioners.account_id', 'accounts.id')
-    .select(['accounts.id', 'accounts.email', 'accounts.given_name', 'accounts.family_name', 'accounts.password_hash', 'memberships.role', 'practitioners.profession', 'practitioners.specialty', 'practitioners.rpps'])
+    .select([
+      'accounts.id',
+      'accounts.email',
+      'accounts.given_name',
+      'accounts.family_name',
+      'accounts.password_hash',
+      'memberships.role',
+      'practitioners.profession',
+      'practitioners.specialty',
+      'practitioners.rpps',
+    ])
     .where('memberships.organisation_id', '=', organisationId)
     .orderBy('accounts.family_name')
     .execute();
@@ -51,7 +65,14 @@ export async function addSite(deps: IdentityDeps, actor: Actor, organisationId: 
   authorizeOrganisationAdmin(actor, organisationId);
   const site = await deps.db
     .insertInto('sites')
-    .values({ organisation_id: organisationId, name: input.name, address: input.address ?? null, postal_code: input.postalCode ?? null, city: input.city ?? null, finess: input.finess ?? null })
+    .values({
+      organisation_id: organisationId,
+      name: input.name,
+      address: input.address ?? null,
+      postal_code: input.postalCode ?? null,
+      city: input.city ?? null,
+      finess: input.finess ?? null,
+    })
     .onConflict((oc) => oc.columns(['organisation_id', 'name']).doNothing())
     .returning('id')
     .executeTakeFirst();
@@ -67,7 +88,11 @@ export async function inviteProfessional(deps: IdentityDeps, actor: Actor, organ
   authorizeOrganisationAdmin(actor, organisationId);
   const organisation = await deps.db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirstOrThrow();
   const { accountId, token, locale } = await deps.db.transaction().execute(async (tx) => {
-    const existing = await tx.selectFrom('accounts').select(['id', 'password_hash', 'locale']).where('email', '=', input.email).executeTakeFirst();
+    const existing = await tx
+      .selectFrom('accounts')
+      .select(['id', 'password_hash', 'locale'])
+      .where('email', '=', input.email)
+      .executeTakeFirst();
     if (input.rpps) {
       const holder = await tx.selectFrom('practitioners').select('account_id').where('rpps', '=', input.rpps).executeTakeFirst();
       if (holder && holder.account_id !== existing?.id) throw problem.conflict('rpps-taken');
@@ -77,14 +102,31 @@ export async function inviteProfessional(deps: IdentityDeps, actor: Actor, organ
       (
         await tx
           .insertInto('accounts')
-          .values({ email: input.email, given_name: input.givenName, family_name: input.familyName, locale: input.locale, password_hash: null, email_verified_at: null, totp_secret: null, totp_enrolled_at: null, disabled_at: null })
+          .values({
+            email: input.email,
+            given_name: input.givenName,
+            family_name: input.familyName,
+            locale: input.locale,
+            password_hash: null,
+            email_verified_at: null,
+            totp_secret: null,
+            totp_enrolled_at: null,
+            disabled_at: null,
+          })
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
     if (input.profession) {
       await tx
         .insertInto('practitioners')
-        .values({ account_id: id, profession: input.profession, specialty: input.specialty ?? null, rpps: input.rpps ?? null, sector: input.sector ?? null, optam: input.optam ?? false })
+        .values({
+          account_id: id,
+          profession: input.profession,
+          specialty: input.specialty ?? null,
+          rpps: input.rpps ?? null,
+          sector: input.sector ?? null,
+          optam: input.optam ?? false,
+        })
         .onConflict((oc) => oc.column('account_id').doNothing())
         .execute();
     }

@@ -6,10 +6,16 @@ import { revokeAllSessions } from './sessions.js';
 
 /** Sends a reset link if the address has an account; the answer never says whether it has. */
 export async function requestPasswordReset(deps: IdentityDeps, email: string): Promise<void> {
-  const account = await deps.db.selectFrom('accounts').select(['id', 'locale', 'email']).where('email', '=', email.toLowerCase()).executeTakeFirst();
+  const account = await deps.db
+    .selectFrom('accounts')
+    .select(['id', 'locale', 'email'])
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
   if (!account) return;
   const token = await issueEmailToken(deps.db, account.id, 'reset-password');
-  await deps.mailer.send(composeMail('reset-password', account.locale, account.email, { link: `${deps.config.publicUrl}/nouveau-mot-de-passe?token=${token}` }));
+  await deps.mailer.send(
+    composeMail('reset-password', account.locale, account.email, { link: `${deps.config.publicUrl}/nouveau-mot-de-passe?token=${token}` }),
+  );
 }
 
 /** A new password ends every open session of the account: whoever had the old one is out. */
@@ -18,7 +24,11 @@ export async function resetPassword(deps: IdentityDeps, token: string, password:
   await deps.db.transaction().execute(async (tx) => {
     const accountId = await consumeEmailToken(tx, token, 'reset-password');
     // Following the link proves the address, as the verification link would.
-    await tx.updateTable('accounts').set({ password_hash: passwordHash, email_verified_at: new Date() }).where('id', '=', accountId).execute();
+    await tx
+      .updateTable('accounts')
+      .set({ password_hash: passwordHash, email_verified_at: new Date() })
+      .where('id', '=', accountId)
+      .execute();
     await revokeAllSessions(tx, accountId);
   });
 }

@@ -11,10 +11,28 @@ export async function readPatient(deps: IdentityDeps, actor: Actor, patientId: s
   return deps.db.transaction().execute(async (tx) => {
     const p = await tx
       .selectFrom('patients')
-      .select(['id', 'birth_name', 'first_names', 'used_name', 'sex', 'birth_date', 'birth_place_insee', 'nir', 'identity_status', 'is_self'])
+      .select([
+        'id',
+        'birth_name',
+        'first_names',
+        'used_name',
+        'sex',
+        'birth_date',
+        'birth_place_insee',
+        'nir',
+        'identity_status',
+        'is_self',
+      ])
       .where('id', '=', patientId)
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actor, role: relation === 'self' ? 'patient' : 'practitioner', action: 'patient.read', resource: { type: 'Patient', id: patientId }, patientId, address: actor.address });
+    await recordAudit(tx, {
+      actor,
+      role: relation === 'self' ? 'patient' : 'practitioner',
+      action: 'patient.read',
+      resource: { type: 'Patient', id: patientId },
+      patientId,
+      address: actor.address,
+    });
     return {
       id: p.id,
       birthName: p.birth_name,
@@ -49,7 +67,14 @@ export async function addDependant(deps: IdentityDeps, actor: Actor, identity: z
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actor, role: 'patient', action: 'patient.create', resource: { type: 'Patient', id: row.id }, patientId: row.id, address: actor.address });
+    await recordAudit(tx, {
+      actor,
+      role: 'patient',
+      action: 'patient.create',
+      resource: { type: 'Patient', id: row.id },
+      patientId: row.id,
+      address: actor.address,
+    });
     return row;
   });
 }

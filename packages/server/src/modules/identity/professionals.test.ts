@@ -35,7 +35,9 @@ describeEachDatabase('professionals: invitation, mandatory second factor, organi
     expect(login.body.next).toBe('second-factor');
     expect((await doctor.get(`/api/v1/organisations/${organisationId}`)).status).toBe(401);
     expect((await doctor.post('/api/v1/auth/second-factor/verify', { code: '12345' })).status).toBe(400);
-    expect((await doctor.post('/api/v1/auth/second-factor/verify', { code: await generate({ secret: DEMO_TOTP_SECRET }) })).status).toBe(204);
+    expect((await doctor.post('/api/v1/auth/second-factor/verify', { code: await generate({ secret: DEMO_TOTP_SECRET }) })).status).toBe(
+      204,
+    );
     expect((await doctor.get(`/api/v1/organisations/${organisationId}`)).status).toBe(200);
   });
 
@@ -54,14 +56,18 @@ describeEachDatabase('professionals: invitation, mandatory second factor, organi
     expect(message.text).toMatch(/invitation\?token=/);
 
     const doctor = new ApiClient(server.url);
-    expect((await doctor.post('/api/v1/auth/invitation/accept', { token: linkToken(message.text), password: 'stethoscope-42-lune' })).status).toBe(204);
+    expect(
+      (await doctor.post('/api/v1/auth/invitation/accept', { token: linkToken(message.text), password: 'stethoscope-42-lune' })).status,
+    ).toBe(204);
     const login = await doctor.post('/api/v1/auth/login', { email: 'dr.nguyen@example.org', password: 'stethoscope-42-lune' });
     expect(login.body.next).toBe('enrol-second-factor');
     expect((await doctor.get(`/api/v1/organisations/${organisationId}`)).status).toBe(401);
 
     const { body } = await doctor.post<{ secret: string }>('/api/v1/auth/second-factor/enrolment');
     expect((await doctor.post('/api/v1/auth/second-factor/enrolment/confirm', { code: '000000' })).status).toBeGreaterThanOrEqual(400);
-    const confirmed = await doctor.post<{ recoveryCodes: string[] }>('/api/v1/auth/second-factor/enrolment/confirm', { code: await generate({ secret: body.secret }) });
+    const confirmed = await doctor.post<{ recoveryCodes: string[] }>('/api/v1/auth/second-factor/enrolment/confirm', {
+      code: await generate({ secret: body.secret }),
+    });
     expect(confirmed.status).toBe(200);
     expect((await doctor.get(`/api/v1/organisations/${organisationId}`)).status).toBe(200);
 
@@ -82,9 +88,14 @@ describeEachDatabase('professionals: invitation, mandatory second factor, organi
     });
     expect(badRpps.status).toBe(400);
     expect(badRpps.body.errors.map((e) => e.field)).toEqual(['rpps']);
-    const badSite = await admin.post<{ errors: { field: string }[] }>(`/api/v1/organisations/${organisationId}/sites`, { name: 'Site Nord', finess: '12' });
+    const badSite = await admin.post<{ errors: { field: string }[] }>(`/api/v1/organisations/${organisationId}/sites`, {
+      name: 'Site Nord',
+      finess: '12',
+    });
     expect(badSite.body.errors.map((e) => e.field)).toEqual(['finess']);
-    expect((await admin.post(`/api/v1/organisations/${organisationId}/sites`, { name: 'Site Nord', postalCode: '59000', city: 'Lille' })).status).toBe(201);
+    expect(
+      (await admin.post(`/api/v1/organisations/${organisationId}/sites`, { name: 'Site Nord', postalCode: '59000', city: 'Lille' })).status,
+    ).toBe(201);
     expect((await admin.post(`/api/v1/organisations/${organisationId}/sites`, { name: 'Site Nord' })).status).toBe(409);
   });
 

@@ -14,14 +14,26 @@ export async function register(deps: IdentityDeps, input: Registration): Promise
   const email = input.email.toLowerCase();
   const existing = await deps.db.selectFrom('accounts').select(['id', 'locale']).where('email', '=', email).executeTakeFirst();
   if (existing) {
-    await deps.mailer.send(composeMail('already-registered', existing.locale, email, { link: `${deps.config.publicUrl}/mot-de-passe-oublie` }));
+    await deps.mailer.send(
+      composeMail('already-registered', existing.locale, email, { link: `${deps.config.publicUrl}/mot-de-passe-oublie` }),
+    );
     return;
   }
   const passwordHash = await hashPassword(input.password);
   const token = await deps.db.transaction().execute(async (tx) => {
     const account = await tx
       .insertInto('accounts')
-      .values({ email, given_name: input.givenName, family_name: input.familyName, locale: input.locale, password_hash: passwordHash, email_verified_at: null, totp_secret: null, totp_enrolled_at: null, disabled_at: null })
+      .values({
+        email,
+        given_name: input.givenName,
+        family_name: input.familyName,
+        locale: input.locale,
+        password_hash: passwordHash,
+        email_verified_at: null,
+        totp_secret: null,
+        totp_enrolled_at: null,
+        disabled_at: null,
+      })
       .onConflict((oc) => oc.column('email').doNothing())
       .returning('id')
       .executeTakeFirst();
@@ -42,13 +54,21 @@ export async function register(deps: IdentityDeps, input: Registration): Promise
       .execute();
     return issueEmailToken(tx, account.id, 'verify-email');
   });
-  if (token) await deps.mailer.send(composeMail('verify-email', input.locale, email, { link: `${deps.config.publicUrl}/verifier-email?token=${token}` }));
+  if (token)
+    await deps.mailer.send(
+      composeMail('verify-email', input.locale, email, { link: `${deps.config.publicUrl}/verifier-email?token=${token}` }),
+    );
 }
 
 export async function verifyEmail(deps: IdentityDeps, token: string): Promise<void> {
   await deps.db.transaction().execute(async (tx) => {
     const accountId = await consumeEmailToken(tx, token, 'verify-email');
-    await tx.updateTable('accounts').set({ email_verified_at: new Date() }).where('id', '=', accountId).where('email_verified_at', 'is', null).execute();
+    await tx
+      .updateTable('accounts')
+      .set({ email_verified_at: new Date() })
+      .where('id', '=', accountId)
+      .where('email_verified_at', 'is', null)
+      .execute();
   });
 }
 
@@ -57,7 +77,11 @@ export async function acceptInvitation(deps: IdentityDeps, token: string, passwo
   const passwordHash = await hashPassword(password);
   await deps.db.transaction().execute(async (tx) => {
     const accountId = await consumeEmailToken(tx, token, 'invitation');
-    await tx.updateTable('accounts').set({ password_hash: passwordHash, email_verified_at: new Date() }).where('id', '=', accountId).execute();
+    await tx
+      .updateTable('accounts')
+      .set({ password_hash: passwordHash, email_verified_at: new Date() })
+      .where('id', '=', accountId)
+      .execute();
   });
 }
 

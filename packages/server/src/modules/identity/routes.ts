@@ -41,14 +41,24 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
   registerOidcRoutes(app, deps);
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  api.get('/api/v1/me', { schema: { tags: ['me'], summary: 'The signed-in account, its roles and the records it manages', response: { 200: Me } }, config: { policy: 'session' } }, async (request) => {
-    if (!request.auth) throw problem.unauthorized();
-    return describeMe(deps, request.auth);
-  });
+  api.get(
+    '/api/v1/me',
+    {
+      schema: { tags: ['me'], summary: 'The signed-in account, its roles and the records it manages', response: { 200: Me } },
+      config: { policy: 'session' },
+    },
+    async (request) => {
+      if (!request.auth) throw problem.unauthorized();
+      return describeMe(deps, request.auth);
+    },
+  );
 
   api.patch(
     '/api/v1/me',
-    { schema: { tags: ['me'], summary: 'Updates the profile (language, names)', body: MeUpdate, response: { 204: z.null() } }, config: { policy: 'session' } },
+    {
+      schema: { tags: ['me'], summary: 'Updates the profile (language, names)', body: MeUpdate, response: { 204: z.null() } },
+      config: { policy: 'session' },
+    },
     async (request, reply) => {
       await updateMe(deps, actorOf(request).accountId, request.body);
       return reply.code(204).send(null);
@@ -57,20 +67,42 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
 
   api.post(
     '/api/v1/me/dependants',
-    { schema: { tags: ['me'], summary: 'Adds a dependant (a child) whose record this account manages', body: PatientIdentity, response: { 201: Created } }, config: { policy: 'signed-in' } },
+    {
+      schema: {
+        tags: ['me'],
+        summary: 'Adds a dependant (a child) whose record this account manages',
+        body: PatientIdentity,
+        response: { 201: Created },
+      },
+      config: { policy: 'signed-in' },
+    },
     async (request, reply) => reply.code(201).send(await addDependant(deps, actorOf(request), request.body)),
   );
 
   api.get(
     '/api/v1/patients/:patientId',
-    { schema: { tags: ['patients'], summary: 'A patient’s identity, for the patient or a professional in a care relationship', params: PatientParams, response: { 200: Patient } }, config: { policy: 'signed-in' } },
+    {
+      schema: {
+        tags: ['patients'],
+        summary: 'A patient’s identity, for the patient or a professional in a care relationship',
+        params: PatientParams,
+        response: { 200: Patient },
+      },
+      config: { policy: 'signed-in' },
+    },
     async (request) => readPatient(deps, actorOf(request), request.params.patientId),
   );
 
   api.get(
     '/api/v1/patients/:patientId/access-history',
     {
-      schema: { tags: ['patients'], summary: 'Who accessed this record and when (for the patient)', params: PatientParams, querystring: HistoryQuery, response: { 200: z.array(AccessEntry) } },
+      schema: {
+        tags: ['patients'],
+        summary: 'Who accessed this record and when (for the patient)',
+        params: PatientParams,
+        querystring: HistoryQuery,
+        response: { 200: z.array(AccessEntry) },
+      },
       config: { policy: 'signed-in' },
     },
     async (request) => accessHistoryOf(deps, actorOf(request), request.params.patientId, request.query),
@@ -78,28 +110,60 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
 
   api.get(
     '/api/v1/organisations/:organisationId',
-    { schema: { tags: ['organisations'], summary: 'An organisation and its sites, for its members', params: OrganisationParams, response: { 200: Organisation } }, config: { policy: 'signed-in' } },
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'An organisation and its sites, for its members',
+        params: OrganisationParams,
+        response: { 200: Organisation },
+      },
+      config: { policy: 'signed-in' },
+    },
     async (request) => getOrganisation(deps, actorOf(request), request.params.organisationId),
   );
 
   api.get(
     '/api/v1/organisations/:organisationId/members',
-    { schema: { tags: ['organisations'], summary: 'The organisation’s professionals and administrators (administrators only)', params: OrganisationParams, response: { 200: z.array(Member) } }, config: { policy: 'signed-in' } },
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'The organisation’s professionals and administrators (administrators only)',
+        params: OrganisationParams,
+        response: { 200: z.array(Member) },
+      },
+      config: { policy: 'signed-in' },
+    },
     async (request) => listMembers(deps, actorOf(request), request.params.organisationId),
   );
 
   api.post(
     '/api/v1/organisations/:organisationId/sites',
-    { schema: { tags: ['organisations'], summary: 'Adds a site (administrators only)', params: OrganisationParams, body: SiteInput, response: { 201: Created } }, config: { policy: 'signed-in' } },
+    {
+      schema: {
+        tags: ['organisations'],
+        summary: 'Adds a site (administrators only)',
+        params: OrganisationParams,
+        body: SiteInput,
+        response: { 201: Created },
+      },
+      config: { policy: 'signed-in' },
+    },
     async (request, reply) => reply.code(201).send(await addSite(deps, actorOf(request), request.params.organisationId, request.body)),
   );
 
   api.post(
     '/api/v1/organisations/:organisationId/invitations',
     {
-      schema: { tags: ['organisations'], summary: 'Invites a professional by e-mail (administrators only)', params: OrganisationParams, body: Invitation, response: { 201: z.object({ accountId: z.uuid() }) } },
+      schema: {
+        tags: ['organisations'],
+        summary: 'Invites a professional by e-mail (administrators only)',
+        params: OrganisationParams,
+        body: Invitation,
+        response: { 201: z.object({ accountId: z.uuid() }) },
+      },
       config: { policy: 'signed-in' },
     },
-    async (request, reply) => reply.code(201).send(await inviteProfessional(deps, actorOf(request), request.params.organisationId, request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await inviteProfessional(deps, actorOf(request), request.params.organisationId, request.body)),
   );
 }

@@ -2,11 +2,18 @@ import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../platform/auth/passwords.js';
 import { checkNir } from '@parcours/domain';
 
-export const Email = z.email().max(254).transform((e) => e.toLowerCase());
+export const Email = z
+  .email()
+  .max(254)
+  .transform((e) => e.toLowerCase());
 export const Password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
 export const Locale = z.enum(['fr', 'en']);
 const Name = z.string().trim().min(1).max(100);
-const Token = z.string().min(20).max(100).regex(/^[A-Za-z0-9_-]+$/);
+const Token = z
+  .string()
+  .min(20)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 /** The INS traits (référentiel INS): birth name, birth first names, sex, birth date, INSEE code of the birth place. */
 export const PatientIdentity = z
@@ -59,7 +66,9 @@ export const Me = z.object({
   csrfToken: z.string(),
   secondFactor: z.object({ enrolled: z.boolean(), pending: z.boolean() }),
   isProfessional: z.boolean(),
-  memberships: z.array(z.object({ organisationId: z.uuid(), organisationName: z.string(), role: z.enum(['admin', 'practitioner', 'regulator']) })),
+  memberships: z.array(
+    z.object({ organisationId: z.uuid(), organisationName: z.string(), role: z.enum(['admin', 'practitioner', 'regulator']) }),
+  ),
   patients: z.array(z.object({ id: z.uuid(), firstNames: z.string(), birthName: z.string(), isSelf: z.boolean() })),
 });
 export const MeUpdate = z.object({ locale: Locale.optional(), givenName: Name.optional(), familyName: Name.optional() }).strict();

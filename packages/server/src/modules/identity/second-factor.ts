@@ -11,7 +11,11 @@ const RECOVERY_CODES = 10;
 
 /** Step one of enrolment: a new secret, shown once as a QR code / otpauth URI. */
 export async function startTotpEnrolment(deps: IdentityDeps, accountId: string): Promise<{ secret: string; uri: string }> {
-  const account = await deps.db.selectFrom('accounts').select(['email', 'totp_enrolled_at']).where('id', '=', accountId).executeTakeFirstOrThrow();
+  const account = await deps.db
+    .selectFrom('accounts')
+    .select(['email', 'totp_enrolled_at'])
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
   if (account.totp_enrolled_at) throw problem.conflict('totp-already-enrolled');
   const secret = generateSecret();
   await deps.db.updateTable('accounts').set({ totp_secret: secret }).where('id', '=', accountId).execute();
@@ -25,12 +29,26 @@ async function checkCode(secret: string, code: string): Promise<boolean> {
 }
 
 /** Step two: a right code turns the second factor on, passes it for this session, and gives recovery codes once. */
-export async function confirmTotpEnrolment(deps: IdentityDeps, accountId: string, sessionId: string, code: string): Promise<{ recoveryCodes: string[] }> {
-  const account = await deps.db.selectFrom('accounts').select(['totp_secret', 'totp_enrolled_at']).where('id', '=', accountId).executeTakeFirstOrThrow();
+export async function confirmTotpEnrolment(
+  deps: IdentityDeps,
+  accountId: string,
+  sessionId: string,
+  code: string,
+): Promise<{ recoveryCodes: string[] }> {
+  const account = await deps.db
+    .selectFrom('accounts')
+    .select(['totp_secret', 'totp_enrolled_at'])
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
   if (account.totp_enrolled_at) throw problem.conflict('totp-already-enrolled');
   if (!account.totp_secret) throw problem.badRequest('totp-not-started');
   if (!(await checkCode(account.totp_secret, code))) throw problem.badRequest('totp-invalid');
-  const recoveryCodes = Array.from({ length: RECOVERY_CODES }, () => randomBytes(5).toString('hex').toUpperCase().replace(/(.{5})/, '$1-'));
+  const recoveryCodes = Array.from({ length: RECOVERY_CODES }, () =>
+    randomBytes(5)
+      .toString('hex')
+      .toUpperCase()
+      .replace(/(.{5})/, '$1-'),
+  );
   await deps.db.transaction().execute(async (tx) => {
     await tx.updateTable('accounts').set({ totp_enrolled_at: new Date() }).where('id', '=', accountId).execute();
     await tx.deleteFrom('recovery_codes').where('account_id', '=', accountId).execute();
@@ -44,11 +62,20 @@ export async function confirmTotpEnrolment(deps: IdentityDeps, accountId: string
 }
 
 /** The second step of a log-in: a TOTP code, or one of the recovery codes (each usable once). Throttled like passwords. */
-export async function verifySecondFactor(deps: IdentityDeps, accountId: string, sessionId: string, input: { code?: string; recoveryCode?: string }): Promise<void> {
+export async function verifySecondFactor(
+  deps: IdentityDeps,
+  accountId: string,
+  sessionId: string,
+  input: { code?: string; recoveryCode?: string },
+): Promise<void> {
   const keys = [`totp:${accountId}`];
   const wait = await retryAfterMs(deps.db, keys);
   if (wait > 0) throw new Problem(429, 'login-throttled', { retryAfterSeconds: Math.ceil(wait / 1000) });
-  const account = await deps.db.selectFrom('accounts').select(['totp_secret', 'totp_enrolled_at']).where('id', '=', accountId).executeTakeFirstOrThrow();
+  const account = await deps.db
+    .selectFrom('accounts')
+    .select(['totp_secret', 'totp_enrolled_at'])
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
   if (!account.totp_enrolled_at || !account.totp_secret) throw problem.badRequest('totp-not-started');
   let ok = false;
   if (input.code) ok = await checkCode(account.totp_secret, input.code);

@@ -49,7 +49,17 @@ export async function resumeSession(db: Db, config: Config, token: string, now =
   const row = await db
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
-    .select(['sessions.id', 'sessions.account_id', 'sessions.csrf_token', 'sessions.mfa_passed', 'sessions.via', 'sessions.last_seen_at', 'sessions.expires_at', 'sessions.revoked_at', 'accounts.disabled_at'])
+    .select([
+      'sessions.id',
+      'sessions.account_id',
+      'sessions.csrf_token',
+      'sessions.mfa_passed',
+      'sessions.via',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'sessions.revoked_at',
+      'accounts.disabled_at',
+    ])
     .where('sessions.id', '=', id)
     .executeTakeFirst();
   if (!row || row.revoked_at || row.disabled_at) return null;
@@ -70,7 +80,11 @@ export async function revokeSession(db: Db, sessionId: string): Promise<void> {
 
 /** After a password change every other session of the account ends. */
 export async function revokeAllSessions(db: Db, accountId: string, except?: string): Promise<void> {
-  let query = db.updateTable('sessions').set({ revoked_at: new Date() }).where('account_id', '=', accountId).where('revoked_at', 'is', null);
+  let query = db
+    .updateTable('sessions')
+    .set({ revoked_at: new Date() })
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null);
   if (except) query = query.where('id', '!=', except);
   await query.execute();
 }

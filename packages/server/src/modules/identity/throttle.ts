@@ -31,7 +31,12 @@ export async function recordFailure(db: Db, keys: string[], now = new Date()): P
       .returning('failures')
       .executeTakeFirstOrThrow();
     const delay = throttleDelayMs(row.failures);
-    if (delay > 0) await db.updateTable('login_throttle').set({ locked_until: new Date(now.getTime() + delay) }).where('key', '=', key).execute();
+    if (delay > 0)
+      await db
+        .updateTable('login_throttle')
+        .set({ locked_until: new Date(now.getTime() + delay) })
+        .where('key', '=', key)
+        .execute();
   }
 }
 

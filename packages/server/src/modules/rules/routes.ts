@@ -4,7 +4,9 @@ import type { AppContext } from '../../platform/context.js';
 import { evaluateRules } from './service.js';
 
 const RulesRequest = z
-  .looseObject({ kind: z.enum(['teleconsultation', 'sick-leave', 'teleexpertise', 'assistance', 'telemonitoring', 'identifier', 'activity-cap']) })
+  .looseObject({
+    kind: z.enum(['teleconsultation', 'sick-leave', 'teleexpertise', 'assistance', 'telemonitoring', 'identifier', 'activity-cap']),
+  })
   .describe('One request of the rules contract (docs: rules/contract.md); its kind decides the other fields');
 const Body = z.union([RulesRequest, z.array(RulesRequest).max(10_000)]);
 const Decision = z.looseObject({ reasons: z.array(z.string()), warnings: z.array(z.string()), sources: z.array(z.string()) });

@@ -44,7 +44,10 @@ export function requireDeclaredPolicies(app: FastifyInstance): Map<string, Route
  * Resolves the caller from their session cookie, checks the CSRF token on cookie-authenticated
  * writes, then enforces the route's declared policy. Services make the finer checks.
  */
-export function installAuthentication(app: FastifyInstance, authenticate: (request: FastifyRequest) => Promise<Authentication | null>): void {
+export function installAuthentication(
+  app: FastifyInstance,
+  authenticate: (request: FastifyRequest) => Promise<Authentication | null>,
+): void {
   app.decorateRequest('auth', null);
   app.addHook('preValidation', async (request) => {
     const policy = request.routeOptions.config.policy;

@@ -17,7 +17,6 @@ import { registerHealthRoutes } from './health.js';
 import { Problem } from './problem.js';
 import { zodValidatorCompiler } from './validation.js';
 
-
 declare module 'fastify' {
   interface FastifyInstance {
     /** `METHOD url` → the access policy the route declared. */

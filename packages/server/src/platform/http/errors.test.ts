@@ -51,7 +51,11 @@ describeEachDatabase('HTTP errors are problem+json, never 5xx', (database) => {
   });
 
   it('refuses an unsupported content type with a 415 problem', async () => {
-    const res = await fetch(`${server.url}/api/v1/rules/evaluate`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body: 'a,b' });
+    const res = await fetch(`${server.url}/api/v1/rules/evaluate`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: 'a,b',
+    });
     expect(res.status).toBe(415);
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
   });

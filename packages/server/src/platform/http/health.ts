@@ -16,17 +16,18 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 }
 
 export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): void {
-  app.get(
-    '/health',
-    { schema: { summary: 'The process is alive', tags: ['platform'], response: { 200: Health } } },
-    async () => ({ status: 'ok' as const }),
-  );
+  app.get('/health', { schema: { summary: 'The process is alive', tags: ['platform'], response: { 200: Health } } }, async () => ({
+    status: 'ok' as const,
+  }));
   app.get(
     '/ready',
     { schema: { summary: 'The database answers: the node can take traffic', tags: ['platform'], response: { 200: Ready } } },
     async () => {
       try {
-        await withTimeout(ctx.ready.then(() => ctx.database.ping()), READY_TIMEOUT_MS);
+        await withTimeout(
+          ctx.ready.then(() => ctx.database.ping()),
+          READY_TIMEOUT_MS,
+        );
       } catch {
         throw problem.unavailable();
       }

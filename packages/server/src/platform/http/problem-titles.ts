@@ -18,7 +18,10 @@ const TITLES = {
   'csrf-token-invalid': { fr: 'Jeton anti-CSRF absent ou invalide', en: 'Missing or invalid CSRF token' },
   'second-factor-required': { fr: 'Second facteur d’authentification requis', en: 'Second authentication factor required' },
   'invalid-credentials': { fr: 'Adresse e-mail ou mot de passe incorrect', en: 'Wrong e-mail address or password' },
-  'email-not-verified': { fr: 'Adresse e-mail non vérifiée : suivez le lien reçu par e-mail', en: 'E-mail address not verified: follow the link you received' },
+  'email-not-verified': {
+    fr: 'Adresse e-mail non vérifiée : suivez le lien reçu par e-mail',
+    en: 'E-mail address not verified: follow the link you received',
+  },
   'login-throttled': { fr: 'Trop de tentatives : réessayez dans quelques instants', en: 'Too many attempts: try again shortly' },
   'token-invalid': { fr: 'Ce lien est invalide ou a expiré', en: 'This link is invalid or has expired' },
   'totp-invalid': { fr: 'Code de vérification incorrect', en: 'Wrong verification code' },
@@ -30,7 +33,10 @@ const TITLES = {
   'rpps-unknown': { fr: 'Aucun professionnel n’est inscrit avec ce RPPS', en: 'No professional is registered with this RPPS' },
   'site-exists': { fr: 'Un site porte déjà ce nom', en: 'A site already has this name' },
   'rpps-taken': { fr: 'Ce RPPS est déjà celui d’un autre compte', en: 'This RPPS already belongs to another account' },
-  'consent-information-outdated': { fr: 'Le texte d’information a changé : relisez-le avant de consentir', en: 'The information text changed: read it again before consenting' },
+  'consent-information-outdated': {
+    fr: 'Le texte d’information a changé : relisez-le avant de consentir',
+    en: 'The information text changed: read it again before consenting',
+  },
   'rules-request-invalid': { fr: 'La demande d’évaluation est invalide', en: 'The evaluation request is invalid' },
 } satisfies Record<string, Record<Language, string>>;
 

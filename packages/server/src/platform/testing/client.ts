@@ -32,7 +32,8 @@ export class ApiClient {
     }
     const text = await res.text();
     const parsed = text ? (JSON.parse(text) as T) : (null as T);
-    if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed && typeof parsed.csrfToken === 'string') this.csrfToken = parsed.csrfToken;
+    if (parsed && typeof parsed === 'object' && 'csrfToken' in parsed && typeof parsed.csrfToken === 'string')
+      this.csrfToken = parsed.csrfToken;
     return { status: res.status, body: parsed, headers: res.headers };
   }
 

@@ -8,7 +8,12 @@ export interface CapturedMail {
 }
 
 /** A real SMTP server on a free port that keeps what it receives, for tests to read. */
-export async function startMailCatcher(): Promise<{ url: string; mails: CapturedMail[]; next(to: string, timeoutMs?: number): Promise<CapturedMail>; close(): Promise<void> }> {
+export async function startMailCatcher(): Promise<{
+  url: string;
+  mails: CapturedMail[];
+  next(to: string, timeoutMs?: number): Promise<CapturedMail>;
+  close(): Promise<void>;
+}> {
   const mails: CapturedMail[] = [];
   const waiters: (() => void)[] = [];
   const server = new SMTPServer({
