@@ -1,2 +1,28 @@
-// The pure domain of Parcours: French rules, identifiers and arithmetic shared by server and web.
-export {};
+// The pure domain of Parcours: French telemedicine rules, identifiers and arithmetic shared by
+// server and web. No I/O, no clock, no randomness.
+export { evaluate, evaluateParsed } from './rules/evaluate.js';
+export { parseRulesRequest, RulesRequestError } from './rules/validation.js';
+export type { ParseResult, RulesRequestIssue, RulesRequestIssueCode } from './rules/validation.js';
+export { REASON_CODES, WARNING_CODES } from './rules/codes.js';
+export type { ReasonCode, WarningCode } from './rules/codes.js';
+export { EXPLANATIONS, REASON_EXPLANATIONS, WARNING_EXPLANATIONS, explain } from './rules/explanations.js';
+export type { Explanation, RulesCode } from './rules/explanations.js';
+export { SOURCES } from './rules/sources.js';
+export { rowInForce } from './rules/dated.js';
+export type { DatedRow, DatedTable } from './rules/dated.js';
+export * as tariffs from './rules/tariffs.js';
+export {
+  ASSISTANCE_SETTINGS,
+  COVERAGES,
+  INDICATIONS,
+  MIDWIFE_ACTS,
+  MONITORING_LEVELS,
+  REQUESTER_PROFESSIONS,
+  RESIDENCES,
+  RULES_KINDS,
+  SPECIALTIES,
+  TREATING_DOCTOR_STATUSES,
+} from './rules/types.js';
+export type * from './rules/types.js';
+export { checkFiness, checkNir, checkRpps, isFinessDepartement, nirKey, passesLuhn } from './identifiers/index.js';
+export type { IdentifierCheck, IdentifierReason, IdentifierWarning } from './identifiers/index.js';

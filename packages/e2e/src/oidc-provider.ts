@@ -38,7 +38,7 @@ export async function startOidcProvider(redirectUri: string): Promise<LocalOidcP
       },
     ],
     claims: { openid: ['sub', 'SubjectNameID'] },
-    findAccount: (_ctx, sub) => ({ accountId: sub, claims: () => ({ sub, SubjectNameID: sub }) }),
+    findAccount: (_ctx: unknown, sub: string) => ({ accountId: sub, claims: () => ({ sub, SubjectNameID: sub }) }),
     pkce: { required: () => true },
     cookies: { keys: ['parcours-e2e-cookie-key'] },
     features: { devInteractions: { enabled: true } },

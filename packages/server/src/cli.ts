@@ -9,6 +9,7 @@ import { seedDemo } from './demo.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoLogins } from './modules/identity/demo.js';
 import { databaseTarget, startServer, stopOnSignals } from './server.js';
 import { runRulesEvaluate } from './modules/rules/cli.js';
+import { runAuditVerify } from './platform/audit/audit.js';
 
 const USAGE = `Usage: parcours <command>
 
@@ -17,6 +18,7 @@ Commands:
   migrate                      apply the database migrations and exit
   demo                         seed the demo organisation and print its logins
   rules evaluate [FILE|-]      decide rules requests (JSON, one or an array) from FILE or stdin
+  audit verify                 check the audit trail's hash chain (exit 1 naming the first bad entry)
 
 Configuration comes from environment variables (see README.md).`;
 
@@ -82,6 +84,11 @@ async function main(argv: string[]): Promise<number> {
         out,
         err: (text) => process.stderr.write(text + '\n'),
       });
+    }
+    case 'audit': {
+      if (rest[0] !== 'verify' || rest.length > 1) break;
+      const config = loadConfig();
+      return withDatabase(config, (database) => runAuditVerify(database.db, { out, err: (text) => process.stderr.write(text + '\n') }));
     }
     case undefined:
     case 'help':

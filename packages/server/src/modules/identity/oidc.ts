@@ -83,11 +83,11 @@ export async function finishOidcLogin(deps: IdentityDeps, currentUrl: URL, addre
       expectedState: state,
       expectedNonce: pending.nonce,
     });
-    const claims = tokens.claims() ?? {};
+    const claims: Record<string, unknown> = tokens.claims() ?? {};
     const claim = deps.config.oidc!.rppsClaim;
     rpps =
       rppsFromClaim(claims[claim]) ??
-      rppsFromClaim((await oidc.fetchUserInfo(config, tokens.access_token, claims.sub ?? oidc.skipSubjectCheck))[claim]);
+      rppsFromClaim((await oidc.fetchUserInfo(config, tokens.access_token, typeof claims.sub === 'string' ? claims.sub : oidc.skipSubjectCheck))[claim]);
   } catch (error) {
     deps.logger.warn({ err: { message: error instanceof Error ? error.message : 'unknown' } }, 'OIDC code exchange failed');
     throw problem.badRequest('oidc-failed');

@@ -1,0 +1,154 @@
+// Audit trail throughput: recordAudit one entry per transaction, 50 concurrent transactions (the
+// advisory lock puts them in one line), recordAuditMany 1,000 entries per transaction, and
+// verifyAuditTrail over 20,000 entries. On PGlite in memory, and on PostgreSQL when one answers
+// (BENCH_DATABASE_URL, else 127.0.0.1:5432) in a scratch database dropped afterwards.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { recordAudit, recordAuditMany, verifyAuditTrail, type AuditEntryInput } from '../packages/server/src/platform/audit/audit.js';
+import type { Actor } from '../packages/server/src/platform/auth/actor.js';
+import { openDatabase, type Database } from '../packages/server/src/platform/database/database.js';
+import { migrate } from '../packages/server/src/platform/database/migrate.js';
+
+const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const SEQUENTIAL_ENTRIES = 1_000;
+const CONCURRENCY = 50;
+const CONCURRENT_ENTRIES = 2_000;
+const BATCH_SIZE = 1_000;
+const BATCHES = 5;
+const VERIFIED_ENTRIES = 20_000;
+
+const doctors: Actor[] = Array.from({ length: 20 }, () => ({
+  accountId: randomUUID(),
+  sessionId: randomUUID(),
+  memberships: [{ organisationId: randomUUID(), role: 'practitioner' }],
+  patientIds: [],
+  isProfessional: true,
+  address: '203.0.113.7',
+}));
+const patientIds = Array.from({ length: 500 }, () => randomUUID());
+
+function readEntry(i: number): AuditEntryInput {
+  const patientId = patientIds[i % patientIds.length]!;
+  return { actor: doctors[i % doctors.length]!, action: 'patient.read', resource: { type: 'Patient', id: patientId }, patientId };
+}
+
+const perSecond = (entries: number, ms: number) => Math.round((entries * 1000) / ms);
+
+async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+async function entryCount(database: Database): Promise<number> {
+  const row = await database.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+async function measure(database: Database, { concurrent }: { concurrent: boolean }) {
+  const { db } = database;
+  await migrate(db);
+  const figures: Record<string, number> = {};
+
+  const sequentialMs = await timed(async () => {
+    for (let i = 0; i < SEQUENTIAL_ENTRIES; i++) await db.transaction().execute((tx) => recordAudit(tx, readEntry(i)));
+  });
+  figures.sequentialPerSec = perSecond(SEQUENTIAL_ENTRIES, sequentialMs);
+
+  if (concurrent) {
+    let next = 0;
+    const latencies: number[] = [];
+    const worker = async () => {
+      while (next < CONCURRENT_ENTRIES) {
+        const i = next++;
+        latencies.push(await timed(() => db.transaction().execute((tx) => recordAudit(tx, readEntry(i)))));
+      }
+    };
+    const concurrentMs = await timed(() => Promise.all(Array.from({ length: CONCURRENCY }, worker)));
+    figures.concurrent50PerSec = perSecond(CONCURRENT_ENTRIES, concurrentMs);
+    // How long one audited transaction waits its turn on the lock when 50 arrive at once.
+    latencies.sort((a, b) => a - b);
+    figures.concurrent50MedianMs = Math.round(latencies[Math.floor(latencies.length / 2)]!);
+    figures.concurrent50P95Ms = Math.round(latencies[Math.floor(latencies.length * 0.95)]!);
+  }
+
+  const batchMs = await timed(async () => {
+    for (let b = 0; b < BATCHES; b++)
+      await db.transaction().execute((tx) =>
+        recordAuditMany(
+          tx,
+          Array.from({ length: BATCH_SIZE }, (_, i) => readEntry(i)),
+        ),
+      );
+  });
+  figures.batch1000PerSec = perSecond(BATCHES * BATCH_SIZE, batchMs);
+
+  for (let missing = VERIFIED_ENTRIES - (await entryCount(database)); missing > 0; missing -= BATCH_SIZE)
+    await db.transaction().execute((tx) =>
+      recordAuditMany(
+        tx,
+        Array.from({ length: Math.min(missing, BATCH_SIZE) }, (_, i) => readEntry(i)),
+      ),
+    );
+  let checked = 0;
+  const verifyMs = await timed(async () => {
+    const result = await verifyAuditTrail(db);
+    if (!result.ok) throw new Error(`verify failed: ${JSON.stringify(result.firstBad)}`);
+    checked = result.checked;
+  });
+  if (checked !== VERIFIED_ENTRIES) throw new Error(`verify checked ${checked} entries, expected ${VERIFIED_ENTRIES}`);
+  figures.verifyPerSec = perSecond(checked, verifyMs);
+  figures.verifiedEntries = checked;
+  return figures;
+}
+
+async function postgresReachable(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_500 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function onScratchPostgres<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const name = `parcours_bench_audit_${process.pid}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: POSTGRES_URL });
+    await client.connect();
+    await client.query(statement).finally(() => client.end());
+  };
+  await admin(`drop database if exists ${name}`);
+  await admin(`create database ${name}`);
+  const url = new URL(POSTGRES_URL);
+  url.pathname = '/' + name;
+  // One connection per concurrent transaction, so that 50 really wait on the lock at once.
+  const database = openDatabase({ kind: 'postgres', url: url.toString(), poolSize: CONCURRENCY });
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+    await admin(`drop database if exists ${name} with (force)`);
+  }
+}
+
+const pglite = openDatabase({ kind: 'pglite' });
+const pgliteFigures = await measure(pglite, { concurrent: false }).finally(() => pglite.close());
+const postgresFigures = (await postgresReachable(POSTGRES_URL))
+  ? await onScratchPostgres((database) => measure(database, { concurrent: true }))
+  : null;
+
+process.stdout.write(
+  JSON.stringify({
+    bench: 'audit',
+    unit: 'entries/s',
+    pglite: pgliteFigures,
+    postgres: postgresFigures,
+  }) + '\n',
+);

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkFiness, isFinessDepartement } from './finess.js';
+import { checkNir, nirKey } from './nir.js';
+import { checkRpps, passesLuhn } from './rpps.js';
+
+describe('checkNir', () => {
+  it('accepts the worked example 1 57 01 67 482 145, key 62, with or without spaces', () => {
+    expect(nirKey('1570167482145')).toBe(62);
+    expect(checkNir('157016748214562')).toEqual({ valid: true, normalized: '157016748214562', reasons: [], warnings: [] });
+    expect(checkNir(' 1 57 01 67 482 145 62 ')).toEqual({ valid: true, normalized: '157016748214562', reasons: [], warnings: [] });
+  });
+
+  it('refuses a wrong key', () => {
+    expect(checkNir('157016748214561')).toEqual({ valid: false, normalized: null, reasons: ['bad-key'], warnings: [] });
+  });
+
+  it('refuses a wrong length or foreign characters', () => {
+    expect(checkNir('1570167482145').reasons).toEqual(['bad-length']);
+    expect(checkNir('').reasons).toEqual(['bad-length', 'bad-characters']);
+    expect(checkNir('1570167X8214562').reasons).toEqual(['bad-characters']);
+    expect(checkNir('1570A67482145 62').reasons).toEqual(['bad-characters']);
+  });
+
+  it('computes Corsican keys with 2A as 19 and 2B as 18, and says the convention is uncertain', () => {
+    const first13 = '185052A123456';
+    const key = 97 - (Number('1850519123456') % 97);
+    const nir = first13 + String(key).padStart(2, '0');
+    expect(checkNir(nir)).toEqual({ valid: true, normalized: nir, reasons: [], warnings: ['nir-corsica-key-convention'] });
+    expect(checkNir(nir.toLowerCase()).normalized).toBe(nir);
+    const bastia = '290022B004001';
+    const bastiaKey = String(97 - (Number(bastia.replace('2B', '18')) % 97)).padStart(2, '0');
+    expect(checkNir(bastia + bastiaKey).valid).toBe(true);
+  });
+
+  it('accepts exactly the NIR whose key is 97 − (first 13 digits mod 97)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1_000_000_000_000, max: 2_999_999_999_999 }), fc.integer({ min: 1, max: 97 }), (n, key) => {
+        const nir = String(n) + String(key).padStart(2, '0');
+        expect(checkNir(nir).valid).toBe(key === 97 - (n % 97));
+      }),
+    );
+  });
+});
+
+describe('checkRpps', () => {
+  it('accepts the real RPPS 10005173140, which passes Luhn', () => {
+    expect(passesLuhn('10005173140')).toBe(true);
+    expect(checkRpps('10005173140')).toEqual({ valid: true, normalized: '10005173140', reasons: [], warnings: [] });
+  });
+
+  it('accepts the fictitious ANS example 10003461033 with a check-digit warning', () => {
+    expect(checkRpps('10003461033')).toEqual({ valid: true, normalized: '10003461033', reasons: [], warnings: ['rpps-check-digit'] });
+  });
+
+  it('refuses a wrong length or non-digits', () => {
+    expect(checkRpps('1000517314').reasons).toEqual(['bad-length']);
+    expect(checkRpps('1000517314A').reasons).toEqual(['bad-characters']);
+    expect(checkRpps('810005173140').reasons).toEqual(['bad-length']);
+  });
+});
+
+describe('checkFiness', () => {
+  it('accepts 9 characters starting with a département, Corsica and overseas included', () => {
+    for (const value of ['750712184', '010000016', '2A0000123', '2b0000123', '970100010']) {
+      const check = checkFiness(value);
+      expect(check.valid, value).toBe(true);
+      expect(check.warnings).toEqual(['finess-check-key-not-verified']);
+    }
+  });
+
+  it('refuses a wrong length, an unknown département or letters', () => {
+    expect(checkFiness('75071218').reasons).toEqual(['bad-length']);
+    expect(checkFiness('200712184').reasons).toEqual(['bad-characters']);
+    expect(checkFiness('990712184').reasons).toEqual(['bad-characters']);
+    expect(checkFiness('000712184').reasons).toEqual(['bad-characters']);
+    expect(checkFiness('75071218X').reasons).toEqual(['bad-characters']);
+    expect(isFinessDepartement('96')).toBe(false);
+  });
+});

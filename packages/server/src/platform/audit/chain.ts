@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+
+/** The `prev_hash` of entry #1: there is nothing before it. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What an entry says, as hashed: ids and action names only, never health data. */
+export interface ChainedFields {
+  seq: number;
+  at: Date;
+  actorAccountId: string | null;
+  actorRole: string;
+  organisationId: string | null;
+  patientId: string | null;
+  action: string;
+  resourceType: string;
+  resourceId: string | null;
+  address: string | null;
+  reason: string | null;
+}
+
+/**
+ * sha256(prev_hash ‖ canonical JSON of the entry). The JSON has every field, null included, in this
+ * fixed (alphabetical) order, and `at` as ISO 8601 to the millisecond: the format is frozen, since
+ * changing it would make every stored hash disagree with its entry.
+ */
+export function entryHash(prevHash: string, entry: ChainedFields): string {
+  const canonical = JSON.stringify({
+    action: entry.action,
+    actorAccountId: entry.actorAccountId,
+    actorRole: entry.actorRole,
+    address: entry.address,
+    at: entry.at.toISOString(),
+    organisationId: entry.organisationId,
+    patientId: entry.patientId,
+    reason: entry.reason,
+    resourceId: entry.resourceId,
+    resourceType: entry.resourceType,
+    seq: entry.seq,
+  });
+  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+}

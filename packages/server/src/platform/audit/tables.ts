@@ -1,0 +1,22 @@
+import type { ColumnType } from 'kysely';
+
+/** A column written once and never updated: the log is append-only in the types as in the database. */
+type Written<T> = ColumnType<T, T, never>;
+
+export interface AuditTables {
+  audit_log: {
+    seq: Written<number>;
+    at: Written<Date>;
+    actor_account_id: Written<string | null>;
+    actor_role: Written<string>;
+    organisation_id: Written<string | null>;
+    patient_id: Written<string | null>;
+    action: Written<string>;
+    resource_type: Written<string>;
+    resource_id: Written<string | null>;
+    address: Written<string | null>;
+    reason: Written<string | null>;
+    prev_hash: Written<string>;
+    hash: Written<string>;
+  };
+}

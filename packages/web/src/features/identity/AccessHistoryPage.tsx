@@ -1,0 +1,121 @@
+import { Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../components/Loading.js';
+import { PageTitle } from '../../components/PageTitle.js';
+import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ScrollTable } from '../../components/ScrollTable.js';
+import { identityApi, type AccessEntry, type Me } from './api.js';
+import { formProblemOf } from './forms.js';
+import { useAccount } from './RequireSession.js';
+
+const PAGE_SIZE = 50;
+
+// Audit actions with a wording for the patient; any other is shown as recorded.
+const ACTIONS: Record<string, string> = {
+  'patient.read': 'patientRead',
+  'patient.create': 'patientCreate',
+  'consent.give': 'consentGive',
+  'consent.withdraw': 'consentWithdraw',
+  'consent.read': 'consentRead',
+  'access-history.read': 'accessHistoryRead',
+};
+const ROLES = ['patient', 'practitioner', 'regulator', 'admin', 'system'];
+
+/** Who opened the records this account manages, and when — as Mon espace santé shows it. */
+export function AccessHistoryPage() {
+  const { t } = useTranslation();
+  const me = useAccount();
+  const [chosen, setChosen] = useState<string | null>(null);
+  const patient = me.patients.find((record) => record.id === chosen) ?? me.patients[0];
+  return (
+    <Stack gap="md" maw={960}>
+      <PageTitle>{t('identity.accessHistory.title')}</PageTitle>
+      <Text>{t('identity.accessHistory.intro')}</Text>
+      {!patient ? (
+        <Text>{t('identity.profile.noRecords')}</Text>
+      ) : (
+        <>
+          {me.patients.length > 1 ? (
+            <NativeSelect
+              label={t('identity.accessHistory.record')}
+              value={patient.id}
+              onChange={(event) => setChosen(event.currentTarget.value)}
+              data={me.patients.map((record) => ({ value: record.id, label: recordName(record, t('identity.profile.self')) }))}
+              maw={440}
+            />
+          ) : null}
+          <History key={patient.id} patientId={patient.id} name={recordName(patient, t('identity.profile.self'))} />
+        </>
+      )}
+    </Stack>
+  );
+}
+
+function recordName(record: Me['patients'][number], self: string): string {
+  return `${record.firstNames} ${record.birthName}${record.isSelf ? ` (${self})` : ''}`;
+}
+
+function History({ patientId, name }: { patientId: string; name: string }) {
+  const { t, i18n } = useTranslation();
+  // Reading the history is itself recorded: no refetch behind the person's back.
+  const history = useInfiniteQuery({
+    queryKey: ['identity', 'access-history', patientId],
+    queryFn: ({ pageParam }) => identityApi.accessHistory(patientId, { limit: PAGE_SIZE, ...(pageParam ? { before: pageParam } : {}) }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (page: AccessEntry[]) => (page.length === PAGE_SIZE ? page[page.length - 1]?.at : undefined),
+    refetchOnWindowFocus: false,
+    staleTime: 5 * 60_000,
+  });
+  if (history.isPending) return <Loading label={t('identity.common.loading')} />;
+  if (history.isError) return <ProblemAlert problem={formProblemOf(history.error, t('identity.common.unexpected'))} />;
+  const entries = history.data.pages.flat();
+  if (entries.length === 0) return <Text>{t('identity.accessHistory.empty')}</Text>;
+  const when = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Paris',
+  });
+  const action = (code: string) => (ACTIONS[code] ? t(`identity.actions.${ACTIONS[code]}`) : code);
+  const role = (code: string) => (ROLES.includes(code) ? t(`identity.roles.${code}`) : code);
+  return (
+    <Stack gap="sm">
+      <ScrollTable
+        label={t('identity.accessHistory.tableLabel', { name })}
+        caption={t('identity.accessHistory.caption', { name })}
+        minWidth={680}
+      >
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">{t('identity.accessHistory.when')}</Table.Th>
+            <Table.Th scope="col">{t('identity.accessHistory.who')}</Table.Th>
+            <Table.Th scope="col">{t('identity.accessHistory.role')}</Table.Th>
+            <Table.Th scope="col">{t('identity.accessHistory.organisation')}</Table.Th>
+            <Table.Th scope="col">{t('identity.accessHistory.action')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {entries.map((entry, index) => (
+            <Table.Tr key={`${entry.at}:${index}`}>
+              <Table.Td>
+                <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time>
+              </Table.Td>
+              <Table.Td>{entry.who}</Table.Td>
+              <Table.Td>{role(entry.role)}</Table.Td>
+              <Table.Td>{entry.organisation ?? '—'}</Table.Td>
+              <Table.Td>{action(entry.action)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </ScrollTable>
+      {history.hasNextPage ? (
+        <Group>
+          <Button variant="default" onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage}>
+            {t('identity.accessHistory.more')}
+          </Button>
+        </Group>
+      ) : null}
+    </Stack>
+  );
+}

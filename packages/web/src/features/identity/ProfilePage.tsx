@@ -1,0 +1,276 @@
+import { Alert, Button, Card, Group, List, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../../components/Loading.js';
+import { PageTitle } from '../../components/PageTitle.js';
+import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
+import { setLanguage } from '../../i18n/index.js';
+import { identityApi, type Locale, type Me } from './api.js';
+import { EMPTY_IDENTITY, IdentityFields, identityBody, identityFieldNames, type IdentityDraft } from './fields.js';
+import { fieldError, formProblemOf } from './forms.js';
+import { useAccount } from './RequireSession.js';
+import { useRefreshSession } from './session.js';
+import { TotpEnrolment } from './TotpEnrolment.js';
+
+/** The account's names and language, the records it manages, and its second factor. */
+export function ProfilePage() {
+  const { t } = useTranslation();
+  const me = useAccount();
+  return (
+    <Stack gap="xl" maw={720}>
+      <PageTitle>{t('identity.profile.title')}</PageTitle>
+      <AccountForm me={me} />
+      <ManagedRecords me={me} />
+      <AddDependant />
+      <SecondFactorSection me={me} />
+    </Stack>
+  );
+}
+
+function AccountForm({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const refreshSession = useRefreshSession();
+  const [givenName, setGivenName] = useState(me.givenName);
+  const [familyName, setFamilyName] = useState(me.familyName);
+  // Untouched, the language follows the account (the header's switch changes it too).
+  const [chosenLocale, setLocale] = useState<Locale | null>(null);
+  const locale = chosenLocale ?? me.locale;
+  const save = useMutation({
+    mutationFn: identityApi.updateMe,
+    onSuccess: async (_reply, update) => {
+      if (update.locale) await setLanguage(update.locale);
+      await refreshSession();
+    },
+  });
+  const problem = formProblemOf(save.error, t('identity.common.unexpected'));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate({ givenName: givenName.trim(), familyName: familyName.trim(), locale });
+  };
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="profile-account">
+      <Title order={2} id="profile-account">
+        {t('identity.profile.account')}
+      </Title>
+      <Text size="sm">{t('identity.common.labelValue', { label: t('identity.fields.email'), value: me.email })}</Text>
+      <ProblemAlert problem={problem} shownFields={['givenName', 'familyName', 'locale']} />
+      {save.isSuccess ? (
+        <Alert color="green.9" variant="light" role="status">
+          {t('identity.profile.saved')}
+        </Alert>
+      ) : null}
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm" maw={440}>
+          <TextInput
+            label={t('identity.fields.givenName')}
+            autoComplete="given-name"
+            value={givenName}
+            onChange={(event) => setGivenName(event.currentTarget.value)}
+            error={fieldError(problem, 'givenName')}
+            maxLength={100}
+          />
+          <TextInput
+            label={t('identity.fields.familyName')}
+            autoComplete="family-name"
+            value={familyName}
+            onChange={(event) => setFamilyName(event.currentTarget.value)}
+            error={fieldError(problem, 'familyName')}
+            maxLength={100}
+          />
+          <NativeSelect
+            label={t('identity.fields.preferredLanguage')}
+            description={t('identity.fields.preferredLanguageHint')}
+            value={locale}
+            onChange={(event) => setLocale(event.currentTarget.value as Locale)}
+            data={[
+              { value: 'fr', label: t('language.fr') },
+              { value: 'en', label: t('language.en') },
+            ]}
+            error={fieldError(problem, 'locale')}
+          />
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              {t('identity.profile.save')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}
+
+function ManagedRecords({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="profile-records">
+      <Title order={2} id="profile-records">
+        {t('identity.profile.records')}
+      </Title>
+      {me.patients.length === 0 ? (
+        <Text>{t('identity.profile.noRecords')}</Text>
+      ) : (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {me.patients.map((patient) => (
+            <PatientCard key={patient.id} patient={patient} />
+          ))}
+        </SimpleGrid>
+      )}
+    </Stack>
+  );
+}
+
+const IDENTITY_STATUSES = ['provisoire', 'recuperee', 'validee', 'qualifiee'] as const;
+
+function PatientCard({ patient }: { patient: Me['patients'][number] }) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const name = `${patient.firstNames} ${patient.birthName}`;
+  // Reading the identity is an access to the record (it is audited): only on demand.
+  const details = useQuery({
+    queryKey: ['identity', 'patient', patient.id],
+    queryFn: () => identityApi.patient(patient.id),
+    enabled: open,
+    staleTime: Infinity,
+    refetchOnWindowFocus: false,
+  });
+  const detailsId = `patient-${patient.id}`;
+  const pair = (label: string, value: string) => t('identity.common.labelValue', { label, value });
+  const birthDate = (date: string) =>
+    new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${date}T00:00:00Z`),
+    );
+  return (
+    <Card withBorder padding="md">
+      <Stack gap="xs">
+        <Group justify="space-between" wrap="wrap" gap="xs">
+          <Text fw={600} id={`${detailsId}-name`}>
+            {name}
+          </Text>
+          <StatusBadge tone={patient.isSelf ? 'info' : 'neutral'}>
+            {patient.isSelf ? t('identity.profile.selfBadge') : t('identity.profile.dependant')}
+          </StatusBadge>
+        </Group>
+        <Group>
+          <Button
+            variant="subtle"
+            size="compact-sm"
+            aria-expanded={open}
+            aria-controls={detailsId}
+            aria-describedby={`${detailsId}-name`}
+            onClick={() => setOpen(!open)}
+          >
+            {open ? t('identity.profile.hideIdentity') : t('identity.profile.showIdentity')}
+          </Button>
+        </Group>
+        <div id={detailsId} hidden={!open}>
+          {!open ? null : details.isPending ? (
+            <Loading label={t('identity.common.loading')} />
+          ) : details.isError ? (
+            <ProblemAlert problem={formProblemOf(details.error, t('identity.common.unexpected'))} />
+          ) : (
+            <List size="sm" spacing={2} listStyleType="none">
+              <List.Item>{pair(t('identity.fields.sex'), t(`identity.sex.${details.data.sex}`))}</List.Item>
+              <List.Item>{pair(t('identity.fields.birthDate'), birthDate(details.data.birthDate))}</List.Item>
+              {details.data.usedName ? <List.Item>{pair(t('identity.profile.usedName'), details.data.usedName)}</List.Item> : null}
+              {details.data.birthPlaceInsee ? (
+                <List.Item>{pair(t('identity.profile.birthPlace'), details.data.birthPlaceInsee)}</List.Item>
+              ) : null}
+              {details.data.ins ? <List.Item>{pair(t('identity.profile.ins'), details.data.ins)}</List.Item> : null}
+              <List.Item>
+                {pair(
+                  t('identity.profile.identityStatus'),
+                  IDENTITY_STATUSES.includes(details.data.identityStatus)
+                    ? t(`identity.identityStatus.${details.data.identityStatus}`)
+                    : details.data.identityStatus,
+                )}
+              </List.Item>
+            </List>
+          )}
+        </div>
+      </Stack>
+    </Card>
+  );
+}
+
+function AddDependant() {
+  const { t } = useTranslation();
+  const refreshSession = useRefreshSession();
+  const [identity, setIdentity] = useState<IdentityDraft>(EMPTY_IDENTITY);
+  const [added, setAdded] = useState<string | null>(null);
+  const add = useMutation({
+    mutationFn: identityApi.addDependant,
+    onSuccess: async (_reply, body) => {
+      setAdded(`${body.firstNames} ${body.birthName.toUpperCase()}`);
+      setIdentity(EMPTY_IDENTITY);
+      await refreshSession();
+    },
+  });
+  const problem = formProblemOf(add.error, t('identity.common.unexpected'));
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    setAdded(null);
+    add.mutate(identityBody(identity));
+  };
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="profile-dependant">
+      <Title order={2} id="profile-dependant">
+        {t('identity.profile.addDependant')}
+      </Title>
+      <Text size="sm">{t('identity.profile.addDependantIntro')}</Text>
+      <ProblemAlert problem={problem} shownFields={identityFieldNames('')} />
+      {added ? (
+        <Alert color="green.9" variant="light" role="status">
+          {t('identity.profile.dependantAdded', { name: added })}
+        </Alert>
+      ) : null}
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm" maw={440}>
+          <IdentityFields value={identity} onChange={setIdentity} problem={problem} prefix="" />
+          <Group>
+            <Button type="submit" loading={add.isPending}>
+              {t('identity.profile.addDependantSubmit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Stack>
+  );
+}
+
+function SecondFactorSection({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const refreshSession = useRefreshSession();
+  const [enrolling, setEnrolling] = useState(false);
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="profile-second-factor">
+      <Title order={2} id="profile-second-factor">
+        {t('identity.profile.secondFactor')}
+      </Title>
+      {me.secondFactor.enrolled && !enrolling ? (
+        <Text>
+          <StatusBadge tone="positive">{t('identity.profile.secondFactorOn')}</StatusBadge> {t('identity.profile.secondFactorOnText')}
+        </Text>
+      ) : enrolling ? (
+        <TotpEnrolment
+          accountId={me.id}
+          headingOrder={3}
+          onDone={async () => {
+            await refreshSession();
+            setEnrolling(false);
+          }}
+        />
+      ) : (
+        <>
+          <Text>{me.isProfessional ? t('identity.profile.secondFactorRequired') : t('identity.profile.secondFactorOptional')}</Text>
+          <Group>
+            <Button variant="light" onClick={() => setEnrolling(true)}>
+              {t('identity.profile.setUpSecondFactor')}
+            </Button>
+          </Group>
+        </>
+      )}
+    </Stack>
+  );
+}

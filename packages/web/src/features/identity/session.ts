@@ -1,0 +1,64 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useNavigate } from 'react-router';
+import type { Role } from '../../app/navigation.js';
+import { ApiProblem, identityApi, rememberCsrfToken, type Me } from './api.js';
+
+export const SESSION_KEY = ['identity', 'session'] as const;
+
+/** The signed-in account, or null for a visitor (the API answers 401). */
+export async function fetchSession(): Promise<Me | null> {
+  try {
+    return await identityApi.me();
+  } catch (error) {
+    if (error instanceof ApiProblem && error.status === 401) {
+      rememberCsrfToken(null);
+      return null;
+    }
+    throw error;
+  }
+}
+
+export function useSession() {
+  return useQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 60_000, retry: false });
+}
+
+/** Signed in and past the second factor: the account may use the app. */
+export function isSignedIn(me: Me | null | undefined): me is Me {
+  return Boolean(me && !me.secondFactor.pending);
+}
+
+const ROLE_ORDER: Role[] = ['practitioner', 'regulator', 'admin'];
+
+/**
+ * The roles the navigation is built for: a visitor until the second factor is given, a patient
+ * without memberships, else every role the memberships grant (the navigation takes their union).
+ */
+export function rolesOf(me: Me | null | undefined): Role[] {
+  if (!isSignedIn(me)) return ['visitor'];
+  if (me.memberships.length === 0) return ['patient'];
+  const held = new Set<Role>(me.memberships.map((membership) => membership.role));
+  return ROLE_ORDER.filter((role) => held.has(role));
+}
+
+/** Re-reads the session now (after log-in, second factor, profile changes) and returns it. */
+export function useRefreshSession() {
+  const queryClient = useQueryClient();
+  return useCallback(() => queryClient.fetchQuery({ queryKey: SESSION_KEY, queryFn: fetchSession, staleTime: 0 }), [queryClient]);
+}
+
+/** Ends the session, forgets everything cached for it, and goes home. */
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: identityApi.logout,
+    // Even if the server already ended the session (401), the browser forgets it.
+    onSettled: () => {
+      rememberCsrfToken(null);
+      queryClient.clear();
+      queryClient.setQueryData(SESSION_KEY, null);
+      void navigate('/');
+    },
+  });
+}
