@@ -26,7 +26,7 @@ describe('the app shell in Chromium', () => {
   });
 
   it('switches to English and remembers the choice', async () => {
-    await page.getByRole('radio', { name: 'EN' }).check({ force: true });
+    await page.getByText('EN', { exact: true }).click();
     await expect.poll(() => page.title()).toBe('Parcours — Telemedicine');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Telemedicine, from booking to report');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
