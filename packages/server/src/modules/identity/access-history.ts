@@ -26,18 +26,16 @@ export async function accessHistoryOf(
   ]);
   const names = new Map(accounts.map((a) => [a.id, `${a.given_name} ${a.family_name}`]));
   const organisationNames = new Map(organisations.map((o) => [o.id, o.name]));
-  await deps.db
-    .transaction()
-    .execute((tx) =>
-      recordAudit(tx, {
-        actor,
-        role: 'patient',
-        action: 'access-history.read',
-        resource: { type: 'AuditEvent' },
-        patientId,
-        address: actor.address,
-      }),
-    );
+  await deps.db.transaction().execute((tx) =>
+    recordAudit(tx, {
+      actor,
+      role: 'patient',
+      action: 'access-history.read',
+      resource: { type: 'AuditEvent' },
+      patientId,
+      address: actor.address,
+    }),
+  );
   return entries.map((e) => ({
     at: e.at.toISOString(),
     who: (e.actorAccountId && names.get(e.actorAccountId)) ?? 'Parcours',

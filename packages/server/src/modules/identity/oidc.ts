@@ -87,7 +87,9 @@ export async function finishOidcLogin(deps: IdentityDeps, currentUrl: URL, addre
     const claim = deps.config.oidc!.rppsClaim;
     rpps =
       rppsFromClaim(claims[claim]) ??
-      rppsFromClaim((await oidc.fetchUserInfo(config, tokens.access_token, typeof claims.sub === 'string' ? claims.sub : oidc.skipSubjectCheck))[claim]);
+      rppsFromClaim(
+        (await oidc.fetchUserInfo(config, tokens.access_token, typeof claims.sub === 'string' ? claims.sub : oidc.skipSubjectCheck))[claim],
+      );
   } catch (error) {
     deps.logger.warn({ err: { message: error instanceof Error ? error.message : 'unknown' } }, 'OIDC code exchange failed');
     throw problem.badRequest('oidc-failed');

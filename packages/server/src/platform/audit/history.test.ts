@@ -77,17 +77,15 @@ describeEachDatabase("a patient's access history", (database) => {
     const patientId = randomUUID();
     const doctor = practitioner();
     for (const minute of [1, 2, 3])
-      await db
-        .transaction()
-        .execute((tx) =>
-          recordAudit(tx, {
-            actor: doctor,
-            action: 'patient.read',
-            resource: { type: 'Patient' },
-            patientId,
-            at: new Date(`2026-03-29T10:0${minute}:00.000Z`),
-          }),
-        );
+      await db.transaction().execute((tx) =>
+        recordAudit(tx, {
+          actor: doctor,
+          action: 'patient.read',
+          resource: { type: 'Patient' },
+          patientId,
+          at: new Date(`2026-03-29T10:0${minute}:00.000Z`),
+        }),
+      );
     const page = await accessHistory(db, patientId, { before: new Date('2026-03-29T10:03:00.000Z') });
     expect(page.map((e) => e.seq)).toEqual([2, 1]);
   });
