@@ -1,6 +1,7 @@
 import { MantineProvider, type CSSVariablesResolver } from '@mantine/core';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { SimulatorPage } from '../features/rules/SimulatorPage.js';
 import { HomePage } from '../features/home/HomePage.js';
 import { NotFoundPage } from '../features/home/NotFoundPage.js';
 import { AccessHistoryPage } from '../features/identity/AccessHistoryPage.js';
@@ -54,6 +55,7 @@ export function App() {
           <Routes>
             <Route element={<Shell />}>
               <Route index element={<HomePage />} />
+              <Route path="/simulateur" element={<SimulatorPage />} />
               <Route path={PATHS.login} element={<LoginPage />} />
               <Route path={PATHS.secondFactor} element={<SecondFactorPage />} />
               <Route path={PATHS.enrolment} element={<EnrolmentPage />} />
