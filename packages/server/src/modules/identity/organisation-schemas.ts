@@ -1,4 +1,4 @@
-import { checkFiness, checkRpps } from '@parcours/domain';
+import { checkFiness, checkRpps, SPECIALTIES } from '@parcours/domain';
 import { z } from 'zod';
 import { Email, Locale } from './schemas.js';
 
@@ -39,22 +39,8 @@ export const Profession = z.enum([
   'podiatrist',
   'other',
 ]);
-export const Specialty = z.enum([
-  'general-practice',
-  'gynecology',
-  'ophthalmology',
-  'psychiatry',
-  'neuropsychiatry',
-  'pediatrics',
-  'stomatology',
-  'oral-surgery',
-  'maxillofacial-surgery',
-  'geriatrics',
-  'neurology',
-  'cardiology',
-  'dermatology',
-  'other',
-]);
+/** The specialties of the rules contract, so a practitioner's specialty feeds the rules unchanged. */
+export const Specialty = z.enum(SPECIALTIES);
 
 export const Invitation = z
   .object({
