@@ -117,23 +117,9 @@ export const PROFESSIONS = [
   'other',
 ] as const;
 export type Profession = (typeof PROFESSIONS)[number];
-export const SPECIALTIES = [
-  'general-practice',
-  'gynecology',
-  'ophthalmology',
-  'psychiatry',
-  'neuropsychiatry',
-  'pediatrics',
-  'stomatology',
-  'oral-surgery',
-  'maxillofacial-surgery',
-  'geriatrics',
-  'neurology',
-  'cardiology',
-  'dermatology',
-  'other',
-] as const;
-export type Specialty = (typeof SPECIALTIES)[number];
+// The specialties of the rules contract: one list for the rules, the server and the screens.
+import type { Specialty } from '@parcours/domain';
+export { SPECIALTIES, type Specialty } from '@parcours/domain';
 
 export interface Invitation {
   email: string;

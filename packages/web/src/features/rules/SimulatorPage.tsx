@@ -1,27 +1,15 @@
 import { Anchor, Badge, Checkbox, Group, List, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { evaluate, explain, type RulesCode } from '@parcours/domain';
+import { evaluate, explain, SPECIALTIES, type RulesCode, type Specialty } from '@parcours/domain';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-const SPECIALTIES = [
-  'general-practice',
-  'gynecology',
-  'ophthalmology',
-  'psychiatry',
-  'pediatrics',
-  'geriatrics',
-  'cardiology',
-  'dermatology',
-  'neurology',
-  'other',
-] as const;
 const TREATING = ['referred', 'available', 'unavailable', 'none'] as const;
 const COVERAGE = ['ald', 'maternity', 'at-mp', 'css', 'ame'] as const;
 
 interface Case {
   date: string;
   modality: 'video' | 'phone';
-  specialty: (typeof SPECIALTIES)[number];
+  specialty: Specialty;
   sector: '1' | '2';
   isTreatingDoctor: boolean;
   local: boolean;
@@ -114,7 +102,7 @@ export function SimulatorPage() {
           value={c.specialty}
           allowDeselect={false}
           onChange={(v) => v && set('specialty', v as Case['specialty'])}
-          data={SPECIALTIES.map((s) => ({ value: s, label: t(`simulator.specialties.${s}`) }))}
+          data={SPECIALTIES.map((s) => ({ value: s, label: t(`identity.specialties.${s}`) }))}
         />
         <Select
           label={t('simulator.sector')}
@@ -197,36 +185,35 @@ export function SimulatorPage() {
             <Title order={3} fz="md">
               {t('simulator.why')}
             </Title>
-            <List>
-              {decision.reasons.map((code) => (
-                <List.Item key={code}>
-                  {explain(code)[language]}{' '}
-                  <Anchor href={explain(code).source} target="_blank" rel="noreferrer" fz="sm">
-                    {t('simulator.source')}
-                  </Anchor>
-                </List.Item>
-              ))}
-            </List>
+            <ExplainedCodes codes={decision.reasons} language={language} />
             {decision.warnings.length > 0 && (
               <>
                 <Title order={3} fz="md">
                   {t('simulator.doubts')}
                 </Title>
-                <List>
-                  {decision.warnings.map((code) => (
-                    <List.Item key={code}>
-                      {explain(code)[language]}{' '}
-                      <Anchor href={explain(code).source} target="_blank" rel="noreferrer" fz="sm">
-                        {t('simulator.source')}
-                      </Anchor>
-                    </List.Item>
-                  ))}
-                </List>
+                <ExplainedCodes codes={decision.warnings} language={language} />
               </>
             )}
           </Stack>
         )}
       </section>
     </Stack>
+  );
+}
+
+/** Each reason or warning as its plain sentence in the user's language, with a link to its source. */
+function ExplainedCodes({ codes, language }: { codes: RulesCode[]; language: 'fr' | 'en' }) {
+  const { t } = useTranslation();
+  return (
+    <List>
+      {codes.map((code) => (
+        <List.Item key={code}>
+          {explain(code)[language]}{' '}
+          <Anchor href={explain(code).source} target="_blank" rel="noreferrer" fz="sm">
+            {t('simulator.source')}
+          </Anchor>
+        </List.Item>
+      ))}
+    </List>
   );
 }
