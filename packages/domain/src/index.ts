@@ -26,3 +26,5 @@ export {
 export type * from './rules/types.js';
 export { checkFiness, checkNir, checkRpps, isFinessDepartement, nirKey, passesLuhn } from './identifiers/index.js';
 export type { IdentifierCheck, IdentifierReason, IdentifierWarning } from './identifiers/index.js';
+export { ageOn } from './rules/calendar.js';
+export * from './billing/index.js';

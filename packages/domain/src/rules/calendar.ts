@@ -64,3 +64,9 @@ export function isBetween(date: IsoDate, first: IsoDate, last: IsoDate): boolean
 export function minutesOfDay(time: WallTime): number {
   return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 }
+
+/** Age in whole years on `date` of someone born on `birthDate` (a 29 February birthday falls on 1 March). */
+export function ageOn(birthDate: IsoDate, date: IsoDate): number {
+  const years = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return date.slice(5) >= birthDate.slice(5) ? years : years - 1;
+}

@@ -33,6 +33,13 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/organisations/:organisationId/invitations': { email: 'intrus@example.org', givenName: 'I', familyName: 'N', role: 'admin' },
   'POST /api/v1/patients/:patientId/consents': { act: 'teleconsultation', informationVersion: '2026-01' },
   'POST /api/v1/patients/:patientId/consents/:consentId/withdraw': {},
+  'PUT /api/v1/patients/:patientId/insurance': { treatingDoctor: 'declared', ald: false, cover: 'private' },
+  'POST /api/v1/patients/:patientId/teleconsultation-estimate': {
+    date: '2026-11-23',
+    treatingDoctor: 'referred',
+    practitioner: { profession: 'doctor' },
+  },
+  'POST /api/v1/patients/:patientId/teleconsultation-billing': { date: '2026-11-23', treatingDoctor: 'referred' },
   'POST /api/v1/auth/logout': {},
   'POST /api/v1/auth/second-factor/enrolment': {},
   'POST /api/v1/auth/second-factor/enrolment/confirm': { code: '123456' },
@@ -43,6 +50,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
 const SELF_ROUTES = new Set([
   'GET /api/v1/me',
   'PATCH /api/v1/me',
+  'GET /api/v1/care/patients',
   'POST /api/v1/me/dependants',
   'POST /api/v1/auth/logout',
   'POST /api/v1/auth/second-factor/enrolment',

@@ -4,6 +4,7 @@ import type { AppContext } from '../platform/context.js';
 import { authenticate } from './identity/authenticate.js';
 import type { IdentityDeps } from './identity/deps.js';
 import { registerIdentityRoutes } from './identity/routes.js';
+import { registerBillingRoutes } from './billing/routes.js';
 import { registerConsentRoutes } from './consent/routes.js';
 import { registerRulesRoutes } from './rules/routes.js';
 
@@ -14,4 +15,5 @@ export async function registerModules(app: FastifyInstance, ctx: AppContext): Pr
   registerIdentityRoutes(app, identity);
   registerConsentRoutes(app, ctx.database.db);
   registerRulesRoutes(app, ctx);
+  registerBillingRoutes(app, ctx.database.db);
 }

@@ -787,6 +787,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/patients/{patientId}/insurance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient’s insurance situation: treating doctor declared, ALD, supplementary cover */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            treatingDoctor: ("declared" | "none") | null;
+                            ald: boolean;
+                            cover: ("private" | "css" | "ame" | "none") | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** The patient (or parent) states their insurance situation */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        treatingDoctor: ("declared" | "none") | null;
+                        ald: boolean;
+                        cover: ("private" | "css" | "ame" | "none") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care/patients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patients in the professional’s live care relationships */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            birthName: string;
+                            usedName: string | null;
+                            firstNames: string;
+                            birthDate: string;
+                            /** Format: uuid */
+                            organisationId: string;
+                            organisationName: string;
+                            kinds: string[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/patients/{patientId}/access-history": {
         parameters: {
             query?: never;
@@ -1287,6 +1404,358 @@ export interface paths {
                         } & {
                             [key: string]: unknown;
                         })[];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/teleconsultation-estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Before booking: will the teleconsultation be reimbursed, and what will the patient pay, and why
+         * @description Nothing is stored but the audit entry: the patient’s age and insurance situation are read from the record.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description The day of the act (YYYY-MM-DD): the rules of that day apply
+                         */
+                        date: string;
+                        /** @description Europe/Paris wall time */
+                        time?: string;
+                        /**
+                         * @default video
+                         * @enum {string}
+                         */
+                        modality?: "video" | "phone";
+                        /**
+                         * @description referred: the médecin traitant referred the patient; available: could have been seen; unavailable: not in time; none
+                         * @enum {string}
+                         */
+                        treatingDoctor: "referred" | "available" | "unavailable" | "none";
+                        /**
+                         * @description The act concerns the patient’s affection de longue durée
+                         * @default false
+                         */
+                        concernsAld?: boolean;
+                        /**
+                         * @description The act follows an accident du travail or a maladie professionnelle
+                         * @default false
+                         */
+                        workAccident?: boolean;
+                        pregnancyMonth?: number;
+                        /** @default false */
+                        emergency?: boolean;
+                        /**
+                         * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
+                         * @default false
+                         */
+                        sasReferral?: boolean;
+                        /** @enum {string} */
+                        midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                        /** @description What is charged, when not the conventional tariff */
+                        feeCharged?: number;
+                        practitioner: {
+                            /** @enum {string} */
+                            profession: "doctor" | "midwife";
+                            /**
+                             * @default general-practice
+                             * @enum {string}
+                             */
+                            specialty?: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                            /** @default 1 */
+                            sector?: 1 | 2;
+                            /** @default false */
+                            optam?: boolean;
+                            /** @default false */
+                            isTreatingDoctor?: boolean;
+                            /**
+                             * @description Practises in the patient’s territory
+                             * @default true
+                             */
+                            local?: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The rules contract request the decision answers */
+                            request: {
+                                /** @enum {string} */
+                                kind: "teleconsultation";
+                                date: string;
+                                time?: string;
+                                /** @enum {string} */
+                                modality: "video" | "phone";
+                                completed?: boolean;
+                                practitioner: {
+                                    /** @enum {string} */
+                                    profession: "doctor" | "midwife";
+                                    /** @enum {string} */
+                                    specialty?: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                                    sector?: 1 | 2;
+                                    optam?: boolean;
+                                    isTreatingDoctor?: boolean;
+                                    local?: boolean;
+                                    company?: {
+                                        approved: boolean;
+                                    };
+                                };
+                                patient: {
+                                    age: number;
+                                    /** @enum {string} */
+                                    treatingDoctor?: "referred" | "available" | "unavailable" | "none";
+                                    /** @enum {string} */
+                                    residence?: "home" | "ehpad" | "disability-facility" | "prison";
+                                    livesInZip?: boolean;
+                                    coverage?: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
+                                    pregnancyMonth?: number;
+                                    participationsPaidThisYear?: number;
+                                    lastInPersonVisit?: string;
+                                };
+                                context?: {
+                                    emergency?: boolean;
+                                    sasReferral?: boolean;
+                                    /** @enum {string} */
+                                    midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                                    feeCharged?: number;
+                                };
+                            };
+                            decision: {
+                                billable: boolean;
+                                reimbursable: boolean;
+                                code: ("TCG" | "TC") | null;
+                                fee: number | null;
+                                amoRate: number;
+                                amoAmount: number;
+                                participationForfaitaire: number;
+                                ticketModerateur: number;
+                                /** @enum {string} */
+                                tiersPayant: "full" | "amo" | "optional";
+                                reasons: string[];
+                                warnings: string[];
+                                sources: string[];
+                            };
+                            /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
+                            share: {
+                                charged: number | null;
+                                excess: number;
+                                amo: number;
+                                supplementary: number;
+                                outOfPocket: number | null;
+                                advance: number | null;
+                                advanceWithAmoTiersPayant: number | null;
+                            };
+                            /** @description false: the patient has not stated their supplementary cover; the share assumes none */
+                            insuranceStated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/teleconsultation-billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * At the end of a teleconsultation: the practitioner’s billing decision (code, fee, tiers payant, what to collect)
+         * @description The practitioner’s profession, specialty and sector come from their profile; a care relationship is required.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description The day of the act (YYYY-MM-DD): the rules of that day apply
+                         */
+                        date: string;
+                        /** @description Europe/Paris wall time */
+                        time?: string;
+                        /**
+                         * @default video
+                         * @enum {string}
+                         */
+                        modality?: "video" | "phone";
+                        /**
+                         * @description referred: the médecin traitant referred the patient; available: could have been seen; unavailable: not in time; none
+                         * @enum {string}
+                         */
+                        treatingDoctor: "referred" | "available" | "unavailable" | "none";
+                        /**
+                         * @description The act concerns the patient’s affection de longue durée
+                         * @default false
+                         */
+                        concernsAld?: boolean;
+                        /**
+                         * @description The act follows an accident du travail or a maladie professionnelle
+                         * @default false
+                         */
+                        workAccident?: boolean;
+                        pregnancyMonth?: number;
+                        /** @default false */
+                        emergency?: boolean;
+                        /**
+                         * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
+                         * @default false
+                         */
+                        sasReferral?: boolean;
+                        /** @enum {string} */
+                        midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                        /** @description What is charged, when not the conventional tariff */
+                        feeCharged?: number;
+                        /**
+                         * @description false: cut off or reoriented before the act was done
+                         * @default true
+                         */
+                        completed?: boolean;
+                        /** @default false */
+                        isTreatingDoctor?: boolean;
+                        /** @default true */
+                        local?: boolean;
+                        /**
+                         * @default home
+                         * @enum {string}
+                         */
+                        residence?: "home" | "ehpad" | "disability-facility" | "prison";
+                        /**
+                         * @description The patient lives in a zone d’intervention prioritaire
+                         * @default false
+                         */
+                        livesInZip?: boolean;
+                        /** Format: date */
+                        lastInPersonVisit?: string;
+                        participationsPaidThisYear?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The rules contract request the decision answers */
+                            request: {
+                                /** @enum {string} */
+                                kind: "teleconsultation";
+                                date: string;
+                                time?: string;
+                                /** @enum {string} */
+                                modality: "video" | "phone";
+                                completed?: boolean;
+                                practitioner: {
+                                    /** @enum {string} */
+                                    profession: "doctor" | "midwife";
+                                    /** @enum {string} */
+                                    specialty?: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                                    sector?: 1 | 2;
+                                    optam?: boolean;
+                                    isTreatingDoctor?: boolean;
+                                    local?: boolean;
+                                    company?: {
+                                        approved: boolean;
+                                    };
+                                };
+                                patient: {
+                                    age: number;
+                                    /** @enum {string} */
+                                    treatingDoctor?: "referred" | "available" | "unavailable" | "none";
+                                    /** @enum {string} */
+                                    residence?: "home" | "ehpad" | "disability-facility" | "prison";
+                                    livesInZip?: boolean;
+                                    coverage?: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
+                                    pregnancyMonth?: number;
+                                    participationsPaidThisYear?: number;
+                                    lastInPersonVisit?: string;
+                                };
+                                context?: {
+                                    emergency?: boolean;
+                                    sasReferral?: boolean;
+                                    /** @enum {string} */
+                                    midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                                    feeCharged?: number;
+                                };
+                            };
+                            decision: {
+                                billable: boolean;
+                                reimbursable: boolean;
+                                code: ("TCG" | "TC") | null;
+                                fee: number | null;
+                                amoRate: number;
+                                amoAmount: number;
+                                participationForfaitaire: number;
+                                ticketModerateur: number;
+                                /** @enum {string} */
+                                tiersPayant: "full" | "amo" | "optional";
+                                reasons: string[];
+                                warnings: string[];
+                                sources: string[];
+                            };
+                            /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
+                            share: {
+                                charged: number | null;
+                                excess: number;
+                                amo: number;
+                                supplementary: number;
+                                outOfPocket: number | null;
+                                advance: number | null;
+                                advanceWithAmoTiersPayant: number | null;
+                            };
+                            /** @description false: the patient has not stated their supplementary cover; the share assumes none */
+                            insuranceStated: boolean;
+                        };
                     };
                 };
             };

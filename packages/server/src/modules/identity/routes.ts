@@ -10,7 +10,9 @@ import { Invitation, Member, Organisation, OrganisationParams, SiteInput } from 
 import { addSite, getOrganisation, inviteProfessional, listMembers } from './organisations.js';
 import { accessHistoryOf } from './access-history.js';
 import { addDependant, readPatient } from './patients.js';
-import { Me, MeUpdate, PatientIdentity } from './schemas.js';
+import { listCarePatients } from './care-patients.js';
+import { readInsurance, updateInsurance } from './insurance.js';
+import { Insurance, Me, MeUpdate, PatientIdentity } from './schemas.js';
 
 const PatientParams = z.object({ patientId: z.uuid() }).strict();
 const Patient = z.object({
@@ -35,6 +37,16 @@ const AccessEntry = z.object({
 });
 const HistoryQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), before: z.iso.datetime().optional() }).strict();
 const Created = z.object({ id: z.uuid() });
+const CarePatient = z.object({
+  id: z.uuid(),
+  birthName: z.string(),
+  usedName: z.string().nullable(),
+  firstNames: z.string(),
+  birthDate: z.string(),
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  kinds: z.array(z.string()),
+});
 
 export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps): void {
   registerAuthRoutes(app, deps);
@@ -91,6 +103,51 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
       config: { policy: 'signed-in' },
     },
     async (request) => readPatient(deps, actorOf(request), request.params.patientId),
+  );
+
+  api.get(
+    '/api/v1/patients/:patientId/insurance',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: 'The patient’s insurance situation: treating doctor declared, ALD, supplementary cover',
+        params: PatientParams,
+        response: { 200: Insurance },
+      },
+      config: { policy: 'signed-in' },
+    },
+    async (request) => readInsurance(deps, actorOf(request), request.params.patientId),
+  );
+
+  api.put(
+    '/api/v1/patients/:patientId/insurance',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: 'The patient (or parent) states their insurance situation',
+        params: PatientParams,
+        body: Insurance,
+        response: { 204: z.null() },
+      },
+      config: { policy: 'signed-in' },
+    },
+    async (request, reply) => {
+      await updateInsurance(deps, actorOf(request), request.params.patientId, request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  api.get(
+    '/api/v1/care/patients',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: 'The patients in the professional’s live care relationships',
+        response: { 200: z.array(CarePatient) },
+      },
+      config: { policy: 'professional' },
+    },
+    async (request) => listCarePatients(deps, actorOf(request)),
   );
 
   api.get(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../platform/auth/passwords.js';
-import { checkNir } from '@parcours/domain';
+import { checkNir, SUPPLEMENTARY_COVERS, TREATING_DOCTOR_DECLARATIONS } from '@parcours/domain';
 
 export const Email = z
   .email()
@@ -71,4 +71,13 @@ export const Me = z.object({
   ),
   patients: z.array(z.object({ id: z.uuid(), firstNames: z.string(), birthName: z.string(), isSelf: z.boolean() })),
 });
+/** The insurance situation as the patient states it (null: not stated). */
+export const Insurance = z
+  .object({
+    treatingDoctor: z.enum(TREATING_DOCTOR_DECLARATIONS).nullable(),
+    ald: z.boolean(),
+    cover: z.enum(SUPPLEMENTARY_COVERS).nullable(),
+  })
+  .strict();
+
 export const MeUpdate = z.object({ locale: Locale.optional(), givenName: Name.optional(), familyName: Name.optional() }).strict();

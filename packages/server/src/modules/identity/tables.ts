@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { SupplementaryCover, TreatingDoctorDeclaration } from '@parcours/domain';
 
 export type MembershipRole = 'admin' | 'practitioner' | 'regulator';
 export type EmailTokenPurpose = 'verify-email' | 'reset-password' | 'invitation';
@@ -51,6 +52,9 @@ export interface IdentityTables {
     birth_place_insee: string | null;
     nir: string | null;
     identity_status: Generated<IdentityStatus>;
+    treating_doctor: TreatingDoctorDeclaration | null;
+    has_ald: Generated<boolean>;
+    supplementary_cover: SupplementaryCover | null;
     created_at: Generated<Date>;
   };
   recovery_codes: { account_id: string; code_hash: string; used_at: Date | null };

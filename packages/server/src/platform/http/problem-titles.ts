@@ -37,6 +37,10 @@ const TITLES = {
     fr: 'Le texte d’information a changé : relisez-le avant de consentir',
     en: 'The information text changed: read it again before consenting',
   },
+  'not-a-teleconsulting-profession': {
+    fr: 'Seuls les médecins et les sages-femmes facturent une téléconsultation',
+    en: 'Only doctors and midwives bill a teleconsultation',
+  },
   'rules-request-invalid': { fr: 'La demande d’évaluation est invalide', en: 'The evaluation request is invalid' },
 } satisfies Record<string, Record<Language, string>>;
 

@@ -44,6 +44,10 @@ export class ApiClient {
     return this.request<T>('POST', path, body ?? {});
   }
 
+  put<T = Record<string, unknown>>(path: string, body: unknown) {
+    return this.request<T>('PUT', path, body);
+  }
+
   /** Password log-in, then the TOTP step when one is asked for. */
   async login(email: string, password: string, totpSecret?: string): Promise<Reply> {
     const reply = await this.post('/api/v1/auth/login', { email, password });

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../platform/auth/hook.js';
+import type { Db } from '../../platform/database/database.js';
+import { negotiateLanguage } from '../../platform/http/language.js';
+import { BillingBody, EstimateBody, TeleconsultationBilling } from './schemas.js';
+import { decideTeleconsultationBilling, estimateTeleconsultation } from './service.js';
+
+const PatientParams = z.object({ patientId: z.uuid() }).strict();
+const tags = ['billing'];
+
+export function registerBillingRoutes(app: FastifyInstance, db: Db): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/api/v1/patients/:patientId/teleconsultation-estimate',
+    {
+      schema: {
+        tags,
+        summary: 'Before booking: will the teleconsultation be reimbursed, and what will the patient pay, and why',
+        description: 'Nothing is stored but the audit entry: the patient’s age and insurance situation are read from the record.',
+        params: PatientParams,
+        body: EstimateBody,
+        response: { 200: TeleconsultationBilling },
+      },
+      config: { policy: 'signed-in' },
+    },
+    async (request) =>
+      estimateTeleconsultation(
+        db,
+        actorOf(request),
+        request.params.patientId,
+        request.body,
+        negotiateLanguage(request.headers['accept-language']),
+      ),
+  );
+
+  api.post(
+    '/api/v1/patients/:patientId/teleconsultation-billing',
+    {
+      schema: {
+        tags,
+        summary: 'At the end of a teleconsultation: the practitioner’s billing decision (code, fee, tiers payant, what to collect)',
+        description: 'The practitioner’s profession, specialty and sector come from their profile; a care relationship is required.',
+        params: PatientParams,
+        body: BillingBody,
+        response: { 200: TeleconsultationBilling },
+      },
+      config: { policy: 'professional' },
+    },
+    async (request) =>
+      decideTeleconsultationBilling(
+        db,
+        actorOf(request),
+        request.params.patientId,
+        request.body,
+        negotiateLanguage(request.headers['accept-language']),
+      ),
+  );
+}

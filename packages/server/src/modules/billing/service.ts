@@ -1,0 +1,140 @@
+import {
+  evaluate,
+  patientShare,
+  RulesRequestError,
+  SPECIALTIES,
+  teleconsultationRequest,
+  type InsuranceSituation,
+  type Specialty,
+  type TeleconsultationDecision,
+  type TeleconsultationFacts,
+} from '@parcours/domain';
+import type { z } from 'zod';
+import type { Actor } from '../../platform/auth/actor.js';
+import { recordAudit } from '../../platform/audit/audit.js';
+import type { Db } from '../../platform/database/database.js';
+import type { Language } from '../../platform/http/language.js';
+import { problem } from '../../platform/http/problem.js';
+import { hasCareRelationship, patientForBilling, practitionerProfile } from '../identity/service.js';
+import type { BillingBody, EstimateBody, TeleconsultationBilling } from './schemas.js';
+
+type Billing = z.infer<typeof TeleconsultationBilling>;
+type ActAnswers = z.infer<typeof EstimateBody> | z.infer<typeof BillingBody>;
+
+/**
+ * Before booking: will this teleconsultation be reimbursed, and what will the patient pay? For the
+ * patient (or parent), or a professional in a care relationship; from the record and the answers.
+ */
+export async function estimateTeleconsultation(
+  db: Db,
+  actor: Actor,
+  patientId: string,
+  answers: z.infer<typeof EstimateBody>,
+  language: Language,
+): Promise<Billing> {
+  const patient = await patientForBilling(db, actor, patientId);
+  const facts = actFacts(answers, patient, answers.practitioner);
+  return decide(db, actor, patientId, facts, patient.insurance, language, {
+    role: patient.relation === 'self' ? 'patient' : 'practitioner',
+    action: 'billing.estimate',
+  });
+}
+
+/**
+ * At the end of the act: the practitioner's billing decision — the code, the fee, the tiers payant and
+ * what to collect — from their own profile, the patient's record and what they state of the act.
+ */
+export async function decideTeleconsultationBilling(
+  db: Db,
+  actor: Actor,
+  patientId: string,
+  statement: z.infer<typeof BillingBody>,
+  language: Language,
+): Promise<Billing> {
+  // Billing is for the practitioner treating the patient, not for the patient's own account.
+  if (!(await hasCareRelationship(db, actor, patientId))) throw problem.notFound();
+  const profile = await practitionerProfile(db, actor.accountId);
+  if (!profile || (profile.profession !== 'doctor' && profile.profession !== 'midwife')) {
+    throw problem.forbidden('not-a-teleconsulting-profession');
+  }
+  const patient = await patientForBilling(db, actor, patientId);
+  const facts = actFacts(statement, patient, {
+    profession: profile.profession,
+    ...(profile.profession === 'doctor' ? { specialty: asSpecialty(profile.specialty) } : {}),
+    sector: profile.sector ?? 1,
+    optam: profile.optam,
+    isTreatingDoctor: statement.isTreatingDoctor,
+    local: statement.local,
+  });
+  return decide(db, actor, patientId, facts, patient.insurance, language, { role: 'practitioner', action: 'billing.decide' });
+}
+
+function actFacts(
+  answers: ActAnswers,
+  patient: { birthDate: string; insurance: InsuranceSituation },
+  practitioner: TeleconsultationFacts['practitioner'],
+): TeleconsultationFacts {
+  const statement: Partial<z.infer<typeof BillingBody>> = 'completed' in answers ? answers : {};
+  return {
+    date: answers.date,
+    ...(answers.time === undefined ? {} : { time: answers.time }),
+    modality: answers.modality,
+    completed: statement.completed ?? true,
+    practitioner,
+    patient: {
+      birthDate: patient.birthDate,
+      insurance: patient.insurance,
+      treatingDoctor: answers.treatingDoctor,
+      concernsAld: answers.concernsAld,
+      workAccident: answers.workAccident,
+      ...(answers.pregnancyMonth === undefined ? {} : { pregnancyMonth: answers.pregnancyMonth }),
+      ...(statement.residence === undefined ? {} : { residence: statement.residence }),
+      ...(statement.livesInZip === undefined ? {} : { livesInZip: statement.livesInZip }),
+      ...(statement.lastInPersonVisit === undefined ? {} : { lastInPersonVisit: statement.lastInPersonVisit }),
+      ...(statement.participationsPaidThisYear === undefined ? {} : { participationsPaidThisYear: statement.participationsPaidThisYear }),
+    },
+    context: {
+      emergency: answers.emergency,
+      sasReferral: answers.sasReferral,
+      ...(answers.midwifeAct === undefined ? {} : { midwifeAct: answers.midwifeAct }),
+      ...(answers.feeCharged === undefined ? {} : { feeCharged: answers.feeCharged }),
+    },
+  };
+}
+
+async function decide(
+  db: Db,
+  actor: Actor,
+  patientId: string,
+  facts: TeleconsultationFacts,
+  insurance: InsuranceSituation,
+  language: Language,
+  audit: { role: string; action: string },
+): Promise<Billing> {
+  if (facts.date < facts.patient.birthDate) {
+    throw problem.validation([{ field: 'date', code: 'before-birth', message: BEFORE_BIRTH[language] }]);
+  }
+  const request = teleconsultationRequest(facts);
+  let decision: TeleconsultationDecision;
+  try {
+    decision = evaluate(request) as TeleconsultationDecision;
+  } catch (error) {
+    // The schemas let through only what the contract accepts; should they drift, still a 400, never a 500.
+    if (!(error instanceof RulesRequestError)) throw error;
+    throw problem.validation(error.issues.map((i) => ({ field: i.path, code: i.code, message: i.message[language] })));
+  }
+  const share = patientShare(decision, { feeCharged: facts.context?.feeCharged, cover: insurance.cover });
+  await db
+    .transaction()
+    .execute((tx) => recordAudit(tx, { actor, role: audit.role, action: audit.action, resource: { type: 'ChargeItem' }, patientId }));
+  return { request, decision, share, insuranceStated: insurance.cover !== null };
+}
+
+const BEFORE_BIRTH = {
+  fr: 'La date de l’acte précède la naissance du patient.',
+  en: 'The date of the act is before the patient’s birth.',
+} as const;
+
+function asSpecialty(specialty: string | null): Specialty {
+  return (SPECIALTIES as readonly string[]).includes(specialty ?? '') ? (specialty as Specialty) : 'general-practice';
+}
