@@ -1,6 +1,10 @@
 import { MantineProvider, type CSSVariablesResolver } from '@mantine/core';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { BillingDecisionPage } from '../features/billing/BillingDecisionPage.js';
+import { CarePatientsPage } from '../features/billing/CarePatientsPage.js';
+import { EstimatePage } from '../features/billing/EstimatePage.js';
+import { BILLING_PATHS } from '../features/billing/paths.js';
 import { SimulatorPage } from '../features/rules/SimulatorPage.js';
 import { HomePage } from '../features/home/HomePage.js';
 import { NotFoundPage } from '../features/home/NotFoundPage.js';
@@ -68,6 +72,9 @@ export function App() {
                 <Route path={PATHS.profile} element={<ProfilePage />} />
                 <Route path={PATHS.organisation} element={<OrganisationPage />} />
                 <Route path={PATHS.accessHistory} element={<AccessHistoryPage />} />
+                <Route path={BILLING_PATHS.estimate} element={<EstimatePage />} />
+                <Route path={BILLING_PATHS.carePatients} element={<CarePatientsPage />} />
+                <Route path={BILLING_PATHS.billing} element={<BillingDecisionPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

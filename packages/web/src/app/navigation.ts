@@ -21,6 +21,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   visitor: [...common, { to: '/simulateur', label: 'nav.simulator' }, { to: '/api/docs', label: 'nav.apiDocs', external: true }],
   patient: [
     ...common,
+    { to: '/estimation', label: 'nav.estimate' },
     { to: '/rendez-vous', label: 'nav.appointments' },
     { to: '/dossier', label: 'nav.record' },
     { to: '/acces', label: 'nav.accessHistory' },
@@ -28,6 +29,7 @@ export const NAVIGATION: Record<Role, NavItem[]> = {
   ],
   practitioner: [
     ...common,
+    { to: '/patients', label: 'nav.patients' },
     { to: '/agenda', label: 'nav.agenda' },
     { to: '/salle-attente', label: 'nav.waitingRoom' },
     { to: '/teleexpertise', label: 'nav.teleexpertise' },

@@ -1,7 +1,9 @@
-import { Anchor, Badge, Checkbox, Group, List, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { evaluate, explain, SPECIALTIES, type RulesCode, type Specialty } from '@parcours/domain';
+import { Badge, Checkbox, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { evaluate, SPECIALTIES, type RulesCode, type Specialty } from '@parcours/domain';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatEuros } from '../../components/money.js';
+import { ExplainedCodes } from './ExplainedCodes.js';
 
 const TREATING = ['referred', 'available', 'unavailable', 'none'] as const;
 const COVERAGE = ['ald', 'maternity', 'at-mp', 'css', 'ame'] as const;
@@ -19,11 +21,6 @@ interface Case {
   emergency: boolean;
   sasReferral: boolean;
 }
-
-const euro = (amount: number | null, language: string) =>
-  amount === null
-    ? '—'
-    : new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR' }).format(amount);
 
 /**
  * A professional tries any teleconsultation case and sees what the Assurance Maladie pays and why.
@@ -166,54 +163,37 @@ export function SimulatorPage() {
               <Table.Tbody>
                 <Table.Tr>
                   <Table.Th scope="row">{t('simulator.fee')}</Table.Th>
-                  <Table.Td>{euro(decision.fee, language)}</Table.Td>
+                  <Table.Td>{formatEuros(decision.fee, language)}</Table.Td>
                 </Table.Tr>
                 <Table.Tr>
                   <Table.Th scope="row">{t('simulator.amo')}</Table.Th>
-                  <Table.Td data-testid="amo">{euro(decision.amoAmount, language)}</Table.Td>
+                  <Table.Td data-testid="amo">{formatEuros(decision.amoAmount, language)}</Table.Td>
                 </Table.Tr>
                 <Table.Tr>
                   <Table.Th scope="row">{t('simulator.pf')}</Table.Th>
-                  <Table.Td>{euro(decision.participationForfaitaire, language)}</Table.Td>
+                  <Table.Td>{formatEuros(decision.participationForfaitaire, language)}</Table.Td>
                 </Table.Tr>
                 <Table.Tr>
                   <Table.Th scope="row">{t('simulator.tm')}</Table.Th>
-                  <Table.Td>{euro(decision.ticketModerateur, language)}</Table.Td>
+                  <Table.Td>{formatEuros(decision.ticketModerateur, language)}</Table.Td>
                 </Table.Tr>
               </Table.Tbody>
             </Table>
             <Title order={3} fz="md">
               {t('simulator.why')}
             </Title>
-            <ExplainedCodes codes={decision.reasons} language={language} />
+            <ExplainedCodes codes={decision.reasons} />
             {decision.warnings.length > 0 && (
               <>
                 <Title order={3} fz="md">
                   {t('simulator.doubts')}
                 </Title>
-                <ExplainedCodes codes={decision.warnings} language={language} />
+                <ExplainedCodes codes={decision.warnings} />
               </>
             )}
           </Stack>
         )}
       </section>
     </Stack>
-  );
-}
-
-/** Each reason or warning as its plain sentence in the user's language, with a link to its source. */
-function ExplainedCodes({ codes, language }: { codes: RulesCode[]; language: 'fr' | 'en' }) {
-  const { t } = useTranslation();
-  return (
-    <List>
-      {codes.map((code) => (
-        <List.Item key={code}>
-          {explain(code)[language]}{' '}
-          <Anchor href={explain(code).source} target="_blank" rel="noreferrer" fz="sm">
-            {t('simulator.source')}
-          </Anchor>
-        </List.Item>
-      ))}
-    </List>
   );
 }

@@ -1,0 +1,95 @@
+import { generate } from 'otplib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../src/chromium.js';
+import { startServer, type TestServer } from '../src/server.js';
+
+const DEMO_PASSWORD = 'parcours-demo-2026';
+const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.replace(/\s/g, ' ');
+
+describe('billing in Chromium: the patient’s estimate before booking, the practitioner’s decision after the act', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function logIn(page: Page, email: string, totp = false): Promise<void> {
+    await page.goto(server.url + '/connexion');
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    if (totp) {
+      await page.getByLabel('Code de vérification').fill(await generate({ secret: DEMO_TOTP_SECRET }));
+      await page.getByRole('button', { name: 'Vérifier' }).click();
+    }
+    await page.getByRole('button', { name: 'Se déconnecter' }).first().waitFor({ state: 'attached' });
+  }
+
+  it('a patient on a phone states her cover (kept in her record) and sees what a teleconsultation will cost her and why', async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
+    await logIn(page, 'camille.petit@demo.parcours.fr');
+    await page.goto(server.url + '/estimation');
+    await page.getByRole('heading', { level: 1, name: 'Serai-je remboursé ?' }).waitFor();
+
+    await page.getByRole('radio', { name: 'Oui' }).check();
+    await page.getByRole('radio', { name: 'Une mutuelle ou une assurance santé complémentaire' }).check();
+
+    // Without an answer about the treating doctor, the server names the question.
+    await page.getByRole('button', { name: 'Estimer mon remboursement' }).click();
+    await page.getByRole('alert').getByText('La requête contient des champs invalides').waitFor();
+
+    await page.getByRole('radio', { name: 'm’a orienté(e) vers ce praticien' }).check();
+    await page.getByRole('button', { name: 'Estimer mon remboursement' }).click();
+    await expect.poll(() => text(page, 'verdict')).toBe('Remboursée par l’Assurance Maladie');
+    expect(await text(page, 'share-advance')).toBe('25,00 €');
+    expect(await text(page, 'share-amo')).toBe('15,50 €');
+    expect(await text(page, 'share-supplementary')).toBe('7,50 €');
+    expect(await text(page, 'share-out-of-pocket')).toBe('2,00 €');
+    await page.getByText('Le patient a été orienté par son médecin traitant').waitFor();
+
+    await page.getByRole('radio', { name: 'pourrait me recevoir, mais je consulte sans être orienté(e)' }).check();
+    await page.getByRole('button', { name: 'Estimer mon remboursement' }).click();
+    await expect.poll(() => text(page, 'verdict')).toBe('Non remboursée par l’Assurance Maladie');
+    expect(await text(page, 'share-out-of-pocket')).toBe('25,00 €');
+    await page.getByText('Parcours de soins non respecté').waitFor();
+    // Nothing wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    // The situation was saved in her record: it is there after a reload.
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Serai-je remboursé ?' }).waitFor();
+    await expect.poll(() => page.getByRole('radio', { name: 'Une mutuelle ou une assurance santé complémentaire' }).isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('the treating doctor picks a patient and gets the billing decision at the end of the act', async () => {
+    const page = await browser.newPage();
+    await logIn(page, 'dr.martin@demo.parcours.fr', true);
+    await page.getByRole('link', { name: 'Mes patients' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Mes patients' }).waitFor();
+    await page.getByRole('link', { name: 'Facturer une téléconsultation pour MOREAU Jean' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Facturation de la téléconsultation' }).waitFor();
+    await expect.poll(() => text(page, 'billed-patient')).toBe('Patient : MOREAU Jean');
+    await expect.poll(() => text(page, 'stated-insurance')).toContain('complémentaire : non renseigné');
+
+    await page.getByLabel('Je suis le médecin traitant du patient').check();
+    await page.getByLabel('L’acte concerne l’affection de longue durée du patient').check();
+    await page.getByRole('button', { name: 'Obtenir la décision de facturation' }).click();
+    await expect.poll(() => text(page, 'billing-headline')).toBe('À facturer : TCG, 25,00 €');
+    expect(await text(page, 'billing-tiers-payant')).toBe('Part Assurance Maladie (obligatoire)');
+    expect(await text(page, 'billing-collect')).toBe('0,00 €');
+    await page.getByText('Acte en rapport avec l’affection de longue durée').waitFor();
+
+    await page.getByLabel('L’acte a été mené à son terme').uncheck();
+    await page.getByRole('button', { name: 'Obtenir la décision de facturation' }).click();
+    await expect.poll(() => text(page, 'billing-headline')).toBe('Ne pas facturer cet acte à l’Assurance Maladie.');
+    await page.getByText('L’acte n’a pas été réalisé (coupure ou réorientation)').waitFor();
+    await page.close();
+  });
+});
