@@ -3,13 +3,12 @@
 // verifyAuditTrail over 20,000 entries. On PGlite in memory, and on PostgreSQL when one answers
 // (BENCH_DATABASE_URL, else 127.0.0.1:5432) in a scratch database dropped afterwards.
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { recordAudit, recordAuditMany, verifyAuditTrail, type AuditEntryInput } from '../packages/server/src/platform/audit/audit.js';
 import type { Actor } from '../packages/server/src/platform/auth/actor.js';
 import { openDatabase, type Database } from '../packages/server/src/platform/database/database.js';
 import { migrate } from '../packages/server/src/platform/database/migrate.js';
+import { onScratchPostgres, postgresReachable } from './scratch-postgres.js';
 
-const POSTGRES_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SEQUENTIAL_ENTRIES = 1_000;
 const CONCURRENCY = 50;
 const CONCURRENT_ENTRIES = 2_000;
@@ -105,43 +104,14 @@ async function measure(database: Database, { concurrent }: { concurrent: boolean
   return figures;
 }
 
-async function postgresReachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 1_500 });
-  try {
-    await client.connect();
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => {});
-  }
-}
-
-async function onScratchPostgres<T>(fn: (database: Database) => Promise<T>): Promise<T> {
-  const name = `parcours_bench_audit_${process.pid}`;
-  const admin = async (statement: string) => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    await client.query(statement).finally(() => client.end());
-  };
-  await admin(`drop database if exists ${name}`);
-  await admin(`create database ${name}`);
-  const url = new URL(POSTGRES_URL);
-  url.pathname = '/' + name;
-  // One connection per concurrent transaction, so that 50 really wait on the lock at once.
-  const database = openDatabase({ kind: 'postgres', url: url.toString(), poolSize: CONCURRENCY });
-  try {
-    return await fn(database);
-  } finally {
-    await database.close();
-    await admin(`drop database if exists ${name} with (force)`);
-  }
-}
-
 const pglite = openDatabase({ kind: 'pglite' });
 const pgliteFigures = await measure(pglite, { concurrent: false }).finally(() => pglite.close());
-const postgresFigures = (await postgresReachable(POSTGRES_URL))
-  ? await onScratchPostgres((database) => measure(database, { concurrent: true }))
+const postgresFigures = (await postgresReachable())
+  ? await onScratchPostgres('audit', async (url) => {
+      // One connection per concurrent transaction, so that 50 really wait on the lock at once.
+      const database = openDatabase({ kind: 'postgres', url, poolSize: CONCURRENCY });
+      return measure(database, { concurrent: true }).finally(() => database.close());
+    })
   : null;
 
 process.stdout.write(

@@ -1,10 +1,12 @@
 import type { InsuranceSituation } from '@parcours/domain';
+import type { Selectable } from 'kysely';
 import type { Actor } from '../../platform/auth/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/database/database.js';
 import { problem } from '../../platform/http/problem.js';
 import { authorizePatientRecord } from './care.js';
 import type { IdentityDeps } from './deps.js';
+import type { IdentityTables } from './tables.js';
 
 /** The patient's insurance situation, for the patient or a professional in a care relationship. Audited. */
 export async function readInsurance(deps: IdentityDeps, actor: Actor, patientId: string): Promise<InsuranceSituation> {
@@ -42,15 +44,20 @@ export async function patientForBilling(
   patientId: string,
 ): Promise<{ relation: 'self' | 'care'; birthDate: string; insurance: InsuranceSituation }> {
   const relation = await authorizePatientRecord(db, actor, patientId);
-  const row = await db.selectFrom('patients').select('birth_date').where('id', '=', patientId).executeTakeFirstOrThrow();
-  return { relation, birthDate: row.birth_date, insurance: await insuranceOf(db, patientId) };
-}
-
-async function insuranceOf(db: Db, patientId: string): Promise<InsuranceSituation> {
   const row = await db
     .selectFrom('patients')
-    .select(['treating_doctor', 'has_ald', 'supplementary_cover'])
+    .select(['birth_date', ...INSURANCE_COLUMNS])
     .where('id', '=', patientId)
     .executeTakeFirstOrThrow();
+  return { relation, birthDate: row.birth_date, insurance: insuranceOfRow(row) };
+}
+
+const INSURANCE_COLUMNS = ['treating_doctor', 'has_ald', 'supplementary_cover'] as const;
+
+async function insuranceOf(db: Db, patientId: string): Promise<InsuranceSituation> {
+  return insuranceOfRow(await db.selectFrom('patients').select(INSURANCE_COLUMNS).where('id', '=', patientId).executeTakeFirstOrThrow());
+}
+
+function insuranceOfRow(row: Pick<Selectable<IdentityTables['patients']>, (typeof INSURANCE_COLUMNS)[number]>): InsuranceSituation {
   return { treatingDoctor: row.treating_doctor, ald: row.has_ald, cover: row.supplementary_cover };
 }

@@ -20,6 +20,11 @@ const ACTIONS: Record<string, string> = {
   'consent.withdraw': 'consentWithdraw',
   'consent.read': 'consentRead',
   'access-history.read': 'accessHistoryRead',
+  'patient.list': 'patientList',
+  'patient.insurance.read': 'insuranceRead',
+  'patient.insurance.update': 'insuranceUpdate',
+  'billing.estimate': 'billingEstimate',
+  'billing.decide': 'billingDecide',
 };
 const ROLES = ['patient', 'practitioner', 'regulator', 'admin', 'system'];
 
