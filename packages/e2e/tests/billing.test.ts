@@ -73,6 +73,10 @@ describe('billing in Chromium: the patient’s estimate before booking, the prac
     await logIn(page, 'dr.martin@demo.parcours.fr', true);
     await page.getByRole('link', { name: 'Mes patients' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Mes patients' }).waitFor();
+    await page.getByLabel('Rechercher un patient par son nom').fill('zzz');
+    await page.getByText('Aucun patient ne correspond à « zzz ».').waitFor();
+    await page.getByLabel('Rechercher un patient par son nom').fill('mor');
+    await expect.poll(() => page.getByRole('link', { name: /^Facturer une téléconsultation pour/ }).count()).toBe(1);
     await page.getByRole('link', { name: 'Facturer une téléconsultation pour MOREAU Jean' }).click();
     await page.getByRole('heading', { level: 1, name: 'Facturation de la téléconsultation' }).waitFor();
     await expect.poll(() => text(page, 'billed-patient')).toBe('Patient : MOREAU Jean');

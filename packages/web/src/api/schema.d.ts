@@ -864,10 +864,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The patients in the professional’s live care relationships */
+        /** The patients in the professional’s live care relationships, by name */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description Part of a name, any case */
+                    q?: string;
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;

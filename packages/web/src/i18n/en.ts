@@ -161,6 +161,8 @@ export const en: Catalogue = {
       title: 'My patients',
       intro: 'The patients you follow in your organisations. Each viewing of this list is recorded in their access history.',
       empty: 'No patients followed yet.',
+      noMatch: 'No patient matches “{{q}}”.',
+      search: 'Search a patient by name',
       name: 'Patient',
       birthDate: 'Date of birth',
       organisation: 'Organisation',

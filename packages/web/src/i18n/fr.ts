@@ -162,6 +162,8 @@ export const fr = {
       intro:
         'Les patients que vous suivez dans vos structures. Chaque consultation de cette liste est tracée dans leur historique des accès.',
       empty: 'Aucun patient suivi pour le moment.',
+      noMatch: 'Aucun patient ne correspond à « {{q}} ».',
+      search: 'Rechercher un patient par son nom',
       name: 'Patient',
       birthDate: 'Date de naissance',
       organisation: 'Structure',

@@ -212,5 +212,11 @@ describeEachDatabase('billing: the patient’s estimate before booking, the prac
     expect(mine.body.map((p) => p.firstNames)).toEqual(['Jean', 'Camille']);
     expect((await benali.get<{ firstNames: string }[]>('/api/v1/care/patients')).body.map((p) => p.firstNames)).toEqual(['Jean']);
     expect(await auditCount('patient.list')).toBe(before + 3);
+    // By part of a name, any case; `%` is a character, not a wildcard; at most `limit`.
+    expect((await martin.get<{ firstNames: string }[]>('/api/v1/care/patients?q=moR')).body.map((p) => p.firstNames)).toEqual(['Jean']);
+    expect((await martin.get<unknown[]>('/api/v1/care/patients?q=%25')).body).toEqual([]);
+    expect((await martin.get<unknown[]>('/api/v1/care/patients?limit=1')).body).toHaveLength(1);
+    const bad = await martin.get<Problem>('/api/v1/care/patients?limit=0&colour=blue');
+    expect(bad.status).toBe(400);
   });
 });

@@ -14,11 +14,22 @@ export interface CarePatient {
   kinds: string[];
 }
 
+export interface CarePatientQuery {
+  /** Part of a name (birth name, used name or first names), any case. */
+  q?: string | undefined;
+  limit: number;
+}
+
 /**
  * The patients in the professional's live care relationships, in the organisations they work for,
- * by name. Each patient listed is an access to their record: one audit entry each.
+ * by name, at most `limit`. Each patient listed is an access to their record: one audit entry each.
  */
-export async function listCarePatients(deps: IdentityDeps, actor: Actor, now = new Date()): Promise<CarePatient[]> {
+export async function listCarePatients(
+  deps: IdentityDeps,
+  actor: Actor,
+  query: CarePatientQuery,
+  now = new Date(),
+): Promise<CarePatient[]> {
   const organisations = actor.memberships.filter((m) => m.role !== 'admin').map((m) => m.organisationId);
   if (!actor.isProfessional || organisations.length === 0) return [];
   return deps.db.transaction().execute(async (tx) => {
@@ -40,9 +51,16 @@ export async function listCarePatients(deps: IdentityDeps, actor: Actor, now = n
       .where('c.organisation_id', 'in', organisations)
       .where('c.starts_at', '<=', now)
       .where((eb) => eb.or([eb('c.ends_at', 'is', null), eb('c.ends_at', '>', now)]))
+      .$if(Boolean(query.q), (qb) => {
+        const pattern = `%${query.q!.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        return qb.where((eb) =>
+          eb.or([eb('p.birth_name', 'ilike', pattern), eb('p.used_name', 'ilike', pattern), eb('p.first_names', 'ilike', pattern)]),
+        );
+      })
       .groupBy(['p.id', 'o.id'])
       .orderBy(sql`coalesce(p.used_name, p.birth_name)`)
       .orderBy('p.first_names')
+      .limit(query.limit)
       .execute();
     await recordAuditMany(
       tx,

@@ -37,6 +37,12 @@ const AccessEntry = z.object({
 });
 const HistoryQuery = z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), before: z.iso.datetime().optional() }).strict();
 const Created = z.object({ id: z.uuid() });
+const CarePatientQuery = z
+  .object({
+    q: z.string().trim().max(100).optional().describe('Part of a name, any case'),
+    limit: z.coerce.number().int().min(1).max(500).default(100),
+  })
+  .strict();
 const CarePatient = z.object({
   id: z.uuid(),
   birthName: z.string(),
@@ -142,12 +148,13 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: IdentityDeps)
     {
       schema: {
         tags: ['patients'],
-        summary: 'The patients in the professional’s live care relationships',
+        summary: 'The patients in the professional’s live care relationships, by name',
+        querystring: CarePatientQuery,
         response: { 200: z.array(CarePatient) },
       },
       config: { policy: 'professional' },
     },
-    async (request) => listCarePatients(deps, actorOf(request)),
+    async (request) => listCarePatients(deps, actorOf(request), request.query),
   );
 
   api.get(

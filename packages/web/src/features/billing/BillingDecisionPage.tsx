@@ -23,6 +23,7 @@ import { formatEuros } from '../../components/money.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { ExplainedCodes } from '../rules/ExplainedCodes.js';
+import { identityApi } from '../identity/api.js';
 import { fieldError, formProblemOf, optional } from '../identity/forms.js';
 import { billingApi, billingKeys, type BillingStatement, type Insurance, type TeleconsultationBilling } from './api.js';
 import { patientName } from './CarePatientsPage.js';
@@ -59,8 +60,8 @@ interface Statement {
 export function BillingDecisionPage() {
   const { t } = useTranslation();
   const { patientId = '' } = useParams();
-  const patients = useQuery({ queryKey: billingKeys.carePatients, queryFn: billingApi.carePatients });
-  const patient = patients.data?.find((p) => p.id === patientId);
+  // Opening the record to bill is an access to it: the patient's history shows it.
+  const patient = useQuery({ queryKey: ['identity', 'patient', patientId], queryFn: () => identityApi.patient(patientId) }).data;
   const insurance = useQuery({ queryKey: billingKeys.insurance(patientId), queryFn: () => billingApi.insurance(patientId) });
   const [s, setStatement] = useState<Statement>({
     date: todayInParis(),

@@ -1,5 +1,7 @@
-import { Anchor, Stack, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { Anchor, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading } from '../../components/Loading.js';
@@ -10,25 +12,39 @@ import { formProblemOf } from '../identity/forms.js';
 import { billingApi, billingKeys, type CarePatient } from './api.js';
 import { BILLING_PATHS } from './paths.js';
 
-export function patientName(patient: CarePatient): string {
+/** As French records show a patient: the name in use, then the first names. */
+export function patientName(patient: Pick<CarePatient, 'usedName' | 'birthName' | 'firstNames'>): string {
   return `${patient.usedName ?? patient.birthName} ${patient.firstNames}`;
 }
 
 /** The patients the professional follows (live care relationships), with what can be done for each. */
 export function CarePatientsPage() {
   const { t, i18n } = useTranslation();
-  const patients = useQuery({ queryKey: billingKeys.carePatients, queryFn: billingApi.carePatients });
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 250);
+  const patients = useQuery({
+    queryKey: billingKeys.carePatients(q),
+    queryFn: () => billingApi.carePatients(q),
+    placeholderData: keepPreviousData,
+  });
   const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'fr-FR');
   return (
     <Stack gap="md" maw={960}>
       <PageTitle>{t('billing.patients.title')}</PageTitle>
       <Text>{t('billing.patients.intro')}</Text>
+      <TextInput
+        type="search"
+        label={t('billing.patients.search')}
+        value={search}
+        onChange={(event) => setSearch(event.currentTarget.value)}
+        maw={440}
+      />
       {patients.isPending ? (
         <Loading label={t('identity.common.loading')} />
       ) : patients.isError ? (
         <ProblemAlert problem={formProblemOf(patients.error, t('identity.common.unexpected'))} />
       ) : patients.data.length === 0 ? (
-        <Text>{t('billing.patients.empty')}</Text>
+        <Text role="status">{q ? t('billing.patients.noMatch', { q }) : t('billing.patients.empty')}</Text>
       ) : (
         <ScrollTable label={t('billing.patients.title')} minWidth={560}>
           <Table.Thead>

@@ -18,10 +18,10 @@ export const billingApi = {
     call<TeleconsultationBilling>('POST', `/api/v1/patients/${id(patientId)}/teleconsultation-estimate`, answers),
   decide: (patientId: string, statement: BillingStatement) =>
     call<TeleconsultationBilling>('POST', `/api/v1/patients/${id(patientId)}/teleconsultation-billing`, statement),
-  carePatients: () => call<CarePatient[]>('GET', '/api/v1/care/patients'),
+  carePatients: (q: string) => call<CarePatient[]>('GET', `/api/v1/care/patients${q ? `?q=${encodeURIComponent(q)}` : ''}`),
 };
 
 export const billingKeys = {
   insurance: (patientId: string) => ['billing', 'insurance', patientId] as const,
-  carePatients: ['billing', 'care-patients'] as const,
+  carePatients: (q: string) => ['billing', 'care-patients', q] as const,
 };
