@@ -28,7 +28,7 @@ import { fieldError, formProblemOf, optional } from '../identity/forms.js';
 import { billingApi, billingKeys, type BillingStatement, type Insurance, type TeleconsultationBilling } from './api.js';
 import { patientName } from './CarePatientsPage.js';
 import { BILLING_PATHS } from './paths.js';
-import { todayInParis } from './today.js';
+import { todayInParis } from '../../components/today.js';
 
 const REFERRALS = ['referred', 'unavailable', 'available', 'none'] as const satisfies readonly TreatingDoctorStatus[];
 const PREGNANCY_MONTHS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];

@@ -11,7 +11,7 @@ import { useAccount } from '../identity/RequireSession.js';
 import { billingApi, billingKeys, type EstimateAnswers, type Insurance } from './api.js';
 import { CostBreakdown } from './CostBreakdown.js';
 import { InsuranceFields } from './InsuranceFields.js';
-import { todayInParis } from './today.js';
+import { todayInParis } from '../../components/today.js';
 
 const PRACTITIONER_KINDS = ['gp', 'specialist', 'midwife'] as const;
 const REFERRALS = ['referred', 'unavailable', 'available', 'none'] as const satisfies readonly TreatingDoctorStatus[];
