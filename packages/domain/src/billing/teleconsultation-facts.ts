@@ -35,7 +35,7 @@ export function teleconsultationRequest(facts: TeleconsultationFacts): Teleconsu
   return {
     kind: 'teleconsultation',
     date: facts.date,
-    ...(facts.time === undefined ? {} : { time: facts.time }),
+    time: facts.time,
     modality: facts.modality,
     completed: facts.completed ?? true,
     practitioner: facts.practitioner,
@@ -45,9 +45,9 @@ export function teleconsultationRequest(facts: TeleconsultationFacts): Teleconsu
       residence: patient.residence ?? 'home',
       livesInZip: patient.livesInZip ?? false,
       coverage: coverageOf(facts),
-      ...(patient.pregnancyMonth === undefined ? {} : { pregnancyMonth: patient.pregnancyMonth }),
+      pregnancyMonth: patient.pregnancyMonth,
       participationsPaidThisYear: patient.participationsPaidThisYear ?? 0,
-      ...(patient.lastInPersonVisit === undefined ? {} : { lastInPersonVisit: patient.lastInPersonVisit }),
+      lastInPersonVisit: patient.lastInPersonVisit,
     },
     context: facts.context ?? {},
   };

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate.js';
 import { rulesRequest, teleconsultationRequest } from './testing/arbitraries.js';
-import type { RulesDecision } from './types.js';
+import { DECISION_AMOUNT_FIELDS, type RulesDecision } from './types.js';
 import { RulesRequestError } from './validation.js';
 
 const RUNS = { numRuns: 2000 };
@@ -12,19 +12,9 @@ const isCent = (euros: number) => Math.abs(euros * 100 - Math.round(euros * 100)
 
 /** Every amount of a decision, whatever its kind. */
 function amounts(decision: RulesDecision): number[] {
-  const keys = [
-    'fee',
-    'amoAmount',
-    'participationForfaitaire',
-    'ticketModerateur',
-    'expertFee',
-    'requesterFee',
-    'operatorFee',
-    'technicalFee',
-  ];
-  return keys
-    .map((key) => (decision as unknown as Record<string, unknown>)[key])
-    .filter((value): value is number => typeof value === 'number');
+  return DECISION_AMOUNT_FIELDS.map((key) => (decision as unknown as Record<string, unknown>)[key]).filter(
+    (value): value is number => typeof value === 'number',
+  );
 }
 
 describe('rules engine properties', () => {

@@ -117,40 +117,14 @@ export function evaluateTeleconsultation(request: ParsedTeleconsultationRequest)
   }
 
   reimbursable = reimbursable && billable;
-  if (!billable || !tariff) {
-    return {
-      billable: false,
-      reimbursable: false,
-      code: null,
-      fee: null,
-      amoRate: 0,
-      amoAmount: 0,
-      participationForfaitaire: 0,
-      ticketModerateur: 0,
-      tiersPayant: 'optional',
-      ...findings.explained(),
-    };
-  }
+  if (!billable || !tariff) return unpaid(findings, null);
 
   findings.cite(tariff.row.source);
   if (tariff.isSpecialistEquivalent) findings.warn('specialist-tariff-equivalence');
   if (isMidwife) findings.warn('midwife-tcg-amount');
   // TC: sector 2 outside OPTAM billing above the tariff; every other case is TCG (§2.1).
   const code = !isMidwife && practitioner.sector === 2 && !practitioner.optam && chargesAboveTariff ? 'TC' : 'TCG';
-  if (!reimbursable) {
-    return {
-      billable: true,
-      reimbursable: false,
-      code,
-      fee: tariff.fee,
-      amoRate: 0,
-      amoAmount: 0,
-      participationForfaitaire: 0,
-      ticketModerateur: 0,
-      tiersPayant: 'optional',
-      ...findings.explained(),
-    };
-  }
+  if (!reimbursable) return unpaid(findings, { code, fee: tariff.fee });
 
   const amoRate = reimbursementRate(request, findings);
   const participationDue = participationForfaitaire(request, findings);
@@ -168,6 +142,22 @@ export function evaluateTeleconsultation(request: ParsedTeleconsultationRequest)
     participationForfaitaire: toEuros(participationCents),
     ticketModerateur: toEuros(feeCents - amoGrossCents),
     tiersPayant: tiersPayant(request),
+    ...findings.explained(),
+  };
+}
+
+/** A decision where the AMO pays nothing: the act may not be billed (`billed` null), or is billed outside reimbursement. */
+function unpaid(findings: Findings, billed: { code: 'TCG' | 'TC'; fee: number } | null): TeleconsultationDecision {
+  return {
+    billable: billed !== null,
+    reimbursable: false,
+    code: billed?.code ?? null,
+    fee: billed?.fee ?? null,
+    amoRate: 0,
+    amoAmount: 0,
+    participationForfaitaire: 0,
+    ticketModerateur: 0,
+    tiersPayant: 'optional',
     ...findings.explained(),
   };
 }

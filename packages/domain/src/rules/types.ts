@@ -155,7 +155,8 @@ export interface SickLeaveDecision extends Explained {
 
 // ── tele-expertise ──────────────────────────────────────────────────────────────────────────────
 
-export const REQUESTER_PROFESSIONS = [
+/** The health professions the contract names; a tele-expertise may be requested by any of them. */
+export const PROFESSIONS = [
   'doctor',
   'midwife',
   'nurse',
@@ -165,7 +166,9 @@ export const REQUESTER_PROFESSIONS = [
   'pharmacist',
   'other',
 ] as const;
-export type RequesterProfession = (typeof REQUESTER_PROFESSIONS)[number];
+export type Profession = (typeof PROFESSIONS)[number];
+export const REQUESTER_PROFESSIONS = PROFESSIONS;
+export type RequesterProfession = Profession;
 
 export interface TeleexpertiseRequest {
   kind: 'teleexpertise';
@@ -319,6 +322,18 @@ export const RULES_KINDS = [
   'identifier',
   'activity-cap',
 ] as const satisfies readonly RulesKind[];
+
+/** The fields of a decision, of any kind, that are amounts in euros. */
+export const DECISION_AMOUNT_FIELDS = [
+  'fee',
+  'amoAmount',
+  'participationForfaitaire',
+  'ticketModerateur',
+  'expertFee',
+  'requesterFee',
+  'operatorFee',
+  'technicalFee',
+] as const;
 
 export type RulesDecision =
   | TeleconsultationDecision

@@ -1138,7 +1138,7 @@ export interface paths {
                         /** @enum {string} */
                         role: "admin" | "practitioner" | "regulator";
                         /** @enum {string} */
-                        profession?: "doctor" | "midwife" | "nurse" | "pharmacist" | "speech-therapist" | "physiotherapist" | "podiatrist" | "other";
+                        profession?: "doctor" | "midwife" | "nurse" | "speech-therapist" | "physiotherapist" | "podiatrist" | "pharmacist" | "other";
                         /** @enum {string} */
                         specialty?: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
                         rpps?: string;

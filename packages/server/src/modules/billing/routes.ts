@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/hook.js';
 import type { Db } from '../../platform/database/database.js';
-import { negotiateLanguage } from '../../platform/http/language.js';
+import { languageOf } from '../../platform/http/language.js';
 import { BillingBody, EstimateBody, TeleconsultationBilling } from './schemas.js';
 import { decideTeleconsultationBilling, estimateTeleconsultation } from './service.js';
 
@@ -26,14 +26,7 @@ export function registerBillingRoutes(app: FastifyInstance, db: Db): void {
       },
       config: { policy: 'signed-in' },
     },
-    async (request) =>
-      estimateTeleconsultation(
-        db,
-        actorOf(request),
-        request.params.patientId,
-        request.body,
-        negotiateLanguage(request.headers['accept-language']),
-      ),
+    async (request) => estimateTeleconsultation(db, actorOf(request), request.params.patientId, request.body, languageOf(request)),
   );
 
   api.post(
@@ -49,13 +42,6 @@ export function registerBillingRoutes(app: FastifyInstance, db: Db): void {
       },
       config: { policy: 'professional' },
     },
-    async (request) =>
-      decideTeleconsultationBilling(
-        db,
-        actorOf(request),
-        request.params.patientId,
-        request.body,
-        negotiateLanguage(request.headers['accept-language']),
-      ),
+    async (request) => decideTeleconsultationBilling(db, actorOf(request), request.params.patientId, request.body, languageOf(request)),
   );
 }

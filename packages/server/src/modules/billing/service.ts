@@ -15,7 +15,7 @@ import { recordAudit } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/database/database.js';
 import type { Language } from '../../platform/http/language.js';
 import { problem } from '../../platform/http/problem.js';
-import { hasCareRelationship, patientForBilling, practitionerProfile } from '../identity/service.js';
+import { auditRoleOf, hasCareRelationship, patientForBilling, practitionerProfile } from '../identity/service.js';
 import type { BillingBody, EstimateBody, TeleconsultationBilling } from './schemas.js';
 
 type Billing = z.infer<typeof TeleconsultationBilling>;
@@ -35,7 +35,7 @@ export async function estimateTeleconsultation(
   const patient = await patientForBilling(db, actor, patientId);
   const facts = actFacts(answers, patient, answers.practitioner);
   return decide(db, actor, patientId, facts, patient.insurance, language, {
-    role: patient.relation === 'self' ? 'patient' : 'practitioner',
+    role: auditRoleOf(patient.relation),
     action: 'billing.estimate',
   });
 }
@@ -58,26 +58,28 @@ export async function decideTeleconsultationBilling(
     throw problem.forbidden('not-a-teleconsulting-profession');
   }
   const patient = await patientForBilling(db, actor, patientId);
-  const facts = actFacts(statement, patient, {
+  const practitioner: TeleconsultationFacts['practitioner'] = {
     profession: profile.profession,
-    ...(profile.profession === 'doctor' ? { specialty: asSpecialty(profile.specialty) } : {}),
+    specialty: profile.profession === 'doctor' ? asSpecialty(profile.specialty) : undefined,
     sector: profile.sector ?? 1,
     optam: profile.optam,
     isTreatingDoctor: statement.isTreatingDoctor,
     local: statement.local,
-  });
+  };
+  const facts = actFacts(statement, patient, practitioner, statement);
   return decide(db, actor, patientId, facts, patient.insurance, language, { role: 'practitioner', action: 'billing.decide' });
 }
 
+/** The facts of one act; `statement` holds what only the practitioner states at the end of it. */
 function actFacts(
   answers: ActAnswers,
   patient: { birthDate: string; insurance: InsuranceSituation },
   practitioner: TeleconsultationFacts['practitioner'],
+  statement: Partial<z.infer<typeof BillingBody>> = {},
 ): TeleconsultationFacts {
-  const statement: Partial<z.infer<typeof BillingBody>> = 'completed' in answers ? answers : {};
   return {
     date: answers.date,
-    ...(answers.time === undefined ? {} : { time: answers.time }),
+    time: answers.time,
     modality: answers.modality,
     completed: statement.completed ?? true,
     practitioner,
@@ -87,17 +89,17 @@ function actFacts(
       treatingDoctor: answers.treatingDoctor,
       concernsAld: answers.concernsAld,
       workAccident: answers.workAccident,
-      ...(answers.pregnancyMonth === undefined ? {} : { pregnancyMonth: answers.pregnancyMonth }),
-      ...(statement.residence === undefined ? {} : { residence: statement.residence }),
-      ...(statement.livesInZip === undefined ? {} : { livesInZip: statement.livesInZip }),
-      ...(statement.lastInPersonVisit === undefined ? {} : { lastInPersonVisit: statement.lastInPersonVisit }),
-      ...(statement.participationsPaidThisYear === undefined ? {} : { participationsPaidThisYear: statement.participationsPaidThisYear }),
+      pregnancyMonth: answers.pregnancyMonth,
+      residence: statement.residence,
+      livesInZip: statement.livesInZip,
+      lastInPersonVisit: statement.lastInPersonVisit,
+      participationsPaidThisYear: statement.participationsPaidThisYear,
     },
     context: {
       emergency: answers.emergency,
       sasReferral: answers.sasReferral,
-      ...(answers.midwifeAct === undefined ? {} : { midwifeAct: answers.midwifeAct }),
-      ...(answers.feeCharged === undefined ? {} : { feeCharged: answers.feeCharged }),
+      midwifeAct: answers.midwifeAct,
+      feeCharged: answers.feeCharged,
     },
   };
 }

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/hook.js';
 import type { Db } from '../../platform/database/database.js';
-import { negotiateLanguage } from '../../platform/http/language.js';
+import { languageOf } from '../../platform/http/language.js';
 import { INFORMATION } from './information.js';
 import { giveConsent, listConsents, withdrawConsent } from './service.js';
 
@@ -35,7 +35,7 @@ export function registerConsentRoutes(app: FastifyInstance, db: Db): void {
     },
     async (request) => {
       const info = INFORMATION[request.params.act];
-      return { act: request.params.act, version: info.version, text: info[negotiateLanguage(request.headers['accept-language'])] };
+      return { act: request.params.act, version: info.version, text: info[languageOf(request)] };
     },
   );
 

@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/database/database.js';
 import { problem } from '../../platform/http/problem.js';
-import { authorizePatientRecord } from '../identity/service.js';
+import { auditRoleOf, authorizePatientRecord } from '../identity/service.js';
 import { INFORMATION } from './information.js';
 import type { ConsentAct } from './tables.js';
 
@@ -39,7 +39,7 @@ export async function listConsents(db: Db, actor: Actor, patientId: string): Pro
     const rows = await tx.selectFrom('consents').selectAll().where('patient_id', '=', patientId).orderBy('given_at', 'desc').execute();
     await recordAudit(tx, {
       actor,
-      role: relation === 'self' ? 'patient' : 'practitioner',
+      role: auditRoleOf(relation),
       action: 'consent.read',
       resource: { type: 'Consent' },
       patientId,
@@ -89,7 +89,7 @@ export async function giveConsent(
     if (inserted)
       await recordAudit(tx, {
         actor,
-        role: relation === 'self' ? 'patient' : 'practitioner',
+        role: auditRoleOf(relation),
         action: 'consent.give',
         resource: { type: 'Consent', id: row.id },
         patientId,
@@ -113,7 +113,7 @@ export async function withdrawConsent(db: Db, actor: Actor, patientId: string, c
     if (!row) throw problem.notFound();
     await recordAudit(tx, {
       actor,
-      role: relation === 'self' ? 'patient' : 'practitioner',
+      role: auditRoleOf(relation),
       action: 'consent.withdraw',
       resource: { type: 'Consent', id: row.id },
       patientId,

@@ -20,11 +20,19 @@ export async function hasCareRelationship(db: Db, actor: Actor, patientId: strin
   return Boolean(row);
 }
 
+/** How an actor reaches a record: as the patient (or the parent managing it), or through care. */
+export type RecordRelation = 'self' | 'care';
+
+/** The capacity the audit trail records for an access through this relation. */
+export function auditRoleOf(relation: RecordRelation): 'patient' | 'practitioner' {
+  return relation === 'self' ? 'patient' : 'practitioner';
+}
+
 /**
  * May this actor see this patient's record? The patient (or the parent managing it), or a
  * professional in a care relationship. Anyone else learns nothing, not even that it exists (404).
  */
-export async function authorizePatientRecord(db: Db, actor: Actor, patientId: string): Promise<'self' | 'care'> {
+export async function authorizePatientRecord(db: Db, actor: Actor, patientId: string): Promise<RecordRelation> {
   if (managesPatient(actor, patientId)) return 'self';
   if (await hasCareRelationship(db, actor, patientId)) return 'care';
   throw problem.notFound();

@@ -4,7 +4,7 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/database/database.js';
 import { problem } from '../../platform/http/problem.js';
-import { authorizePatientRecord } from './care.js';
+import { auditRoleOf, authorizePatientRecord, type RecordRelation } from './care.js';
 import type { IdentityDeps } from './deps.js';
 import type { IdentityTables } from './tables.js';
 
@@ -15,7 +15,7 @@ export async function readInsurance(deps: IdentityDeps, actor: Actor, patientId:
     const situation = await insuranceOf(tx, patientId);
     await recordAudit(tx, {
       actor,
-      role: relation === 'self' ? 'patient' : 'practitioner',
+      role: auditRoleOf(relation),
       action: 'patient.insurance.read',
       resource: { type: 'Coverage' },
       patientId,
@@ -42,7 +42,7 @@ export async function patientForBilling(
   db: Db,
   actor: Actor,
   patientId: string,
-): Promise<{ relation: 'self' | 'care'; birthDate: string; insurance: InsuranceSituation }> {
+): Promise<{ relation: RecordRelation; birthDate: string; insurance: InsuranceSituation }> {
   const relation = await authorizePatientRecord(db, actor, patientId);
   const row = await db
     .selectFrom('patients')

@@ -1,4 +1,4 @@
-import { checkFiness, checkRpps, SPECIALTIES } from '@parcours/domain';
+import { checkFiness, checkRpps, PROFESSIONS, SPECIALTIES } from '@parcours/domain';
 import { z } from 'zod';
 import { Email, Locale } from './schemas.js';
 
@@ -29,16 +29,7 @@ export const SiteInput = z
   .strict();
 export type SiteInput = z.infer<typeof SiteInput>;
 
-export const Profession = z.enum([
-  'doctor',
-  'midwife',
-  'nurse',
-  'pharmacist',
-  'speech-therapist',
-  'physiotherapist',
-  'podiatrist',
-  'other',
-]);
+export const Profession = z.enum(PROFESSIONS);
 /** The specialties of the rules contract, so a practitioner's specialty feeds the rules unchanged. */
 export const Specialty = z.enum(SPECIALTIES);
 

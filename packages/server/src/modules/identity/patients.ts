@@ -1,7 +1,7 @@
 import type { Actor } from '../../platform/auth/actor.js';
 import { recordAudit } from '../../platform/audit/audit.js';
 import type { IdentityDeps } from './deps.js';
-import { authorizePatientRecord } from './care.js';
+import { auditRoleOf, authorizePatientRecord } from './care.js';
 import type { z } from 'zod';
 import type { PatientIdentity } from './schemas.js';
 
@@ -27,7 +27,7 @@ export async function readPatient(deps: IdentityDeps, actor: Actor, patientId: s
       .executeTakeFirstOrThrow();
     await recordAudit(tx, {
       actor,
-      role: relation === 'self' ? 'patient' : 'practitioner',
+      role: auditRoleOf(relation),
       action: 'patient.read',
       resource: { type: 'Patient', id: patientId },
       patientId,

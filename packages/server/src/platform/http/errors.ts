@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { negotiateLanguage } from './language.js';
+import { languageOf } from './language.js';
 import { Problem, type ProblemDocument } from './problem.js';
 import type { ProblemSlug } from './problem-titles.js';
 import { fieldIssues, RequestValidationError } from './validation.js';
@@ -17,7 +17,7 @@ const FASTIFY_CODES: Record<string, ProblemSlug> = {
 };
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: Problem): FastifyReply {
-  const language = negotiateLanguage(request.headers['accept-language']);
+  const language = languageOf(request);
   const document: ProblemDocument = error.toDocument(language, request.url.split('?')[0]);
   return reply.code(error.status).type('application/problem+json').header('content-language', language).send(document);
 }
@@ -25,7 +25,7 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, error:
 /** Every error leaves as application/problem+json; an unexpected one is a 500 with a correlation id, never the body. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | Error, request, reply) => {
-    const language = negotiateLanguage(request.headers['accept-language']);
+    const language = languageOf(request);
     if (error instanceof Problem) return sendProblem(request, reply, error);
     if (error instanceof RequestValidationError) {
       const prefix = error.validationContext && error.validationContext !== 'body' ? [error.validationContext] : [];

@@ -19,3 +19,8 @@ export function negotiateLanguage(header: string | undefined): Language {
   }
   return best?.lang ?? 'fr';
 }
+
+/** The language of a request's answer (its Accept-Language), for problems and texts. */
+export function languageOf(request: { headers: { 'accept-language'?: string | undefined } }): Language {
+  return negotiateLanguage(request.headers['accept-language']);
+}

@@ -13,16 +13,17 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { MIDWIFE_ACTS, RESIDENCES, type MidwifeAct, type Residence, type TreatingDoctorStatus } from '@parcours/domain';
+import { MIDWIFE_ACTS, type MidwifeAct, type Residence, type TreatingDoctorStatus } from '@parcours/domain';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { ModalitySelect, PregnancySelect, ResidenceSelect } from '../rules/fields.js';
 import { Link, useParams } from 'react-router';
-import { formatEuros } from '../../components/money.js';
+import { formatEuros, parseEuros } from '../../components/money.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
-import { ExplainedCodes } from '../rules/ExplainedCodes.js';
+import { ReasonsAndDoubts } from '../rules/ExplainedCodes.js';
 import { identityApi } from '../identity/api.js';
 import { fieldError, formProblemOf, optional } from '../identity/forms.js';
 import { billingApi, billingKeys, type BillingStatement, type Insurance, type TeleconsultationBilling } from './api.js';
@@ -31,7 +32,6 @@ import { BILLING_PATHS } from './paths.js';
 import { todayInParis } from '../../components/today.js';
 
 const REFERRALS = ['referred', 'unavailable', 'available', 'none'] as const satisfies readonly TreatingDoctorStatus[];
-const PREGNANCY_MONTHS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 interface Statement {
   date: string;
@@ -107,7 +107,7 @@ export function BillingDecisionPage() {
       livesInZip: s.livesInZip,
       ...(lastInPersonVisit ? { lastInPersonVisit } : {}),
       ...(s.midwifeAct ? { midwifeAct: s.midwifeAct } : {}),
-      ...(feeCharged ? { feeCharged: Number(feeCharged.replace(',', '.')) } : {}),
+      ...(feeCharged ? { feeCharged: parseEuros(feeCharged) } : {}),
     });
   };
   const check = (
@@ -145,15 +145,7 @@ export function BillingDecisionPage() {
                 onChange={(e) => set('time', e.currentTarget.value)}
                 error={fieldError(problem, 'time')}
               />
-              <NativeSelect
-                label={t('billing.estimate.modality')}
-                value={s.modality}
-                onChange={(e) => set('modality', e.currentTarget.value as Statement['modality'])}
-                data={[
-                  { value: 'video', label: t('simulator.video') },
-                  { value: 'phone', label: t('simulator.phone') },
-                ]}
-              />
+              <ModalitySelect label={t('billing.estimate.modality')} value={s.modality} onChange={(v) => set('modality', v)} />
             </SimpleGrid>
             {check('completed')}
             {check('isTreatingDoctor')}
@@ -164,12 +156,7 @@ export function BillingDecisionPage() {
                 onChange={(e) => set('treatingDoctor', e.currentTarget.value as TreatingDoctorStatus)}
                 data={REFERRALS.map((value) => ({ value, label: t(`simulator.treating.${value}`) }))}
               />
-              <NativeSelect
-                label={t('billing.decision.residence')}
-                value={s.residence}
-                onChange={(e) => set('residence', e.currentTarget.value as Residence)}
-                data={RESIDENCES.map((value) => ({ value, label: t(`billing.decision.residences.${value}`) }))}
-              />
+              <ResidenceSelect value={s.residence} onChange={(v) => set('residence', v)} />
             </SimpleGrid>
             {check('local')}
             {check('livesInZip')}
@@ -178,15 +165,7 @@ export function BillingDecisionPage() {
             {check('emergency')}
             {check('sasReferral')}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <NativeSelect
-                label={t('billing.estimate.pregnancy')}
-                value={s.pregnancyMonth}
-                onChange={(e) => set('pregnancyMonth', e.currentTarget.value)}
-                data={[
-                  { value: '', label: t('billing.estimate.notPregnant') },
-                  ...PREGNANCY_MONTHS.map((m) => ({ value: m, label: t('billing.estimate.pregnancyMonth', { month: m }) })),
-                ]}
-              />
+              <PregnancySelect value={s.pregnancyMonth} onChange={(v) => set('pregnancyMonth', v)} />
               <NativeSelect
                 label={t('billing.decision.midwifeAct')}
                 value={s.midwifeAct}
@@ -284,18 +263,7 @@ function Decision({ billing }: { billing: TeleconsultationBilling }) {
         {share.advanceWithAmoTiersPayant !== null && (
           <Text size="sm">{t('billing.decision.collectWithTiersPayant', { amount: euros(share.advanceWithAmoTiersPayant) })}</Text>
         )}
-        <Title order={3} fz="md">
-          {t('billing.result.why')}
-        </Title>
-        <ExplainedCodes codes={decision.reasons} />
-        {decision.warnings.length > 0 && (
-          <>
-            <Title order={3} fz="md">
-              {t('billing.result.doubts')}
-            </Title>
-            <ExplainedCodes codes={decision.warnings} />
-          </>
-        )}
+        <ReasonsAndDoubts decision={decision} why={t('billing.result.why')} doubts={t('billing.result.doubts')} />
       </Stack>
     </Paper>
   );

@@ -1,7 +1,7 @@
-import { Alert, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatEuros } from '../../components/money.js';
-import { ExplainedCodes } from '../rules/ExplainedCodes.js';
+import { ReasonsAndDoubts } from '../rules/ExplainedCodes.js';
 import type { TeleconsultationBilling } from './api.js';
 
 /**
@@ -57,18 +57,7 @@ export function CostBreakdown({ billing }: { billing: TeleconsultationBilling })
           {t('billing.result.coverNotStated')}
         </Alert>
       )}
-      <Title order={3} fz="md">
-        {t('billing.result.why')}
-      </Title>
-      <ExplainedCodes codes={decision.reasons} />
-      {decision.warnings.length > 0 && (
-        <>
-          <Title order={3} fz="md">
-            {t('billing.result.doubts')}
-          </Title>
-          <ExplainedCodes codes={decision.warnings} />
-        </>
-      )}
+      <ReasonsAndDoubts decision={decision} why={t('billing.result.why')} doubts={t('billing.result.doubts')} />
     </Stack>
   );
 }

@@ -3,10 +3,13 @@ import { SPECIALTIES, type Specialty, type TreatingDoctorStatus } from '@parcour
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalitySelect, PregnancySelect } from '../rules/fields.js';
 import { Loading } from '../../components/Loading.js';
+import { parseEuros } from '../../components/money.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { fieldError, formProblemOf, optional } from '../identity/forms.js';
+import { RecordPicker, useChosenRecord } from '../identity/RecordPicker.js';
 import { useAccount } from '../identity/RequireSession.js';
 import { billingApi, billingKeys, type EstimateAnswers, type Insurance } from './api.js';
 import { CostBreakdown } from './CostBreakdown.js';
@@ -16,7 +19,6 @@ import { todayInParis } from '../../components/today.js';
 const PRACTITIONER_KINDS = ['gp', 'specialist', 'midwife'] as const;
 const REFERRALS = ['referred', 'unavailable', 'available', 'none'] as const satisfies readonly TreatingDoctorStatus[];
 const SPECIALISTS = SPECIALTIES.filter((s) => s !== 'general-practice');
-const PREGNANCY_MONTHS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 interface Answers {
   date: string;
@@ -41,8 +43,7 @@ interface Answers {
 export function EstimatePage() {
   const { t } = useTranslation();
   const me = useAccount();
-  const [chosen, setChosen] = useState<string | null>(null);
-  const patient = me.patients.find((record) => record.id === chosen) ?? me.patients[0];
+  const [patient, choose] = useChosenRecord(me);
   return (
     <Stack gap="md" maw={960}>
       <PageTitle>{t('billing.estimate.title')}</PageTitle>
@@ -51,18 +52,7 @@ export function EstimatePage() {
         <Text>{t('identity.profile.noRecords')}</Text>
       ) : (
         <>
-          {me.patients.length > 1 && (
-            <NativeSelect
-              label={t('billing.estimate.forWhom')}
-              value={patient.id}
-              onChange={(event) => setChosen(event.currentTarget.value)}
-              data={me.patients.map((record) => ({
-                value: record.id,
-                label: `${record.firstNames} ${record.birthName}${record.isSelf ? ` (${t('identity.profile.self')})` : ''}`,
-              }))}
-              maw={440}
-            />
-          )}
+          <RecordPicker me={me} value={patient.id} onChange={choose} label={t('billing.estimate.forWhom')} />
           <Estimate key={patient.id} patientId={patient.id} />
         </>
       )}
@@ -121,7 +111,7 @@ function Questions({ patientId, saved }: { patientId: string; saved: Insurance }
       workAccident: a.workAccident,
       sasReferral: a.sasReferral,
       ...(a.pregnancyMonth ? { pregnancyMonth: Number(a.pregnancyMonth) } : {}),
-      ...(feeCharged ? { feeCharged: Number(feeCharged.replace(',', '.')) } : {}),
+      ...(feeCharged ? { feeCharged: parseEuros(feeCharged) } : {}),
       practitioner: {
         profession: a.kind === 'midwife' ? 'midwife' : 'doctor',
         specialty: a.kind === 'specialist' ? a.specialty : 'general-practice',
@@ -158,15 +148,7 @@ function Questions({ patientId, saved }: { patientId: string; saved: Insurance }
                   onChange={(e) => set('date', e.currentTarget.value)}
                   error={fieldError(problem, 'date')}
                 />
-                <NativeSelect
-                  label={t('billing.estimate.modality')}
-                  value={a.modality}
-                  onChange={(e) => set('modality', e.currentTarget.value as Answers['modality'])}
-                  data={[
-                    { value: 'video', label: t('simulator.video') },
-                    { value: 'phone', label: t('simulator.phone') },
-                  ]}
-                />
+                <ModalitySelect label={t('billing.estimate.modality')} value={a.modality} onChange={(v) => set('modality', v)} />
               </SimpleGrid>
               <Radio.Group label={t('billing.estimate.whom')} value={a.kind} onChange={(v) => set('kind', v as Answers['kind'])}>
                 <Group mt="xs">
@@ -236,14 +218,9 @@ function Questions({ patientId, saved }: { patientId: string; saved: Insurance }
                   onChange={(e) => set('concernsAld', e.currentTarget.checked)}
                 />
               )}
-              <NativeSelect
-                label={t('billing.estimate.pregnancy')}
+              <PregnancySelect
                 value={a.pregnancyMonth}
-                onChange={(e) => set('pregnancyMonth', e.currentTarget.value)}
-                data={[
-                  { value: '', label: t('billing.estimate.notPregnant') },
-                  ...PREGNANCY_MONTHS.map((m) => ({ value: m, label: t('billing.estimate.pregnancyMonth', { month: m }) })),
-                ]}
+                onChange={(v) => set('pregnancyMonth', v)}
                 error={fieldError(problem, 'pregnancyMonth')}
                 maw={440}
               />

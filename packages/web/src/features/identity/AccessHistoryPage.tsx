@@ -1,13 +1,13 @@
-import { Button, Group, NativeSelect, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { ScrollTable } from '../../components/ScrollTable.js';
-import { identityApi, type AccessEntry, type Me } from './api.js';
+import { identityApi, type AccessEntry } from './api.js';
 import { formProblemOf } from './forms.js';
+import { RecordPicker, recordName, useChosenRecord } from './RecordPicker.js';
 import { useAccount } from './RequireSession.js';
 
 const PAGE_SIZE = 50;
@@ -32,8 +32,7 @@ const ROLES = ['patient', 'practitioner', 'regulator', 'admin', 'system'];
 export function AccessHistoryPage() {
   const { t } = useTranslation();
   const me = useAccount();
-  const [chosen, setChosen] = useState<string | null>(null);
-  const patient = me.patients.find((record) => record.id === chosen) ?? me.patients[0];
+  const [patient, choose] = useChosenRecord(me);
   return (
     <Stack gap="md" maw={960}>
       <PageTitle>{t('identity.accessHistory.title')}</PageTitle>
@@ -42,24 +41,12 @@ export function AccessHistoryPage() {
         <Text>{t('identity.profile.noRecords')}</Text>
       ) : (
         <>
-          {me.patients.length > 1 ? (
-            <NativeSelect
-              label={t('identity.accessHistory.record')}
-              value={patient.id}
-              onChange={(event) => setChosen(event.currentTarget.value)}
-              data={me.patients.map((record) => ({ value: record.id, label: recordName(record, t('identity.profile.self')) }))}
-              maw={440}
-            />
-          ) : null}
+          <RecordPicker me={me} value={patient.id} onChange={choose} label={t('identity.accessHistory.record')} />
           <History key={patient.id} patientId={patient.id} name={recordName(patient, t('identity.profile.self'))} />
         </>
       )}
     </Stack>
   );
-}
-
-function recordName(record: Me['patients'][number], self: string): string {
-  return `${record.firstNames} ${record.birthName}${record.isSelf ? ` (${self})` : ''}`;
 }
 
 function History({ patientId, name }: { patientId: string; name: string }) {

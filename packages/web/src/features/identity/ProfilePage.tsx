@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, List, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Card, Group, List, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { setLanguage } from '../../i18n/index.js';
 import { identityApi, type Locale, type Me } from './api.js';
-import { EMPTY_IDENTITY, IdentityFields, identityBody, identityFieldNames, type IdentityDraft } from './fields.js';
+import { EMPTY_IDENTITY, IdentityFields, identityBody, identityFieldNames, PersonNameFields, type IdentityDraft } from './fields.js';
 import { fieldError, formProblemOf } from './forms.js';
 import { useAccount } from './RequireSession.js';
 import { useRefreshSession } from './session.js';
@@ -63,21 +63,14 @@ function AccountForm({ me }: { me: Me }) {
       ) : null}
       <form onSubmit={submit} noValidate>
         <Stack gap="sm" maw={440}>
-          <TextInput
-            label={t('identity.fields.givenName')}
-            autoComplete="given-name"
-            value={givenName}
-            onChange={(event) => setGivenName(event.currentTarget.value)}
-            error={fieldError(problem, 'givenName')}
-            maxLength={100}
-          />
-          <TextInput
-            label={t('identity.fields.familyName')}
-            autoComplete="family-name"
-            value={familyName}
-            onChange={(event) => setFamilyName(event.currentTarget.value)}
-            error={fieldError(problem, 'familyName')}
-            maxLength={100}
+          <PersonNameFields
+            givenName={givenName}
+            familyName={familyName}
+            onChange={(names) => {
+              setGivenName(names.givenName);
+              setFamilyName(names.familyName);
+            }}
+            problem={problem}
           />
           <NativeSelect
             label={t('identity.fields.preferredLanguage')}

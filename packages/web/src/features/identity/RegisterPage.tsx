@@ -13,6 +13,7 @@ import {
   identityBody,
   identityFieldNames,
   passwordProblem,
+  PersonNameFields,
   type IdentityDraft,
 } from './fields.js';
 import { fieldError, formProblemOf, PASSWORD_MIN_LENGTH, type FormProblem } from './forms.js';
@@ -90,21 +91,14 @@ export function RegisterPage() {
               maxLength={254}
             />
             <NewPasswordInput value={password} onChange={setPassword} error={fieldError(problem, 'password')} />
-            <TextInput
-              label={t('identity.fields.givenName')}
-              autoComplete="given-name"
-              value={givenName}
-              onChange={(event) => setGivenName(event.currentTarget.value)}
-              error={fieldError(problem, 'givenName')}
-              maxLength={100}
-            />
-            <TextInput
-              label={t('identity.fields.familyName')}
-              autoComplete="family-name"
-              value={familyName}
-              onChange={(event) => setFamilyName(event.currentTarget.value)}
-              error={fieldError(problem, 'familyName')}
-              maxLength={100}
+            <PersonNameFields
+              givenName={givenName}
+              familyName={familyName}
+              onChange={(names) => {
+                setGivenName(names.givenName);
+                setFamilyName(names.familyName);
+              }}
+              problem={problem}
             />
           </Stack>
           <Stack gap="sm" component="section" aria-labelledby="register-identity">

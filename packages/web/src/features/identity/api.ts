@@ -106,20 +106,9 @@ export interface Member {
   invitationPending: boolean;
 }
 
-export const PROFESSIONS = [
-  'doctor',
-  'midwife',
-  'nurse',
-  'pharmacist',
-  'speech-therapist',
-  'physiotherapist',
-  'podiatrist',
-  'other',
-] as const;
-export type Profession = (typeof PROFESSIONS)[number];
 // The specialties of the rules contract: one list for the rules, the server and the screens.
-import type { Specialty } from '@parcours/domain';
-export { SPECIALTIES, type Specialty } from '@parcours/domain';
+import type { Profession, Specialty } from '@parcours/domain';
+export { PROFESSIONS, SPECIALTIES, type Profession, type Specialty } from '@parcours/domain';
 
 export interface Invitation {
   email: string;

@@ -4,6 +4,41 @@ import { useTranslation } from 'react-i18next';
 import type { PatientIdentity, Sex } from './api.js';
 import { fieldError, optional, PASSWORD_MIN_LENGTH, type FormProblem } from './forms.js';
 
+/** The account holder's own given and family names, as the browser may fill them in. */
+export function PersonNameFields({
+  givenName,
+  familyName,
+  onChange,
+  problem,
+}: {
+  givenName: string;
+  familyName: string;
+  onChange: (names: { givenName: string; familyName: string }) => void;
+  problem: FormProblem | null;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <TextInput
+        label={t('identity.fields.givenName')}
+        autoComplete="given-name"
+        value={givenName}
+        onChange={(event) => onChange({ givenName: event.currentTarget.value, familyName })}
+        error={fieldError(problem, 'givenName')}
+        maxLength={100}
+      />
+      <TextInput
+        label={t('identity.fields.familyName')}
+        autoComplete="family-name"
+        value={familyName}
+        onChange={(event) => onChange({ givenName, familyName: event.currentTarget.value })}
+        error={fieldError(problem, 'familyName')}
+        maxLength={100}
+      />
+    </>
+  );
+}
+
 /** A new password, with the rule stated before typing (WCAG 3.3.2) and the error next to it. */
 export function NewPasswordInput({
   value,

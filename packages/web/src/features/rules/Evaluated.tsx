@@ -1,20 +1,11 @@
-import { Alert, Badge, List, Stack, Table, Text, Title } from '@mantine/core';
-import { evaluate, RulesRequestError, type RulesDecision, type RulesRequest } from '@parcours/domain';
+import { Alert, Badge, List, Stack, Table, Title } from '@mantine/core';
+import { DECISION_AMOUNT_FIELDS, evaluate, RulesRequestError, type RulesDecision, type RulesRequest } from '@parcours/domain';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatEuros } from '../../components/money.js';
-import { ExplainedCodes } from './ExplainedCodes.js';
+import { ReasonsAndDoubts } from './ExplainedCodes.js';
 
-const AMOUNTS = new Set([
-  'fee',
-  'amoAmount',
-  'participationForfaitaire',
-  'ticketModerateur',
-  'expertFee',
-  'requesterFee',
-  'operatorFee',
-  'technicalFee',
-]);
+const AMOUNTS = new Set<string>(DECISION_AMOUNT_FIELDS);
 const SHARES = new Set(['amoRate', 'cap']);
 const EXPLAINED = new Set(['reasons', 'warnings', 'sources']);
 
@@ -78,22 +69,12 @@ export function Evaluated({ request }: { request: unknown }) {
                 ))}
             </Table.Tbody>
           </Table>
-          <Title order={3} fz="md">
-            {t('simulator.why')}
-          </Title>
-          {result.decision!.reasons.length > 0 ? (
-            <ExplainedCodes codes={result.decision!.reasons} />
-          ) : (
-            <Text>{t('simulator.noReason')}</Text>
-          )}
-          {result.decision!.warnings.length > 0 && (
-            <>
-              <Title order={3} fz="md">
-                {t('simulator.doubts')}
-              </Title>
-              <ExplainedCodes codes={result.decision!.warnings} />
-            </>
-          )}
+          <ReasonsAndDoubts
+            decision={result.decision!}
+            why={t('simulator.why')}
+            doubts={t('simulator.doubts')}
+            noReason={t('simulator.noReason')}
+          />
         </Stack>
       )}
     </section>

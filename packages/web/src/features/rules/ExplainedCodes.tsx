@@ -1,4 +1,4 @@
-import { Anchor, List } from '@mantine/core';
+import { Anchor, List, Text, Title } from '@mantine/core';
 import { explain, type RulesCode } from '@parcours/domain';
 import { useTranslation } from 'react-i18next';
 
@@ -20,5 +20,38 @@ export function ExplainedCodes({ codes }: { codes: readonly string[] }) {
         );
       })}
     </List>
+  );
+}
+
+/**
+ * Why the rules decided so, then — when there are any — what the sources leave uncertain, under the
+ * headings the page gives. `noReason`, when given, is said instead of an empty list of reasons.
+ */
+export function ReasonsAndDoubts({
+  decision,
+  why,
+  doubts,
+  noReason,
+}: {
+  decision: { reasons: readonly string[]; warnings: readonly string[] };
+  why: string;
+  doubts: string;
+  noReason?: string;
+}) {
+  return (
+    <>
+      <Title order={3} fz="md">
+        {why}
+      </Title>
+      {decision.reasons.length === 0 && noReason !== undefined ? <Text>{noReason}</Text> : <ExplainedCodes codes={decision.reasons} />}
+      {decision.warnings.length > 0 && (
+        <>
+          <Title order={3} fz="md">
+            {doubts}
+          </Title>
+          <ExplainedCodes codes={decision.warnings} />
+        </>
+      )}
+    </>
   );
 }

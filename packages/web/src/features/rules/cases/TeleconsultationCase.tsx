@@ -2,7 +2,6 @@ import { Checkbox, Fieldset, Group, NativeSelect, NumberInput, SimpleGrid, Stack
 import {
   COVERAGES,
   MIDWIFE_ACTS,
-  RESIDENCES,
   SPECIALTIES,
   TREATING_DOCTOR_STATUSES,
   type Coverage,
@@ -14,6 +13,7 @@ import {
 } from '@parcours/domain';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ModalitySelect, PregnancySelect, ResidenceSelect } from '../fields.js';
 import { Evaluated } from '../Evaluated.js';
 
 interface Case {
@@ -117,15 +117,7 @@ export function TeleconsultationCase({ today }: { today: string }) {
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput type="date" label={t('simulator.date')} value={c.date} onChange={(e) => set('date', e.currentTarget.value)} />
           <TextInput type="time" label={t('simulator.time')} value={c.time} onChange={(e) => set('time', e.currentTarget.value)} />
-          <NativeSelect
-            label={t('simulator.modality')}
-            value={c.modality}
-            onChange={(e) => set('modality', e.currentTarget.value as Case['modality'])}
-            data={[
-              { value: 'video', label: t('simulator.video') },
-              { value: 'phone', label: t('simulator.phone') },
-            ]}
-          />
+          <ModalitySelect label={t('simulator.modality')} value={c.modality} onChange={(v) => set('modality', v)} />
         </SimpleGrid>
         <Group mt="sm">
           {check('completed')}
@@ -202,24 +194,8 @@ export function TeleconsultationCase({ today }: { today: string }) {
             onChange={(e) => set('treatingDoctor', e.currentTarget.value as TreatingDoctorStatus)}
             data={TREATING_DOCTOR_STATUSES.map((s) => ({ value: s, label: t(`simulator.treating.${s}`) }))}
           />
-          <NativeSelect
-            label={t('billing.decision.residence')}
-            value={c.residence}
-            onChange={(e) => set('residence', e.currentTarget.value as Residence)}
-            data={RESIDENCES.map((r) => ({ value: r, label: t(`billing.decision.residences.${r}`) }))}
-          />
-          <NativeSelect
-            label={t('billing.estimate.pregnancy')}
-            value={c.pregnancyMonth}
-            onChange={(e) => set('pregnancyMonth', e.currentTarget.value)}
-            data={[
-              { value: '', label: t('billing.estimate.notPregnant') },
-              ...['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((m) => ({
-                value: m,
-                label: t('billing.estimate.pregnancyMonth', { month: m }),
-              })),
-            ]}
-          />
+          <ResidenceSelect value={c.residence} onChange={(v) => set('residence', v)} />
+          <PregnancySelect value={c.pregnancyMonth} onChange={(v) => set('pregnancyMonth', v)} />
           <NumberInput
             label={t('simulator.participationsPaid')}
             min={0}
