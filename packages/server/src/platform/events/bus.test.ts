@@ -21,7 +21,9 @@ afterEach(async () => {
 
 const transports = [
   { name: 'in-process', make: () => createEventBus<TestSubjects>({ natsUrl: undefined }, quiet) },
-  ...(natsUrl ? [{ name: 'NATS', make: (namespace = testNamespace()) => createEventBus<TestSubjects>({ natsUrl }, quiet, { namespace }) }] : []),
+  ...(natsUrl
+    ? [{ name: 'NATS', make: (namespace = testNamespace()) => createEventBus<TestSubjects>({ natsUrl }, quiet, { namespace }) }]
+    : []),
 ];
 
 function track(bus: EventBus<TestSubjects>): EventBus<TestSubjects> {

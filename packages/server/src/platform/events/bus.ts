@@ -76,7 +76,11 @@ export interface EventBus<Catalogue = EventSubjects> {
   /** Publishes to every subscriber of every node; returns the event as subscribers will see it. */
   publish<S extends SubjectOf<Catalogue>>(subject: S, payload: Catalogue[S]): BusEvent<Catalogue, S>;
   /** Calls `handler` for each event on a subject matching `pattern`, until the returned function is called. */
-  subscribe<P extends SubjectPattern<Catalogue>>(pattern: P, handler: EventHandler<EventOf<Catalogue, P>>, options?: SubscribeOptions): Unsubscribe;
+  subscribe<P extends SubjectPattern<Catalogue>>(
+    pattern: P,
+    handler: EventHandler<EventOf<Catalogue, P>>,
+    options?: SubscribeOptions,
+  ): Unsubscribe;
   /** Resolves once the subscriptions made so far are active cluster-wide and the publications so far sent. */
   flush(): Promise<void>;
   /** Stops publishing, delivers what is in flight, waits for running handlers, then disconnects. */
@@ -161,6 +165,9 @@ export class HandlerRunner {
   }
 
   private failed(error: unknown, event: { subject: string; id: string }): void {
-    this.logger.error({ err: { message: error instanceof Error ? error.message : String(error) }, subject: event.subject, eventId: event.id }, 'event handler failed');
+    this.logger.error(
+      { err: { message: error instanceof Error ? error.message : String(error) }, subject: event.subject, eventId: event.id },
+      'event handler failed',
+    );
   }
 }

@@ -87,7 +87,11 @@ export class NatsEventBus<Catalogue = EventSubjects> implements EventBus<Catalog
     const subscription: Subscription = { pattern, queue: options.queue, handler, cancelled: false };
     this.subscriptions.add(subscription);
     if (this.nc) this.activate(this.nc, subscription);
-    else this.connection.then((nc) => this.activate(nc, subscription), () => {});
+    else
+      this.connection.then(
+        (nc) => this.activate(nc, subscription),
+        () => {},
+      );
     return () => {
       subscription.cancelled = true;
       this.subscriptions.delete(subscription);
