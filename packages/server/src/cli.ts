@@ -6,7 +6,7 @@ import { openDatabase } from './platform/database/database.js';
 import { migrate } from './platform/database/migrate.js';
 import { createLogger } from './platform/logger.js';
 import { seedDemo } from './demo.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoLogins } from './modules/identity/demo.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoLogins } from './modules/accounts/index.js';
 import { databaseTarget, startServer, stopOnSignals } from './server.js';
 import { runRulesEvaluate } from './modules/rules/cli.js';
 import { runAuditVerify } from './platform/audit/audit.js';

@@ -4,7 +4,8 @@ import { openDatabase } from './platform/database/database.js';
 import { buildApp } from './platform/http/app.js';
 import { createLogger } from './platform/logger.js';
 import { createMailer } from './platform/mail/mailer.js';
-import { registerModules } from './modules/index.js';
+import { MODULES } from './modules/index.js';
+import { loadModules } from './platform/module.js';
 
 /**
  * The OpenAPI document, from the routes' zod schemas, without a running database: PGlite is opened
@@ -15,7 +16,7 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
   const config = loadConfig({ LOG_LEVEL: 'silent' });
   const logger = createLogger('silent');
   const ctx: AppContext = { config, database, logger, mailer: createMailer(config, logger), ready: Promise.resolve() };
-  const app = await buildApp(ctx, { modules: registerModules });
+  const app = await buildApp(ctx, { modules: (scope) => loadModules(scope, ctx, MODULES) });
   await app.ready();
   const document = app.swagger() as unknown as Record<string, unknown>;
   await app.close();

@@ -9,6 +9,7 @@ import { loadConfig } from './platform/config.js';
 import { createLogger } from './platform/logger.js';
 import { createEmptyPostgresDatabase, testedDatabases } from './platform/testing/databases.js';
 import { startServer } from './server.js';
+import { everyTable } from './modules/testing.js';
 
 const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const quiet = createLogger('silent');
@@ -52,7 +53,7 @@ describe('server start-up', () => {
     const second = await startServer({ config, logger: quiet });
     cleanups.push(() => second.stop());
     await second.ctx.ready;
-    const accounts = await second.ctx.database.db.selectFrom('accounts').select('email').execute();
+    const accounts = await everyTable(second.ctx.database.db).selectFrom('accounts').select('email').execute();
     expect(accounts.map((a) => a.email)).toContain('dr.martin@demo.parcours.fr');
     const ready = await fetch(`${second.url}/ready`);
     expect(await ready.json()).toEqual({ status: 'ready', database: 'pglite' });

@@ -7,7 +7,8 @@ import { migrate } from './platform/database/migrate.js';
 import { buildApp } from './platform/http/app.js';
 import { createLogger } from './platform/logger.js';
 import { createMailer } from './platform/mail/mailer.js';
-import { registerModules } from './modules/index.js';
+import { MODULES } from './modules/index.js';
+import { loadModules } from './platform/module.js';
 import { seedDemo } from './demo.js';
 
 export interface RunningServer {
@@ -46,7 +47,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   ready.catch((err: Error) => logger.error({ err: { message: err.message } }, 'database not ready'));
   const mailer = createMailer(config, logger);
   const ctx: AppContext = { config, database, logger, mailer, ready };
-  const app = await buildApp(ctx, { modules: registerModules });
+  const app = await buildApp(ctx, { modules: (scope) => loadModules(scope, ctx, MODULES) });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -6,7 +6,8 @@ import { ApiClient } from '../platform/testing/client.js';
 import { describeEachDatabase } from '../platform/testing/databases.js';
 import { startTestServer } from '../platform/testing/server.js';
 import type { RunningServer } from '../server.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './identity/demo.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './accounts/index.js';
+import { everyTable } from './testing.js';
 
 /**
  * Routes anyone may call. A new public route must be added here on purpose, after checking it
@@ -79,8 +80,8 @@ describeEachDatabase('route × role matrix: no one reaches another’s data', (d
   }
 
   beforeAll(async () => {
-    const db = database().db;
-    await seedDemo(db);
+    const db = everyTable(database().db);
+    await seedDemo(database().db);
     server = await startTestServer(database());
     const camille = await db.selectFrom('patients').select('id').where('first_names', '=', 'Camille').executeTakeFirstOrThrow();
     victim.patientId = camille.id;

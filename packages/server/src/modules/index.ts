@@ -1,19 +1,14 @@
-import type { FastifyInstance } from 'fastify';
-import { installAuthentication } from '../platform/auth/hook.js';
-import type { AppContext } from '../platform/context.js';
-import { authenticate } from './identity/authenticate.js';
-import type { IdentityDeps } from './identity/deps.js';
-import { registerIdentityRoutes } from './identity/routes.js';
-import { registerBillingRoutes } from './billing/routes.js';
-import { registerConsentRoutes } from './consent/routes.js';
-import { registerRulesRoutes } from './rules/routes.js';
+// The one list of modules: the platform loads them in this order (the demo seeds in it too). A
+// module that is not listed here serves nothing.
+import type { ModuleManifest } from '../platform/module.js';
+import { accounts, type AccountsTables } from './accounts/index.js';
+import { billing, type BillingTables } from './billing/index.js';
+import { consent, type ConsentTables } from './consent/index.js';
+import { organisations, type OrganisationsTables } from './organisations/index.js';
+import { patients, type PatientsTables } from './patients/index.js';
+import { rules } from './rules/index.js';
 
-/** Every bounded context's routes, behind the session check. A module that is not listed here serves nothing. */
-export async function registerModules(app: FastifyInstance, ctx: AppContext): Promise<void> {
-  const identity: IdentityDeps = { db: ctx.database.db, config: ctx.config, mailer: ctx.mailer, logger: ctx.logger };
-  installAuthentication(app, (request) => authenticate(identity, request));
-  registerIdentityRoutes(app, identity);
-  registerConsentRoutes(app, ctx.database.db);
-  registerRulesRoutes(app, ctx);
-  registerBillingRoutes(app, ctx.database.db);
-}
+export const MODULES: readonly ModuleManifest[] = [accounts, organisations, patients, consent, billing, rules] as ModuleManifest[];
+
+/** Every module's tables at once: for the tests and tools that look across contexts, never for a module. */
+export type AllTables = AccountsTables & OrganisationsTables & PatientsTables & ConsentTables & BillingTables;

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
-import type { Database } from './database/database.js';
+import type { Database, Db } from './database/database.js';
 import type { Mailer } from './mail/mailer.js';
 
 /** What every module is handed at start: settings, the database, the logger. */
@@ -11,4 +11,16 @@ export interface AppContext {
   mailer: Mailer;
   /** Resolves once the database answers and is migrated; requests wait for it. */
   ready: Promise<void>;
+}
+
+/** What a module's use cases need, handed over once at start. */
+export interface ServiceDeps {
+  db: Db;
+  config: Config;
+  mailer: Mailer;
+  logger: Logger;
+}
+
+export function serviceDeps(ctx: AppContext): ServiceDeps {
+  return { db: ctx.database.db, config: ctx.config, mailer: ctx.mailer, logger: ctx.logger };
 }

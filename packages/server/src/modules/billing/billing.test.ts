@@ -4,7 +4,8 @@ import { ApiClient } from '../../platform/testing/client.js';
 import { describeEachDatabase } from '../../platform/testing/databases.js';
 import { startTestServer } from '../../platform/testing/server.js';
 import type { RunningServer } from '../../server.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../identity/demo.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../accounts/index.js';
+import { everyTable } from '../testing.js';
 
 interface Billing {
   request: { patient: { age: number; coverage: string[] } };
@@ -39,8 +40,8 @@ describeEachDatabase('billing: the patient’s estimate before booking, the prac
     );
 
   beforeAll(async () => {
-    const db = database().db;
-    await seedDemo(db);
+    const db = everyTable(database().db);
+    await seedDemo(database().db);
     server = await startTestServer(database());
     const idOf = async (firstNames: string) =>
       (await db.selectFrom('patients').select('id').where('first_names', '=', firstNames).executeTakeFirstOrThrow()).id;
@@ -183,7 +184,7 @@ describeEachDatabase('billing: the patient’s estimate before booking, the prac
       (await camille.post(`/api/v1/patients/${camilleId}/teleconsultation-billing`, { date: '2026-11-23', treatingDoctor: 'referred' }))
         .status,
     ).toBe(403);
-    const db = database().db;
+    const db = everyTable(database().db);
     const nurse = await db.selectFrom('accounts').select('id').where('email', '=', 'inf.durand@demo.parcours.fr').executeTakeFirstOrThrow();
     const organisation = await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow();
     await db

@@ -3,15 +3,48 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/hook.js';
 import type { Db } from '../../platform/database/database.js';
+import { PatientParams } from '../patients/service.js';
+import { readInsurance, updateInsurance } from './insurance.js';
 import { languageOf } from '../../platform/http/language.js';
-import { BillingBody, EstimateBody, TeleconsultationBilling } from './schemas.js';
+import { BillingBody, EstimateBody, Insurance, TeleconsultationBilling } from './schemas.js';
 import { decideTeleconsultationBilling, estimateTeleconsultation } from './service.js';
 
-const PatientParams = z.object({ patientId: z.uuid() }).strict();
 const tags = ['billing'];
 
 export function registerBillingRoutes(app: FastifyInstance, db: Db): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/v1/patients/:patientId/insurance',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: 'The patient’s insurance situation: treating doctor declared, ALD, supplementary cover',
+        params: PatientParams,
+        response: { 200: Insurance },
+      },
+      config: { policy: 'signed-in' },
+    },
+    async (request) => readInsurance(db, actorOf(request), request.params.patientId),
+  );
+
+  api.put(
+    '/api/v1/patients/:patientId/insurance',
+    {
+      schema: {
+        tags: ['patients'],
+        summary: 'The patient (or parent) states their insurance situation',
+        params: PatientParams,
+        body: Insurance,
+        response: { 204: z.null() },
+      },
+      config: { policy: 'signed-in' },
+    },
+    async (request, reply) => {
+      await updateInsurance(db, actorOf(request), request.params.patientId, request.body);
+      return reply.code(204).send(null);
+    },
+  );
 
   api.post(
     '/api/v1/patients/:patientId/teleconsultation-estimate',

@@ -1,4 +1,12 @@
-import { COVERAGES, MIDWIFE_ACTS, RESIDENCES, SPECIALTIES, TREATING_DOCTOR_STATUSES } from '@parcours/domain';
+import {
+  COVERAGES,
+  MIDWIFE_ACTS,
+  RESIDENCES,
+  SPECIALTIES,
+  SUPPLEMENTARY_COVERS,
+  TREATING_DOCTOR_DECLARATIONS,
+  TREATING_DOCTOR_STATUSES,
+} from '@parcours/domain';
 import { z } from 'zod';
 
 const Money = z
@@ -123,3 +131,12 @@ export const TeleconsultationBilling = z.object({
   share: Share.describe('Who pays what: the Assurance Maladie, the supplementary cover, the patient'),
   insuranceStated: z.boolean().describe('false: the patient has not stated their supplementary cover; the share assumes none'),
 });
+
+/** The insurance situation as the patient states it (null: not stated). */
+export const Insurance = z
+  .object({
+    treatingDoctor: z.enum(TREATING_DOCTOR_DECLARATIONS).nullable(),
+    ald: z.boolean(),
+    cover: z.enum(SUPPLEMENTARY_COVERS).nullable(),
+  })
+  .strict();

@@ -11,11 +11,13 @@ import {
 } from '@parcours/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import { audited } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/database/database.js';
 import type { Language } from '../../platform/http/language.js';
 import { problem } from '../../platform/http/problem.js';
-import { auditRoleOf, hasCareRelationship, patientForBilling, practitionerProfile } from '../identity/service.js';
+import { practitionerProfile, type PractitionerProfile } from '../accounts/service.js';
+import { hasCareRelationship, patientBirthDate, patientRecordAccess } from '../patients/service.js';
+import { insuranceOf } from './store.js';
 import type { BillingBody, EstimateBody, TeleconsultationBilling } from './schemas.js';
 
 type Billing = z.infer<typeof TeleconsultationBilling>;
@@ -32,12 +34,20 @@ export async function estimateTeleconsultation(
   answers: z.infer<typeof EstimateBody>,
   language: Language,
 ): Promise<Billing> {
-  const patient = await patientForBilling(db, actor, patientId);
-  const facts = actFacts(answers, patient, answers.practitioner);
-  return decide(db, actor, patientId, facts, patient.insurance, language, {
-    role: auditRoleOf(patient.relation),
-    action: 'billing.estimate',
-  });
+  return audited(
+    db,
+    {
+      actor,
+      action: 'billing.estimate',
+      resource: { type: 'ChargeItem' },
+      patientId,
+      authorize: () => patientRecordAccess(db, actor, patientId),
+    },
+    async (tx) => {
+      const patient = await billingFacts(tx, patientId);
+      return decide(actFacts(answers, patient, answers.practitioner), patient.insurance, language);
+    },
+  );
 }
 
 /**
@@ -51,13 +61,42 @@ export async function decideTeleconsultationBilling(
   statement: z.infer<typeof BillingBody>,
   language: Language,
 ): Promise<Billing> {
-  // Billing is for the practitioner treating the patient, not for the patient's own account.
-  if (!(await hasCareRelationship(db, actor, patientId))) throw problem.notFound();
   const profile = await practitionerProfile(db, actor.accountId);
-  if (!profile || (profile.profession !== 'doctor' && profile.profession !== 'midwife')) {
-    throw problem.forbidden('not-a-teleconsulting-profession');
-  }
-  const patient = await patientForBilling(db, actor, patientId);
+  return audited(
+    db,
+    {
+      actor,
+      action: 'billing.decide',
+      resource: { type: 'ChargeItem' },
+      patientId,
+      authorize: async () => {
+        // Billing is for the practitioner treating the patient, not for the patient's own account.
+        if (!(await hasCareRelationship(db, actor, patientId))) throw problem.notFound();
+        teleconsultingProfile(profile);
+        return 'practitioner';
+      },
+    },
+    async (tx) => {
+      const patient = await billingFacts(tx, patientId);
+      return decide(
+        actFacts(statement, patient, practitionerFacts(teleconsultingProfile(profile), statement), statement),
+        patient.insurance,
+        language,
+      );
+    },
+  );
+}
+
+/** Only doctors and midwives bill a teleconsultation. */
+function teleconsultingProfile(profile: PractitionerProfile | undefined): PractitionerProfile & { profession: 'doctor' | 'midwife' } {
+  if (profile?.profession !== 'doctor' && profile?.profession !== 'midwife') throw problem.forbidden('not-a-teleconsulting-profession');
+  return profile as PractitionerProfile & { profession: 'doctor' | 'midwife' };
+}
+
+function practitionerFacts(
+  profile: PractitionerProfile & { profession: 'doctor' | 'midwife' },
+  statement: z.infer<typeof BillingBody>,
+): TeleconsultationFacts['practitioner'] {
   const practitioner: TeleconsultationFacts['practitioner'] = {
     profession: profile.profession,
     specialty: profile.profession === 'doctor' ? asSpecialty(profile.specialty) : undefined,
@@ -66,8 +105,13 @@ export async function decideTeleconsultationBilling(
     isTreatingDoctor: statement.isTreatingDoctor,
     local: statement.local,
   };
-  const facts = actFacts(statement, patient, practitioner, statement);
-  return decide(db, actor, patientId, facts, patient.insurance, language, { role: 'practitioner', action: 'billing.decide' });
+  return practitioner;
+}
+
+/** What billing knows of the patient: the birth date from the record, and the insurance situation stated. */
+async function billingFacts(tx: Db, patientId: string): Promise<{ birthDate: string; insurance: InsuranceSituation }> {
+  const [birthDate, insurance] = await Promise.all([patientBirthDate(tx, patientId), insuranceOf(tx, patientId)]);
+  return { birthDate, insurance };
 }
 
 /** The facts of one act; `statement` holds what only the practitioner states at the end of it. */
@@ -104,15 +148,7 @@ function actFacts(
   };
 }
 
-async function decide(
-  db: Db,
-  actor: Actor,
-  patientId: string,
-  facts: TeleconsultationFacts,
-  insurance: InsuranceSituation,
-  language: Language,
-  audit: { role: string; action: string },
-): Promise<Billing> {
+function decide(facts: TeleconsultationFacts, insurance: InsuranceSituation, language: Language): Billing {
   if (facts.date < facts.patient.birthDate) {
     throw problem.validation([{ field: 'date', code: 'before-birth', message: BEFORE_BIRTH[language] }]);
   }
@@ -126,9 +162,6 @@ async function decide(
     throw problem.validation(error.issues.map((i) => ({ field: i.path, code: i.code, message: i.message[language] })));
   }
   const share = patientShare(decision, { feeCharged: facts.context?.feeCharged, cover: insurance.cover });
-  await db
-    .transaction()
-    .execute((tx) => recordAudit(tx, { actor, role: audit.role, action: audit.action, resource: { type: 'ChargeItem' }, patientId }));
   return { request, decision, share, insuranceStated: insurance.cover !== null };
 }
 

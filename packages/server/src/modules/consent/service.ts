@@ -1,9 +1,10 @@
 import type { Actor } from '../../platform/auth/actor.js';
-import { recordAudit } from '../../platform/audit/audit.js';
+import { audited } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/database/database.js';
 import { problem } from '../../platform/http/problem.js';
-import { auditRoleOf, authorizePatientRecord } from '../identity/service.js';
+import { patientRecordAccess } from '../patients/service.js';
 import { INFORMATION } from './information.js';
+import { consentsOf, insertConsent, liveConsent, withdraw } from './store.js';
 import type { ConsentAct } from './tables.js';
 
 export interface ConsentView {
@@ -33,20 +34,12 @@ function view(row: {
   };
 }
 
-export async function listConsents(db: Db, actor: Actor, patientId: string): Promise<ConsentView[]> {
-  const relation = await authorizePatientRecord(db, actor, patientId);
-  return db.transaction().execute(async (tx) => {
-    const rows = await tx.selectFrom('consents').selectAll().where('patient_id', '=', patientId).orderBy('given_at', 'desc').execute();
-    await recordAudit(tx, {
-      actor,
-      role: auditRoleOf(relation),
-      action: 'consent.read',
-      resource: { type: 'Consent' },
-      patientId,
-      address: actor.address,
-    });
-    return rows.map(view);
-  });
+export function listConsents(db: Db, actor: Actor, patientId: string): Promise<ConsentView[]> {
+  return audited(
+    db,
+    { actor, action: 'consent.read', resource: { type: 'Consent' }, patientId, authorize: () => patientRecordAccess(db, actor, patientId) },
+    async (tx) => (await consentsOf(tx, patientId)).map(view),
+  );
 }
 
 /**
@@ -60,77 +53,47 @@ export async function giveConsent(
   patientId: string,
   input: { act: ConsentAct; informationVersion: string },
 ): Promise<ConsentView> {
-  const relation = await authorizePatientRecord(db, actor, patientId);
-  if (INFORMATION[input.act].version !== input.informationVersion)
-    throw problem.conflict('consent-information-outdated', { currentVersion: INFORMATION[input.act].version });
-  return db.transaction().execute(async (tx) => {
-    const inserted = await tx
-      .insertInto('consents')
-      .values({
-        patient_id: patientId,
-        act: input.act,
-        information_version: input.informationVersion,
-        given_by_account_id: actor.accountId,
-        withdrawn_at: null,
-        withdrawn_by_account_id: null,
-      })
-      .onConflict((oc) => oc.columns(['patient_id', 'act']).where('withdrawn_at', 'is', null).doNothing())
-      .returningAll()
-      .executeTakeFirst();
-    const row =
-      inserted ??
-      (await tx
-        .selectFrom('consents')
-        .selectAll()
-        .where('patient_id', '=', patientId)
-        .where('act', '=', input.act)
-        .where('withdrawn_at', 'is', null)
-        .executeTakeFirstOrThrow());
-    if (inserted)
-      await recordAudit(tx, {
-        actor,
-        role: auditRoleOf(relation),
-        action: 'consent.give',
-        resource: { type: 'Consent', id: row.id },
-        patientId,
-        address: actor.address,
-      });
-    return view(row);
-  });
+  const { row } = await audited(
+    db,
+    {
+      actor,
+      action: 'consent.give',
+      resource: { type: 'Consent' },
+      patientId,
+      authorize: async () => {
+        const role = await patientRecordAccess(db, actor, patientId);
+        if (INFORMATION[input.act].version !== input.informationVersion)
+          throw problem.conflict('consent-information-outdated', { currentVersion: INFORMATION[input.act].version });
+        return role;
+      },
+      // Only a new consent is an event; the standing one returned again records nothing.
+      entries: ({ row, inserted }: { row: Awaited<ReturnType<typeof consentsOf>>[number]; inserted: boolean }, role) =>
+        inserted ? [{ actor, role, action: 'consent.give', resource: { type: 'Consent', id: row.id }, patientId }] : [],
+    },
+    async (tx) => {
+      const inserted = await insertConsent(tx, { patientId, ...input, givenBy: actor.accountId });
+      return { row: inserted ?? (await liveConsent(tx, patientId, input.act))!, inserted: Boolean(inserted) };
+    },
+  );
+  return view(row);
 }
 
 export async function withdrawConsent(db: Db, actor: Actor, patientId: string, consentId: string): Promise<ConsentView> {
-  const relation = await authorizePatientRecord(db, actor, patientId);
-  return db.transaction().execute(async (tx) => {
-    const row = await tx
-      .updateTable('consents')
-      .set({ withdrawn_at: new Date(), withdrawn_by_account_id: actor.accountId })
-      .where('id', '=', consentId)
-      .where('patient_id', '=', patientId)
-      .where('withdrawn_at', 'is', null)
-      .returningAll()
-      .executeTakeFirst();
-    if (!row) throw problem.notFound();
-    await recordAudit(tx, {
+  const row = await audited(
+    db,
+    {
       actor,
-      role: auditRoleOf(relation),
       action: 'consent.withdraw',
-      resource: { type: 'Consent', id: row.id },
+      resource: { type: 'Consent', id: consentId },
       patientId,
-      address: actor.address,
-    });
-    return view(row);
-  });
+      authorize: () => patientRecordAccess(db, actor, patientId),
+    },
+    async (tx) => (await withdraw(tx, patientId, consentId, actor.accountId)) ?? Promise.reject(problem.notFound()),
+  );
+  return view(row);
 }
 
 /** Whether a live consent to the act exists: the teleconsultation module checks it before a call. */
 export async function hasConsent(db: Db, patientId: string, act: ConsentAct): Promise<boolean> {
-  const row = await db
-    .selectFrom('consents')
-    .select('id')
-    .where('patient_id', '=', patientId)
-    .where('act', '=', act)
-    .where('withdrawn_at', 'is', null)
-    .executeTakeFirst();
-  return Boolean(row);
+  return Boolean(await liveConsent(db, patientId, act));
 }

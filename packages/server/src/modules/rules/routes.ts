@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../../platform/context.js';
 import { evaluateRules } from './service.js';
 
 const RulesRequest = z
@@ -11,7 +10,7 @@ const RulesRequest = z
 const Body = z.union([RulesRequest, z.array(RulesRequest).max(10_000)]);
 const Decision = z.looseObject({ reasons: z.array(z.string()), warnings: z.array(z.string()), sources: z.array(z.string()) });
 
-export function registerRulesRoutes(app: FastifyInstance, _ctx: AppContext): void {
+export function registerRulesRoutes(app: FastifyInstance): void {
   app.post(
     '/api/v1/rules/evaluate',
     {

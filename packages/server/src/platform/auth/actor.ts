@@ -1,4 +1,5 @@
-import type { MembershipRole } from '../../modules/identity/tables.js';
+/** What an account may be in an organisation; the policy reasons in these terms. */
+export type MembershipRole = 'admin' | 'practitioner' | 'regulator';
 
 /**
  * Who is acting, as every service and the audit trail see it: the signed-in account, what it may be

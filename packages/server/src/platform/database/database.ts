@@ -4,10 +4,14 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import { PGLITE_PARSERS, pglitePool } from './pglite.js';
 import { postgresPool } from './postgres.js';
-import type { Tables } from './tables.js';
+import type { PlatformTables } from './tables.js';
 
-export type Db = Kysely<Tables>;
-export type Tx = Transaction<Tables>;
+/**
+ * The database as the platform types it: its own tables only. A module reaches its tables through
+ * its store (`db.withTables<ItsTables>()`); a transaction is a Db too, so stores take either.
+ */
+export type Db = Kysely<PlatformTables>;
+export type Tx = Transaction<PlatformTables>;
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface Database {
@@ -27,7 +31,7 @@ export type DatabaseTarget =
 export function openDatabase(target: DatabaseTarget): Database {
   if (target.kind === 'postgres') {
     const pool = postgresPool(target.url, target.poolSize ?? 20);
-    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
     return {
       kind: 'postgres',
       db,
@@ -45,7 +49,7 @@ export function openDatabase(target: DatabaseTarget): Database {
       parsers: PGLITE_PARSERS,
     });
   });
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'pglite',
     db,
@@ -53,4 +57,12 @@ export function openDatabase(target: DatabaseTarget): Database {
     close: () => db.destroy(),
     dumpDataDir: async () => (await pool.pglite()).dumpDataDir('none'),
   };
+}
+
+/**
+ * The database seen from one module's store: its own tables and nothing else, so that a query on
+ * another module's table does not compile. Types only: a transaction stays that transaction.
+ */
+export function scoped<Tables>(db: Db): Kysely<Tables> {
+  return db as unknown as Kysely<Tables>;
 }

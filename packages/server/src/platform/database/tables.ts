@@ -1,9 +1,10 @@
 import type { Generated } from 'kysely';
 import type { AuditTables } from '../audit/tables.js';
-import type { ConsentTables } from '../../modules/consent/tables.js';
-import type { IdentityTables } from '../../modules/identity/tables.js';
 
-/** Every table Kysely may query, assembled from each module's own table types. */
-export interface Tables extends IdentityTables, ConsentTables, AuditTables {
+/**
+ * The tables the platform itself owns: the migration ledger and the audit trail. A module's store
+ * adds its own with `db.withTables<ItsTables>()`, so no module sees another's tables.
+ */
+export interface PlatformTables extends AuditTables {
   parcours_migrations: { name: string; checksum: string; applied_at: Generated<Date> };
 }

@@ -1,7 +1,11 @@
 import type { Language } from './language.js';
 
-/** Titles of every problem type, in each language. Adding a slug here is how a module adds an error. */
-const TITLES = {
+/** A problem type's title in each language. */
+export type ProblemTitle = Record<Language, string>;
+export type ProblemTitles = Record<string, ProblemTitle>;
+
+/** The platform's own problem types: HTTP, validation and access. Modules bring theirs in their manifest. */
+export const PLATFORM_PROBLEMS = {
   validation: { fr: 'La requête contient des champs invalides', en: 'The request has invalid fields' },
   'malformed-json': { fr: 'Le corps de la requête n’est pas du JSON valide', en: 'The request body is not valid JSON' },
   'empty-body': { fr: 'Le corps de la requête est vide', en: 'The request body is empty' },
@@ -17,35 +21,33 @@ const TITLES = {
   internal: { fr: 'Erreur interne du serveur', en: 'Internal server error' },
   'csrf-token-invalid': { fr: 'Jeton anti-CSRF absent ou invalide', en: 'Missing or invalid CSRF token' },
   'second-factor-required': { fr: 'Second facteur d’authentification requis', en: 'Second authentication factor required' },
-  'invalid-credentials': { fr: 'Adresse e-mail ou mot de passe incorrect', en: 'Wrong e-mail address or password' },
-  'email-not-verified': {
-    fr: 'Adresse e-mail non vérifiée : suivez le lien reçu par e-mail',
-    en: 'E-mail address not verified: follow the link you received',
-  },
-  'login-throttled': { fr: 'Trop de tentatives : réessayez dans quelques instants', en: 'Too many attempts: try again shortly' },
-  'token-invalid': { fr: 'Ce lien est invalide ou a expiré', en: 'This link is invalid or has expired' },
-  'totp-invalid': { fr: 'Code de vérification incorrect', en: 'Wrong verification code' },
-  'totp-not-started': { fr: 'Commencez par générer un secret de second facteur', en: 'Start by generating a second-factor secret' },
-  'totp-already-enrolled': { fr: 'Le second facteur est déjà activé', en: 'The second factor is already enabled' },
-  'demo-refused': { fr: 'Les comptes de démonstration sont refusés en production', en: 'Demo accounts are refused in production' },
-  'oidc-not-configured': { fr: 'La connexion Pro Santé Connect n’est pas configurée', en: 'Pro Santé Connect login is not configured' },
-  'oidc-failed': { fr: 'La connexion par le fournisseur d’identité a échoué', en: 'Login through the identity provider failed' },
-  'rpps-unknown': { fr: 'Aucun professionnel n’est inscrit avec ce RPPS', en: 'No professional is registered with this RPPS' },
-  'site-exists': { fr: 'Un site porte déjà ce nom', en: 'A site already has this name' },
-  'rpps-taken': { fr: 'Ce RPPS est déjà celui d’un autre compte', en: 'This RPPS already belongs to another account' },
-  'consent-information-outdated': {
-    fr: 'Le texte d’information a changé : relisez-le avant de consentir',
-    en: 'The information text changed: read it again before consenting',
-  },
-  'not-a-teleconsulting-profession': {
-    fr: 'Seuls les médecins et les sages-femmes facturent une téléconsultation',
-    en: 'Only doctors and midwives bill a teleconsultation',
-  },
-  'rules-request-invalid': { fr: 'La demande d’évaluation est invalide', en: 'The evaluation request is invalid' },
-} satisfies Record<string, Record<Language, string>>;
+} satisfies ProblemTitles;
 
-export type ProblemSlug = keyof typeof TITLES;
+/**
+ * Every problem slug a `Problem` may carry. Modules add theirs by declaration merging, next to the
+ * titles they register in their manifest:
+ *   declare module '../../platform/http/problem-titles.js' { interface ProblemCatalogue extends Slugs<typeof PROBLEMS> {} }
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
+export interface ProblemCatalogue extends Slugs<typeof PLATFORM_PROBLEMS> {}
+
+/** The slugs of a titles object, as catalogue entries. */
+export type Slugs<T extends ProblemTitles> = { [slug in keyof T]: true };
+
+export type ProblemSlug = keyof ProblemCatalogue & string;
+
+const titles = new Map<string, ProblemTitle>(Object.entries(PLATFORM_PROBLEMS));
+
+/** A module's titles, registered when the platform loads its manifest; a slug has one owner. */
+export function registerProblemTitles(owner: string, moduleTitles: ProblemTitles): void {
+  for (const [slug, title] of Object.entries(moduleTitles)) {
+    const known = titles.get(slug);
+    if (known && known !== title) throw new Error(`Problem type "${slug}" of ${owner} is already declared`);
+    titles.set(slug, title);
+  }
+}
 
 export function problemTitle(slug: ProblemSlug, language: Language): string {
-  return TITLES[slug][language];
+  // A slug without a title is a bug, but the client still gets a readable, generic title.
+  return (titles.get(slug) ?? PLATFORM_PROBLEMS['bad-request'])[language];
 }

@@ -1,0 +1,23 @@
+import { serviceDeps } from '../../platform/context.js';
+import { defineModule } from '../../platform/module.js';
+import { authenticate } from './authenticate.js';
+import { seedAccountsDemo } from './demo.js';
+import { ACCOUNTS_PROBLEMS } from './problems.js';
+import { registerAccountRoutes } from './routes.js';
+import type { AccountsTables } from './tables.js';
+
+/** Accounts and sessions: sign-up, log-in, second factor, passwords, Pro Santé Connect (OIDC), the profile. */
+export const accounts = defineModule<AccountsTables>({
+  name: 'accounts',
+  tables: ['accounts', 'practitioners', 'recovery_codes', 'sessions', 'email_tokens', 'login_throttle', 'oidc_logins'],
+  problems: ACCOUNTS_PROBLEMS,
+  register: (app, ctx) => registerAccountRoutes(app, serviceDeps(ctx)),
+  authenticate: (ctx) => {
+    const deps = serviceDeps(ctx);
+    return (request) => authenticate(deps, request);
+  },
+  seedDemo: seedAccountsDemo,
+});
+
+export type { AccountsTables };
+export { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoLogins } from './demo.js';

@@ -1,0 +1,139 @@
+// The accounts module's surface for other modules: accounts, professionals' profiles and one-time
+// links are reached only through these functions, never through the tables.
+import type { Db } from '../../platform/database/database.js';
+import type { ServiceDeps } from '../../platform/context.js';
+import { problem } from '../../platform/http/problem.js';
+import { issueEmailToken } from './email-tokens.js';
+import { composeMail } from './mails.js';
+import { accountByEmail, accountsDb, insertAccount } from './store.js';
+
+export { Email, Locale } from './schemas.js';
+
+export interface PractitionerProfile {
+  /** The rules contract's vocabulary: doctor, midwife, nurse… */
+  profession: string;
+  specialty: string | null;
+  sector: 1 | 2 | null;
+  optam: boolean;
+}
+
+/** The professional facts the rules need of a practitioner (profession, specialty, convention sector). */
+export async function practitionerProfile(db: Db, accountId: string): Promise<PractitionerProfile | undefined> {
+  const row = await accountsDb(db)
+    .selectFrom('practitioners')
+    .select(['profession', 'specialty', 'sector', 'optam'])
+    .where('account_id', '=', accountId)
+    .executeTakeFirst();
+  return (
+    row && {
+      profession: row.profession,
+      specialty: row.specialty,
+      sector: row.sector === 1 || row.sector === 2 ? row.sector : null,
+      optam: row.optam,
+    }
+  );
+}
+
+/** Display names ("Claire Martin") by account id. */
+export async function accountNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await accountsDb(db).selectFrom('accounts').select(['id', 'given_name', 'family_name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((a) => [a.id, `${a.given_name} ${a.family_name}`]));
+}
+
+/** What an organisation's member list shows of each account. */
+export async function describeAccounts(db: Db, ids: string[]) {
+  if (ids.length === 0) return new Map();
+  const rows = await accountsDb(db)
+    .selectFrom('accounts')
+    .leftJoin('practitioners', 'practitioners.account_id', 'accounts.id')
+    .select([
+      'accounts.id',
+      'accounts.email',
+      'accounts.given_name',
+      'accounts.family_name',
+      'accounts.password_hash',
+      'practitioners.profession',
+      'practitioners.specialty',
+      'practitioners.rpps',
+    ])
+    .where('accounts.id', 'in', ids)
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        accountId: r.id,
+        email: r.email,
+        givenName: r.given_name,
+        familyName: r.family_name,
+        profession: r.profession,
+        specialty: r.specialty,
+        rpps: r.rpps,
+        invitationPending: !r.password_hash,
+      },
+    ]),
+  );
+}
+
+export interface InvitedProfessional {
+  email: string;
+  givenName: string;
+  familyName: string;
+  locale: 'fr' | 'en';
+  profession?: string | undefined;
+  specialty?: string | undefined;
+  rpps?: string | undefined;
+  sector?: 1 | 2 | undefined;
+  optam?: boolean | undefined;
+}
+
+/**
+ * The account of an invited professional, inside the inviting transaction: the existing one, or a
+ * new one without a password, and a one-time link to choose it when it has none yet.
+ */
+export async function ensureInvitedAccount(
+  tx: Db,
+  input: InvitedProfessional,
+): Promise<{ accountId: string; token: string | null; locale: 'fr' | 'en' }> {
+  const existing = await accountByEmail(tx, input.email);
+  const own = accountsDb(tx);
+  if (input.rpps) {
+    const holder = await own.selectFrom('practitioners').select('account_id').where('rpps', '=', input.rpps).executeTakeFirst();
+    if (holder && holder.account_id !== existing?.id) throw problem.conflict('rpps-taken');
+  }
+  const accountId =
+    existing?.id ??
+    (await insertAccount(tx, {
+      email: input.email,
+      givenName: input.givenName,
+      familyName: input.familyName,
+      locale: input.locale,
+      passwordHash: null,
+    }))!;
+  if (input.profession) {
+    await own
+      .insertInto('practitioners')
+      .values({
+        account_id: accountId,
+        profession: input.profession,
+        specialty: input.specialty ?? null,
+        rpps: input.rpps ?? null,
+        sector: input.sector ?? null,
+        optam: input.optam ?? false,
+      })
+      .onConflict((oc) => oc.column('account_id').doNothing())
+      .execute();
+  }
+  const token = existing?.password_hash ? null : await issueEmailToken(tx, accountId, 'invitation');
+  return { accountId, token, locale: existing?.locale ?? input.locale };
+}
+
+/** The invitation mail: a link to choose a password, or to log in when the account has one. */
+export async function mailInvitation(
+  deps: ServiceDeps,
+  invitation: { to: string; token: string | null; locale: 'fr' | 'en'; organisation: string },
+): Promise<void> {
+  const link = invitation.token ? `${deps.config.publicUrl}/invitation?token=${invitation.token}` : `${deps.config.publicUrl}/connexion`;
+  await deps.mailer.send(composeMail('invitation', invitation.locale, invitation.to, { link, organisation: invitation.organisation }));
+}

@@ -1,0 +1,32 @@
+// The patients module's surface for other modules: records, INS traits and care relationships are
+// reached only through these functions, never through the tables.
+import type { Db } from '../../platform/database/database.js';
+import { insertPatient, patientById, recordsManagedBy, type NewPatient } from './store.js';
+
+export { auditRoleOf, authorizePatientRecord, hasCareRelationship, patientRecordAccess, type RecordRelation } from './care.js';
+export { PatientIdentity, PatientParams } from './schemas.js';
+
+/** The ids of the records an account manages: its own and its dependants'. */
+export async function managedPatientIds(db: Db, accountId: string): Promise<string[]> {
+  return (await recordsManagedBy(db, accountId)).map((r) => r.id);
+}
+
+/** The records an account manages, for its home screen: own first. */
+export async function managedRecords(db: Db, accountId: string) {
+  return (await recordsManagedBy(db, accountId)).map((p) => ({
+    id: p.id,
+    firstNames: p.first_names,
+    birthName: p.birth_name,
+    isSelf: p.is_self,
+  }));
+}
+
+/** A new patient's own record, created with their account (inside its transaction). */
+export function createOwnRecord(tx: Db, accountId: string, identity: Omit<NewPatient, 'accountId' | 'isSelf'>): Promise<string> {
+  return insertPatient(tx, { ...identity, accountId, isSelf: true });
+}
+
+/** What billing needs of the record: the birth date (the age on the day of the act). Callers authorise and audit. */
+export async function patientBirthDate(db: Db, patientId: string): Promise<string> {
+  return (await patientById(db, patientId)).birth_date;
+}
