@@ -28,7 +28,6 @@ export const PLATFORM_PROBLEMS = {
  * titles they register in their manifest:
  *   declare module '../../platform/http/problem-titles.js' { interface ProblemCatalogue extends Slugs<typeof PROBLEMS> {} }
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by declaration merging
 export interface ProblemCatalogue extends Slugs<typeof PLATFORM_PROBLEMS> {}
 
 /** The slugs of a titles object, as catalogue entries. */
