@@ -215,4 +215,42 @@ describeEachDatabase('route × role matrix: no one reaches another’s data', (d
     const history = await owner.get<{ who: string; action: string }[]>(`/api/v1/patients/${victim.patientId}/access-history`);
     expect(history.body).toContainEqual(expect.objectContaining({ who: 'Claire Martin', action: 'patient.read' }));
   });
+
+  it('leaves an audit entry for every route about a patient that answers 2xx, for the patient and their doctor', async () => {
+    const owner = new ApiClient(server.url);
+    await owner.login('camille.petit@demo.parcours.fr', DEMO_PASSWORD);
+    const doctor = new ApiClient(server.url);
+    await doctor.login('dr.martin@demo.parcours.fr', DEMO_PASSWORD, DEMO_TOTP_SECRET);
+    const entriesAbout = async (patientId: string) =>
+      Number(
+        (
+          await everyTable(database().db)
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('patient_id', '=', patientId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const unaudited: string[] = [];
+    const neverAnswered: string[] = [];
+    for (const route of routes.filter((r) => r.path.includes(':patientId'))) {
+      let answered = false;
+      for (const [who, client] of [
+        ['the patient', owner],
+        ['their doctor', doctor],
+      ] as const) {
+        const path = route.path.replace(/:(\w+)/g, (_, name: string) => victim[name] ?? `missing-${name}`);
+        const before = await entriesAbout(victim.patientId!);
+        const reply = await client.request(route.method, path, route.method === 'GET' ? undefined : SAMPLE_BODIES[route.key]);
+        if (reply.status < 200 || reply.status > 299) continue;
+        answered = true;
+        if ((await entriesAbout(victim.patientId!)) <= before)
+          unaudited.push(`${route.key} as ${who}: ${reply.status} without an audit entry`);
+      }
+      if (!answered) neverAnswered.push(route.key);
+    }
+    expect(unaudited).toEqual([]);
+    // Otherwise the check above would pass by never being made.
+    expect(neverAnswered).toEqual([]);
+  });
 });

@@ -66,9 +66,10 @@ export async function giveConsent(
           throw problem.conflict('consent-information-outdated', { currentVersion: INFORMATION[input.act].version });
         return role;
       },
-      // Only a new consent is an event; the standing one returned again records nothing.
-      entries: ({ row, inserted }: { row: Awaited<ReturnType<typeof consentsOf>>[number]; inserted: boolean }, role) =>
-        inserted ? [{ actor, role, action: 'consent.give', resource: { type: 'Consent', id: row.id }, patientId }] : [],
+      // Giving it again while it stands changes nothing, but still shows the standing consent: a read.
+      entries: ({ row, inserted }: { row: Awaited<ReturnType<typeof consentsOf>>[number]; inserted: boolean }, role) => [
+        { actor, role, action: inserted ? 'consent.give' : 'consent.read', resource: { type: 'Consent', id: row.id }, patientId },
+      ],
     },
     async (tx) => {
       const inserted = await insertConsent(tx, { patientId, ...input, givenBy: actor.accountId });
