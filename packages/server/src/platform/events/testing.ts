@@ -6,10 +6,12 @@ const DEFAULT_NATS_URL = 'nats://127.0.0.1:4222';
 
 /**
  * The NATS server tests may use: TEST_NATS_URL, else 127.0.0.1:4222 when it answers (CI has one),
- * else undefined and the NATS tests are skipped. A TEST_NATS_URL that does not answer fails the run.
+ * else undefined and the NATS tests are skipped. A TEST_NATS_URL that does not answer fails the run;
+ * TEST_NATS_URL=off runs without NATS.
  */
 export async function natsForTests(): Promise<string | undefined> {
   const explicit = process.env.TEST_NATS_URL;
+  if (explicit === 'off') return undefined;
   const url = explicit ?? DEFAULT_NATS_URL;
   const { hostname, port } = new URL(url);
   const reachable = await new Promise<boolean>((resolve) => {
