@@ -139,7 +139,7 @@ export async function registerRealtime(app: FastifyInstance, options: RealtimeOp
   }, limits.heartbeatMs);
   heartbeat.unref();
 
-  let closers: (() => void)[] = [];
+  const closers: (() => void)[] = [];
   const wakeClosers = () => closers.splice(0).forEach((wake) => wake());
   let closing: Promise<void> | undefined;
   const close = () =>
