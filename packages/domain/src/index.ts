@@ -2,6 +2,26 @@
 // server and web. No I/O, no clock, no randomness.
 export { evaluate, evaluateParsed } from './rules/evaluate.js';
 export { parseRulesRequest, RulesRequestError } from './rules/validation.js';
+// The contract as zod schemas (each name is also the type: `…Request` what a client sends, `Parsed…` with defaults).
+export {
+  ActivityCapDecision,
+  ActivityCapRequest,
+  AssistanceDecision,
+  AssistanceRequest,
+  Explained,
+  IdentifierDecision,
+  IdentifierRequest,
+  RulesDecision,
+  RulesRequest,
+  SickLeaveDecision,
+  SickLeaveRequest,
+  TeleconsultationDecision,
+  TeleconsultationRequest,
+  TeleexpertiseDecision,
+  TeleexpertiseRequest,
+  TelemonitoringDecision,
+  TelemonitoringRequest,
+} from './rules/schema.js';
 export type { ParseResult, RulesRequestIssue, RulesRequestIssueCode } from './rules/validation.js';
 export { REASON_CODES, WARNING_CODES } from './rules/codes.js';
 export type { ReasonCode, WarningCode } from './rules/codes.js';

@@ -4,6 +4,7 @@ import { ageOn } from '../rules/calendar.js';
 import { evaluate } from '../rules/evaluate.js';
 import { teleconsultationRequest as requestArbitrary } from '../rules/testing/arbitraries.js';
 import type { TeleconsultationDecision } from '../rules/types.js';
+import { parseRulesRequest } from '../rules/validation.js';
 import { SUPPLEMENTARY_COVERS, UNSTATED_INSURANCE, type InsuranceSituation } from './insurance.js';
 import { patientShare } from './patient-share.js';
 import { teleconsultationRequest, type TeleconsultationFacts } from './teleconsultation-facts.js';
@@ -33,6 +34,16 @@ describe('ageOn', () => {
 });
 
 describe('teleconsultationRequest', () => {
+  it('spells out every field, the contract’s defaults included: parsing it changes nothing', () => {
+    const midwife = { profession: 'midwife' } as const;
+    for (const request of [
+      teleconsultationRequest(facts()),
+      teleconsultationRequest(facts({ residence: 'ehpad' }, { practitioner: midwife, context: { midwifeAct: 'other' } })),
+    ]) {
+      expect(parseRulesRequest(request)).toEqual({ ok: true, request });
+    }
+  });
+
   it('takes the age on the day of the act, not today', () => {
     expect(teleconsultationRequest(facts({ birthDate: '2008-12-01' })).patient.age).toBe(17);
     expect(teleconsultationRequest(facts({ birthDate: '2008-12-01' }, { date: '2026-12-01' })).patient.age).toBe(18);

@@ -2,7 +2,15 @@
 // practitioner's profile, the answers about this act) to the question the rules contract asks.
 import { ageOn } from '../rules/calendar.js';
 import { PARTICIPATION_EXEMPT_FROM_PREGNANCY_MONTH } from '../rules/tariffs.js';
-import type { Coverage, IsoDate, Residence, TeleconsultationRequest, TreatingDoctorStatus, WallTime } from '../rules/types.js';
+import type {
+  Coverage,
+  IsoDate,
+  ParsedTeleconsultationRequest,
+  Residence,
+  TeleconsultationRequest,
+  TreatingDoctorStatus,
+  WallTime,
+} from '../rules/types.js';
 import type { InsuranceSituation } from './insurance.js';
 
 export interface TeleconsultationFacts {
@@ -29,16 +37,27 @@ export interface TeleconsultationFacts {
   context?: TeleconsultationRequest['context'];
 }
 
-/** The contract's teleconsultation request for these facts; the patient's age is taken on the day of the act. */
-export function teleconsultationRequest(facts: TeleconsultationFacts): TeleconsultationRequest {
-  const { patient } = facts;
+/**
+ * The contract's teleconsultation request for these facts, every field spelled out (the contract's
+ * defaults for what the facts leave open), so that it shows in full beside its decision. The
+ * patient's age is taken on the day of the act.
+ */
+export function teleconsultationRequest(facts: TeleconsultationFacts): ParsedTeleconsultationRequest {
+  const { patient, practitioner, context = {} } = facts;
   return {
     kind: 'teleconsultation',
     date: facts.date,
     time: facts.time,
     modality: facts.modality,
     completed: facts.completed ?? true,
-    practitioner: facts.practitioner,
+    practitioner: {
+      ...practitioner,
+      specialty: practitioner.specialty ?? 'general-practice',
+      sector: practitioner.sector ?? 1,
+      optam: practitioner.optam ?? false,
+      isTreatingDoctor: practitioner.isTreatingDoctor ?? false,
+      local: practitioner.local ?? true,
+    },
     patient: {
       age: ageOn(patient.birthDate, facts.date),
       treatingDoctor: patient.treatingDoctor,
@@ -49,7 +68,7 @@ export function teleconsultationRequest(facts: TeleconsultationFacts): Teleconsu
       participationsPaidThisYear: patient.participationsPaidThisYear ?? 0,
       lastInPersonVisit: patient.lastInPersonVisit,
     },
-    context: facts.context ?? {},
+    context: { ...context, emergency: context.emergency ?? false, sasReferral: context.sasReferral ?? false },
   };
 }
 

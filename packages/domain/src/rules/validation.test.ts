@@ -191,6 +191,35 @@ describe('parseRulesRequest', () => {
     expect(parseRulesRequest({ ...teleconsultation, time: '23:59' }).ok).toBe(true);
   });
 
+  it('tells each issue in its own words, in French and English, from what the field expects', () => {
+    expect(issuesOf({ ...teleconsultation, patient: { age: 131 } })[0]!.message).toEqual({
+      fr: '« patient.age » doit être compris entre 0 et 130.',
+      en: '"patient.age" must be between 0 and 130.',
+    });
+    expect(issuesOf({ ...teleconsultation, date: 20250301 })[0]!.message.en).toBe('"date" must be a date string YYYY-MM-DD.');
+    expect(issuesOf({ ...teleconsultation, date: '1899-12-31' })[0]).toMatchObject({
+      code: 'invalid-date',
+      message: { en: '"date" must be a real calendar day written YYYY-MM-DD (years 1900 to 2199).' },
+    });
+    expect(issuesOf({ ...teleconsultation, practitioner: { profession: 'doctor', sector: 3 } })[0]!.message.fr).toBe(
+      '« practitioner.sector » doit valoir l’un de : 1, 2.',
+    );
+    expect(issuesOf({ ...teleconsultation, patient: { age: 35, coverage: Array(21).fill('ald') } })[0]).toMatchObject({
+      path: 'patient.coverage',
+      code: 'out-of-range',
+    });
+    expect(issuesOf({ kind: 'identifier', system: 'nir', value: 'x'.repeat(65) })[0]).toMatchObject({
+      path: 'value',
+      code: 'out-of-range',
+    });
+    expect(issuesOf({ date: '2025-03-01' })[0]!.message.en).toBe('"kind" is required.');
+  });
+
+  it('keeps a repeated coverage once', () => {
+    const result = parseRulesRequest({ ...teleconsultation, patient: { age: 35, coverage: ['ald', 'css', 'ald'] } });
+    expect(result.ok && result.request.kind === 'teleconsultation' && result.request.patient.coverage).toEqual(['ald', 'css']);
+  });
+
   it('reports every issue at once, with a French and an English message', () => {
     const issues = issuesOf({ ...teleconsultation, modality: 'fax', patient: { age: -3, foo: 1 } });
     expect(issues.map((i) => i.path).sort()).toEqual(['modality', 'patient.age', 'patient.foo']);

@@ -1,23 +1,12 @@
-// Validation of a rules request coming from outside (API body, CLI file, screen form): the shape
-// of the contract, every field typed, no unknown field at any level, real dates and times,
-// possible ages. A well-formed request comes back with the contract's defaults filled in; a
-// malformed one gives issues naming the field (`patient.age`), so the API (400 problem+json) and
-// the CLI (exit 2) can point at it. Written by hand: the domain package has no dependency.
-import { FIRST_YEAR, LAST_YEAR, isIsoDate, isWallTime } from './calendar.js';
-import {
-  ASSISTANCE_SETTINGS,
-  COVERAGES,
-  INDICATIONS,
-  MIDWIFE_ACTS,
-  MONITORING_LEVELS,
-  REQUESTER_PROFESSIONS,
-  RESIDENCES,
-  RULES_KINDS,
-  SPECIALTIES,
-  TREATING_DOCTOR_STATUSES,
-  type ParsedRulesRequest,
-  type RulesKind,
-} from './types.js';
+// Validation of a rules request coming from outside (API body, CLI file, screen form) against the
+// contract's schema (`schema.ts`). A well-formed request comes back with the contract's defaults
+// filled in; a malformed one gives issues naming the field (`patient.age`, `patient.coverage[1]`),
+// so the API (400 problem+json) and the CLI (exit 2) can point at it. The messages are ours, in
+// French and English, never zod's: people read them.
+import { z } from 'zod';
+import { FIRST_YEAR, LAST_YEAR } from './calendar.js';
+import { RulesRequest, type ParsedRulesRequest } from './schema.js';
+import { RULES_KINDS } from './types.js';
 
 export type RulesRequestIssueCode =
   'invalid-type' | 'required' | 'unknown-field' | 'invalid-value' | 'not-integer' | 'out-of-range' | 'invalid-date' | 'invalid-time';
@@ -42,294 +31,127 @@ export class RulesRequestError extends Error {
   }
 }
 
-// ── a small schema language ─────────────────────────────────────────────────────────────────────
-
-type Spec =
-  | { type: 'boolean' }
-  | { type: 'number'; min: number; max: number; integer: boolean }
-  | { type: 'string'; maxLength: number }
-  | { type: 'date' }
-  | { type: 'time' }
-  | { type: 'enum'; values: readonly (string | number)[] }
-  | { type: 'array'; items: Spec; maxItems: number; unique: boolean }
-  | { type: 'object'; fields: Readonly<Record<string, Field>> };
-
-interface Field {
-  spec: Spec;
-  /** Absent → issue `required`. */
-  required?: boolean;
-  /** Absent → this value (the contract's default). */
-  default?: unknown;
-  /** Absent object → filled from `{}`, so that its own defaults apply. */
-  fill?: boolean;
-}
-
-const boolean = (defaultValue?: boolean): Field => ({ spec: { type: 'boolean' }, default: defaultValue });
-const integer = (min: number, max: number, field: Omit<Field, 'spec'> = {}): Field => ({
-  spec: { type: 'number', min, max, integer: true },
-  ...field,
-});
-const amount = (min: number, max: number, field: Omit<Field, 'spec'> = {}): Field => ({
-  spec: { type: 'number', min, max, integer: false },
-  ...field,
-});
-const oneOf = (values: readonly (string | number)[], field: Omit<Field, 'spec'> = {}): Field => ({
-  spec: { type: 'enum', values },
-  ...field,
-});
-const object = (fields: Record<string, Field>, field: Omit<Field, 'spec'> = {}): Field => ({ spec: { type: 'object', fields }, ...field });
-const date = (field: Omit<Field, 'spec'> = {}): Field => ({ spec: { type: 'date' }, ...field });
-const required = { required: true } as const;
-
-/** Ages in whole years: 130 is beyond any recorded human life. */
-const age = integer(0, 130, required);
-/** Euro amounts the engine accepts: never negative, below any plausible bill. */
-const MAX_EUROS = 100_000;
-/** Sick leave: up to 3 years, the longest an IJ can run. */
-const MAX_LEAVE_DAYS = 1095;
-const MAX_MONTHS = 1200;
-
-const SCHEMAS: Readonly<Record<RulesKind, Spec>> = {
-  teleconsultation: {
-    type: 'object',
-    fields: {
-      kind: oneOf(['teleconsultation'], required),
-      date: date(required),
-      time: { spec: { type: 'time' } },
-      modality: oneOf(['video', 'phone'], required),
-      completed: boolean(true),
-      practitioner: object(
-        {
-          profession: oneOf(['doctor', 'midwife'], required),
-          specialty: oneOf(SPECIALTIES, { default: 'general-practice' }),
-          sector: oneOf([1, 2], { default: 1 }),
-          optam: boolean(false),
-          isTreatingDoctor: boolean(false),
-          local: boolean(true),
-          company: object({ approved: { spec: { type: 'boolean' }, required: true } }),
-        },
-        required,
-      ),
-      patient: object(
-        {
-          age,
-          treatingDoctor: oneOf(TREATING_DOCTOR_STATUSES, { default: 'referred' }),
-          residence: oneOf(RESIDENCES, { default: 'home' }),
-          livesInZip: boolean(false),
-          coverage: { spec: { type: 'array', items: { type: 'enum', values: COVERAGES }, maxItems: 20, unique: true }, default: [] },
-          pregnancyMonth: integer(1, 9),
-          participationsPaidThisYear: amount(0, MAX_EUROS, { default: 0 }),
-          lastInPersonVisit: date(),
-        },
-        required,
-      ),
-      context: object(
-        {
-          emergency: boolean(false),
-          sasReferral: boolean(false),
-          midwifeAct: oneOf(MIDWIFE_ACTS),
-          feeCharged: amount(0, MAX_EUROS),
-        },
-        { fill: true },
-      ),
-    },
-  },
-  'sick-leave': {
-    type: 'object',
-    fields: {
-      kind: oneOf(['sick-leave'], required),
-      date: date(required),
-      prescriber: object({ isTreatingDoctor: boolean(false), isReferenceMidwife: boolean(false) }, { fill: true }),
-      requestedDays: integer(1, MAX_LEAVE_DAYS, required),
-      existingLeaveDays: integer(0, MAX_LEAVE_DAYS, { default: 0 }),
-      patientJustifiesNoInPersonAccess: boolean(false),
-    },
-  },
-  teleexpertise: {
-    type: 'object',
-    fields: {
-      kind: oneOf(['teleexpertise'], required),
-      date: date(required),
-      requester: object({ profession: oneOf(REQUESTER_PROFESSIONS, required) }, required),
-      expert: object({ profession: oneOf(['doctor', 'midwife'], required) }, required),
-      patient: object({ teleexpertisesThisYear: integer(0, 1000, { default: 0 }) }, { fill: true }),
-    },
-  },
-  assistance: {
-    type: 'object',
-    fields: {
-      kind: oneOf(['assistance'], required),
-      date: date(required),
-      assistant: oneOf(['nurse', 'pharmacist'], required),
-      setting: oneOf(ASSISTANCE_SETTINGS),
-      feeChargedToPatient: amount(0, MAX_EUROS),
-    },
-  },
-  telemonitoring: {
-    type: 'object',
-    fields: {
-      kind: oneOf(['telemonitoring'], required),
-      date: date(required),
-      indication: oneOf(INDICATIONS, required),
-      level: oneOf(MONITORING_LEVELS, { default: 'standard' }),
-      patient: object({ age }, required),
-      prescriber: object({ specialty: oneOf(SPECIALTIES), rhythmologyCompetent: boolean(false) }, { fill: true }),
-      operator: object({ declaredToArs: boolean(true) }, { fill: true }),
-      monthsSincePrescription: integer(1, MAX_MONTHS),
-      monthsAtCurrentLevel: integer(1, MAX_MONTHS),
-      adherence: object({ month: integer(1, MAX_MONTHS, required), transmissionRate: amount(0, 1, required) }),
-    },
-  },
-  identifier: {
-    type: 'object',
-    fields: {
-      kind: oneOf(['identifier'], required),
-      system: oneOf(['nir', 'rpps', 'finess'], required),
-      value: { spec: { type: 'string', maxLength: 64 }, required: true },
-    },
-  },
-  'activity-cap': {
-    type: 'object',
-    fields: {
-      kind: oneOf(['activity-cap'], required),
-      date: date(required),
-      specialty: oneOf(SPECIALTIES, required),
-      teleconsultationShare: amount(0, 1, required),
-    },
-  },
-};
-
-const KINDS: ReadonlySet<string> = new Set(RULES_KINDS);
-
 /** Validates `input` against the rules contract; fills the defaults of a well-formed request. */
 export function parseRulesRequest(input: unknown): ParseResult {
+  const result = RulesRequest.safeParse(input);
+  if (result.success) return { ok: true, request: result.data };
   const issues: RulesRequestIssue[] = [];
-  if (!isPlainObject(input)) {
-    issues.push(issue('', 'invalid-type', expectedType({ type: 'object', fields: {} })));
-    return { ok: false, issues };
+  for (const found of result.error.issues.flatMap((zodIssue) => issuesOf(zodIssue, input))) {
+    // One issue per field, the first found: a date both badly written and out of range is one mistake.
+    if (!issues.some((known) => known.path === found.path)) issues.push(found);
   }
-  const kind = input['kind'];
-  if (kind === undefined) {
-    issues.push(issue('kind', 'required', MESSAGES.required));
-    return { ok: false, issues };
-  }
-  if (typeof kind !== 'string' || !KINDS.has(kind)) {
-    issues.push(issue('kind', 'invalid-value', MESSAGES.oneOf(RULES_KINDS)));
-    return { ok: false, issues };
-  }
-  const request = check(input, SCHEMAS[kind as RulesKind], '', issues);
-  return issues.length === 0 ? { ok: true, request: request as ParsedRulesRequest } : { ok: false, issues };
+  return { ok: false, issues };
 }
 
-function check(value: unknown, spec: Spec, path: string, issues: RulesRequestIssue[]): unknown {
-  switch (spec.type) {
-    case 'boolean':
-      if (typeof value !== 'boolean') issues.push(issue(path, 'invalid-type', expectedType(spec)));
-      return value;
-    case 'number':
-      if (typeof value !== 'number' || !Number.isFinite(value)) {
-        issues.push(issue(path, 'invalid-type', expectedType(spec)));
-      } else if (spec.integer && !Number.isInteger(value)) {
-        issues.push(issue(path, 'not-integer', MESSAGES.integer));
-      } else if (value < spec.min || value > spec.max) {
-        issues.push(issue(path, 'out-of-range', MESSAGES.range(spec.min, spec.max)));
+type Path = readonly PropertyKey[];
+type Message = { fr: string; en: string };
+
+/** Our issues for one of zod's: its code and path, told in our words from the schema of the field. */
+function issuesOf(zodIssue: z.core.$ZodIssue, input: unknown): RulesRequestIssue[] {
+  const { path } = zodIssue;
+  const value = valueAt(input, path);
+  const field = schemaAt(input, path);
+  switch (zodIssue.code) {
+    case 'unrecognized_keys':
+      return zodIssue.keys.map((key) => issue([...path, key], 'unknown-field', MESSAGES.unknownField));
+    case 'invalid_union':
+      // Only the discriminator makes a union here: the request's kind is missing or none of the contract's.
+      return [value === undefined ? issue(path, 'required', MESSAGES.required) : issue(path, 'invalid-value', MESSAGES.oneOf(RULES_KINDS))];
+    case 'invalid_type':
+      if (value === undefined && path.length > 0) return [issue(path, 'required', MESSAGES.required)];
+      if (typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value)) {
+        return [issue(path, 'not-integer', MESSAGES.integer)];
       }
-      return value;
-    case 'string':
-      if (typeof value !== 'string') issues.push(issue(path, 'invalid-type', expectedType(spec)));
-      else if (value.length > spec.maxLength) issues.push(issue(path, 'out-of-range', MESSAGES.maxLength(spec.maxLength)));
-      return value;
-    case 'date':
-      if (typeof value !== 'string') issues.push(issue(path, 'invalid-type', expectedType(spec)));
-      else if (!isIsoDate(value)) issues.push(issue(path, 'invalid-date', MESSAGES.date));
-      return value;
-    case 'time':
-      if (typeof value !== 'string') issues.push(issue(path, 'invalid-type', expectedType(spec)));
-      else if (!isWallTime(value)) issues.push(issue(path, 'invalid-time', MESSAGES.time));
-      return value;
-    case 'enum':
-      if (!spec.values.includes(value as string | number)) {
-        const isWrongType = typeof value !== typeof spec.values[0];
-        issues.push(issue(path, isWrongType ? 'invalid-type' : 'invalid-value', MESSAGES.oneOf(spec.values)));
-      }
-      return value;
-    case 'array': {
-      if (!Array.isArray(value)) {
-        issues.push(issue(path, 'invalid-type', expectedType(spec)));
-        return value;
-      }
-      if (value.length > spec.maxItems) {
-        issues.push(issue(path, 'out-of-range', MESSAGES.maxItems(spec.maxItems)));
-        return value;
-      }
-      const items: unknown[] = [];
-      for (let i = 0; i < value.length; i++) {
-        const item = check(value[i], spec.items, `${path}[${i}]`, issues);
-        // Repeating a coverage changes nothing: kept once.
-        if (!spec.unique || !items.includes(item)) items.push(item);
-      }
-      return items;
+      return [issue(path, 'invalid-type', expected(field))];
+    case 'invalid_value': {
+      const isWrongType = typeof value !== typeof zodIssue.values[0];
+      return [issue(path, isWrongType ? 'invalid-type' : 'invalid-value', MESSAGES.oneOf(zodIssue.values))];
     }
-    case 'object': {
-      if (!isPlainObject(value)) {
-        issues.push(issue(path, 'invalid-type', expectedType(spec)));
-        return value;
+    case 'invalid_format':
+      if (zodIssue.format === 'date') return [issue(path, 'invalid-date', MESSAGES.date)];
+      if (zodIssue.format === 'time') return [issue(path, 'invalid-time', MESSAGES.time)];
+      return [issue(path, 'invalid-value', expected(field))];
+    case 'custom':
+      // The refinement of dates: a real day, but outside the years the engine accepts.
+      if (zodIssue.params?.['issue'] === 'invalid-date') return [issue(path, 'invalid-date', MESSAGES.date)];
+      return [issue(path, 'invalid-value', expected(field))];
+    case 'too_small':
+    case 'too_big':
+      if (field instanceof z.ZodNumber && field.minValue !== null && field.maxValue !== null) {
+        return [issue(path, 'out-of-range', MESSAGES.range(field.minValue, field.maxValue))];
       }
-      const result: Record<string, unknown> = {};
-      for (const key of Object.keys(value)) {
-        if (!Object.hasOwn(spec.fields, key)) issues.push(issue(join(path, key), 'unknown-field', MESSAGES.unknownField));
+      // Lists and strings have a most, never a least.
+      if (zodIssue.code === 'too_big' && zodIssue.origin === 'array') {
+        return [issue(path, 'out-of-range', MESSAGES.maxItems(Number(zodIssue.maximum)))];
       }
-      for (const key of Object.keys(spec.fields)) {
-        const field = spec.fields[key]!;
-        const fieldPath = join(path, key);
-        const fieldValue = Object.hasOwn(value, key) ? value[key] : undefined;
-        if (fieldValue === undefined) {
-          if (field.required) issues.push(issue(fieldPath, 'required', MESSAGES.required));
-          else if (field.fill) result[key] = check({}, field.spec, fieldPath, issues);
-          else if (field.default !== undefined) result[key] = Array.isArray(field.default) ? [...field.default] : field.default;
-          continue;
-        }
-        result[key] = check(fieldValue, field.spec, fieldPath, issues);
+      if (zodIssue.code === 'too_big' && zodIssue.origin === 'string') {
+        return [issue(path, 'out-of-range', MESSAGES.maxLength(Number(zodIssue.maximum)))];
       }
-      return result;
-    }
+      return [issue(path, 'out-of-range', expected(field))];
+    default:
+      return [issue(path, 'invalid-value', expected(field))];
   }
 }
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-
-function join(path: string, key: string): string {
-  return path === '' ? key : `${path}.${key}`;
-}
-
-function issue(path: string, code: RulesRequestIssueCode, message: { fr: string; en: string }): RulesRequestIssue {
-  const where = path === '' ? { fr: 'La requête', en: 'The request' } : { fr: `« ${path} »`, en: `"${path}"` };
-  return { path, code, message: { fr: `${where.fr} ${message.fr}`, en: `${where.en} ${message.en}` } };
-}
-
-function expectedType(spec: Spec): { fr: string; en: string } {
-  switch (spec.type) {
-    case 'boolean':
-      return { fr: 'doit être un booléen (true ou false).', en: 'must be a boolean (true or false).' };
-    case 'number':
-      return { fr: 'doit être un nombre.', en: 'must be a number.' };
-    case 'string':
-      return { fr: 'doit être une chaîne de caractères.', en: 'must be a string.' };
-    case 'date':
-      return { fr: 'doit être une date AAAA-MM-JJ (chaîne).', en: 'must be a date string YYYY-MM-DD.' };
-    case 'time':
-      return { fr: 'doit être une heure HH:MM (chaîne).', en: 'must be a time string HH:MM.' };
-    case 'enum':
-      return MESSAGES.oneOf(spec.values);
-    case 'array':
-      return { fr: 'doit être une liste.', en: 'must be an array.' };
-    case 'object':
-      return { fr: 'doit être un objet JSON.', en: 'must be a JSON object.' };
+/** The value the client sent at `path`, or undefined when there is none. */
+function valueAt(input: unknown, path: Path): unknown {
+  let value = input;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
   }
+  return value;
+}
+
+/** The schema of the field at `path`, for the request's kind, without its optional or default wrapper. */
+function schemaAt(input: unknown, path: Path): z.ZodType | undefined {
+  const kind = valueAt(input, ['kind']);
+  let schema: z.ZodType | undefined = RulesRequest.options.find((option) => option.shape.kind.value === kind);
+  for (const key of path) {
+    schema = schema && unwrap(schema);
+    if (schema instanceof z.ZodObject) schema = (schema.shape as Record<string, z.ZodType>)[String(key)];
+    else if (schema instanceof z.ZodArray) schema = schema.element as z.ZodType;
+    else return undefined;
+  }
+  return schema && unwrap(schema);
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  if (schema instanceof z.ZodOptional || schema instanceof z.ZodDefault || schema instanceof z.ZodPrefault) {
+    return unwrap(schema.unwrap() as z.ZodType);
+  }
+  return schema;
+}
+
+/** What the field expects, for a value of the wrong type. */
+function expected(field: z.ZodType | undefined): Message {
+  if (field instanceof z.ZodBoolean) return { fr: 'doit être un booléen (true ou false).', en: 'must be a boolean (true or false).' };
+  if (field instanceof z.ZodNumber) return { fr: 'doit être un nombre.', en: 'must be a number.' };
+  if (field instanceof z.ZodStringFormat && field.format === 'date') {
+    return { fr: 'doit être une date AAAA-MM-JJ (chaîne).', en: 'must be a date string YYYY-MM-DD.' };
+  }
+  if (field instanceof z.ZodStringFormat && field.format === 'time') {
+    return { fr: 'doit être une heure HH:MM (chaîne).', en: 'must be a time string HH:MM.' };
+  }
+  if (field instanceof z.ZodString) return { fr: 'doit être une chaîne de caractères.', en: 'must be a string.' };
+  if (field instanceof z.ZodEnum) return MESSAGES.oneOf(field.options);
+  if (field instanceof z.ZodLiteral) return MESSAGES.oneOf([...field.values] as (string | number)[]);
+  if (field instanceof z.ZodArray) return { fr: 'doit être une liste.', en: 'must be an array.' };
+  return { fr: 'doit être un objet JSON.', en: 'must be a JSON object.' };
+}
+
+function issue(path: Path, code: RulesRequestIssueCode, message: Message): RulesRequestIssue {
+  const field = pathText(path);
+  const where = field === '' ? { fr: 'La requête', en: 'The request' } : { fr: `« ${field} »`, en: `"${field}"` };
+  return { path: field, code, message: { fr: `${where.fr} ${message.fr}`, en: `${where.en} ${message.en}` } };
+}
+
+/** `patient.coverage[1]`: keys joined by dots, array indexes in brackets. */
+function pathText(path: Path): string {
+  return path.reduce<string>((text, key) => {
+    if (typeof key === 'number') return `${text}[${key}]`;
+    return text === '' ? String(key) : `${text}.${String(key)}`;
+  }, '');
 }
 
 const MESSAGES = {
@@ -347,7 +169,7 @@ const MESSAGES = {
   range: (min: number, max: number) => ({ fr: `doit être compris entre ${min} et ${max}.`, en: `must be between ${min} and ${max}.` }),
   maxLength: (max: number) => ({ fr: `doit faire au plus ${max} caractères.`, en: `must be at most ${max} characters long.` }),
   maxItems: (max: number) => ({ fr: `ne peut pas avoir plus de ${max} éléments.`, en: `cannot have more than ${max} items.` }),
-  oneOf: (values: readonly (string | number)[]) => {
+  oneOf: (values: readonly unknown[]) => {
     const list = values.map((v) => JSON.stringify(v)).join(', ');
     return { fr: `doit valoir l’un de : ${list}.`, en: `must be one of: ${list}.` };
   },
