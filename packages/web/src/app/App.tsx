@@ -1,29 +1,15 @@
 import { MantineProvider, type CSSVariablesResolver } from '@mantine/core';
 import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { BillingDecisionPage } from '../features/billing/BillingDecisionPage.js';
-import { CarePatientsPage } from '../features/billing/CarePatientsPage.js';
-import { EstimatePage } from '../features/billing/EstimatePage.js';
-import { BILLING_PATHS } from '../features/billing/paths.js';
-import { SimulatorPage } from '../features/rules/SimulatorPage.js';
-import { HomePage } from '../features/home/HomePage.js';
-import { NotFoundPage } from '../features/home/NotFoundPage.js';
-import { AccessHistoryPage } from '../features/identity/AccessHistoryPage.js';
-import { ApiProblem } from '../features/identity/api.js';
-import { ChoosePasswordPage } from '../features/identity/ChoosePasswordPage.js';
-import { ForgotPasswordPage } from '../features/identity/ForgotPasswordPage.js';
-import { LoginPage } from '../features/identity/LoginPage.js';
-import { OrganisationPage } from '../features/identity/OrganisationPage.js';
-import { PATHS } from '../features/identity/paths.js';
-import { ProfilePage } from '../features/identity/ProfilePage.js';
-import { RegisterPage } from '../features/identity/RegisterPage.js';
+import { ApiProblem } from '../api/problem.js';
 import { RequireSession } from '../features/identity/RequireSession.js';
-import { EnrolmentPage, SecondFactorPage } from '../features/identity/SecondFactorPages.js';
 import { SESSION_KEY } from '../features/identity/session.js';
-import { VerifyEmailPage } from '../features/identity/VerifyEmailPage.js';
+import { FEATURES } from './routes.js';
 import { Shell } from './Shell.js';
 import { theme } from './theme.js';
 import './app.css';
+
+const PAGES = FEATURES.flatMap((feature) => feature.pages);
 
 const queryClient: QueryClient = new QueryClient({
   defaultOptions: {
@@ -58,25 +44,14 @@ export function App() {
         <BrowserRouter>
           <Routes>
             <Route element={<Shell />}>
-              <Route index element={<HomePage />} />
-              <Route path="/simulateur" element={<SimulatorPage />} />
-              <Route path={PATHS.login} element={<LoginPage />} />
-              <Route path={PATHS.secondFactor} element={<SecondFactorPage />} />
-              <Route path={PATHS.enrolment} element={<EnrolmentPage />} />
-              <Route path={PATHS.register} element={<RegisterPage />} />
-              <Route path={PATHS.verifyEmail} element={<VerifyEmailPage />} />
-              <Route path={PATHS.forgotPassword} element={<ForgotPasswordPage />} />
-              <Route path={PATHS.resetPassword} element={<ChoosePasswordPage key="reset" purpose="reset" />} />
-              <Route path={PATHS.invitation} element={<ChoosePasswordPage key="invitation" purpose="invitation" />} />
+              {PAGES.filter((page) => !page.signedIn).map((page) => (
+                <Route key={page.path} path={page.path} element={page.element} />
+              ))}
               <Route element={<RequireSession />}>
-                <Route path={PATHS.profile} element={<ProfilePage />} />
-                <Route path={PATHS.organisation} element={<OrganisationPage />} />
-                <Route path={PATHS.accessHistory} element={<AccessHistoryPage />} />
-                <Route path={BILLING_PATHS.estimate} element={<EstimatePage />} />
-                <Route path={BILLING_PATHS.carePatients} element={<CarePatientsPage />} />
-                <Route path={BILLING_PATHS.billing} element={<BillingDecisionPage />} />
+                {PAGES.filter((page) => page.signedIn).map((page) => (
+                  <Route key={page.path} path={page.path} element={page.element} />
+                ))}
               </Route>
-              <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>
         </BrowserRouter>

@@ -10,6 +10,7 @@ import { PATHS } from '../features/identity/paths.js';
 import { isSignedIn, rolesOf, SESSION_KEY, useSession, useSignOut } from '../features/identity/session.js';
 import { setLanguage, type Language } from '../i18n/index.js';
 import { navigationFor } from './navigation.js';
+import { FEATURES } from './routes.js';
 
 /**
  * On sign-in (or on opening the app signed in), the interface takes the account's language; the
@@ -102,26 +103,28 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('app.mainNavigation')}>
-        {navigationFor(rolesOf(me)).map((item) =>
-          item.external ? (
-            <NavLink key={item.to} href={item.to} label={t(item.label)} />
-          ) : (
-            <NavLink
-              key={item.to}
-              component={RouterNavLink}
-              to={item.to}
-              label={t(item.label)}
-              active={location.pathname === item.to}
-              onClick={close}
-            />
-          ),
-        )}
+        {navigationFor(FEATURES, rolesOf(me)).map((item) => (
+          <NavLink
+            key={item.to}
+            component={RouterNavLink}
+            to={item.to}
+            label={t(item.label)}
+            active={location.pathname === item.to}
+            onClick={close}
+          />
+        ))}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
         <Outlet />
-        <Text component="footer" mt="xl" fz="xs" c="dimmed">
-          {t('app.footer')}
-        </Text>
+        <Group component="footer" mt="xl" gap="md" fz="xs">
+          <Text fz="xs" c="dimmed">
+            {t('app.footer')}
+          </Text>
+          {/* Served by the server, not a page of the app: a plain link, outside the navigation. */}
+          <Anchor href="/api/docs" fz="xs">
+            {t('app.apiDocs')}
+          </Anchor>
+        </Group>
       </AppShell.Main>
     </AppShell>
   );

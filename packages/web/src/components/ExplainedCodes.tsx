@@ -14,7 +14,7 @@ export function ExplainedCodes({ codes }: { codes: readonly string[] }) {
           <List.Item key={code}>
             {explanation[language]}{' '}
             <Anchor href={explanation.source} target="_blank" rel="noreferrer" fz="sm">
-              {t('simulator.source')}
+              {t('common.source')}
             </Anchor>
           </List.Item>
         );

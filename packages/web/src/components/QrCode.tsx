@@ -1,19 +1,19 @@
+import { create } from 'qrcode';
 import { useMemo } from 'react';
-import { encodeQr } from './qr.js';
 
 const QUIET_ZONE = 4; // modules of light margin the standard asks for
 
-/** The text as a QR code, drawn in SVG (one path), black on white whatever the theme. */
+/** The text as a QR code (level M), drawn in SVG (one path), black on white whatever the theme. */
 export function QrCode({ value, label, size = 200 }: { value: string; label: string; size?: number }) {
   const { path, extent } = useMemo(() => {
-    const modules = encodeQr(value);
+    const { modules } = create(value, { errorCorrectionLevel: 'M' });
     const parts: string[] = [];
-    modules.forEach((row, y) =>
-      row.forEach((dark, x) => {
-        if (dark) parts.push(`M${x + QUIET_ZONE},${y + QUIET_ZONE}h1v1h-1z`);
-      }),
-    );
-    return { path: parts.join(''), extent: modules.length + QUIET_ZONE * 2 };
+    for (let y = 0; y < modules.size; y++) {
+      for (let x = 0; x < modules.size; x++) {
+        if (modules.get(y, x)) parts.push(`M${x + QUIET_ZONE},${y + QUIET_ZONE}h1v1h-1z`);
+      }
+    }
+    return { path: parts.join(''), extent: modules.size + QUIET_ZONE * 2 };
   }, [value]);
   return (
     <svg

@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 
 // Selects for the facts of a teleconsultation that the simulator, the patient's estimate and the
 // practitioner's billing all ask, in the same words.
-type Props<T> = Omit<NativeSelectProps, 'data' | 'value' | 'onChange'> & { value: T; onChange: (value: T) => void };
+// `value` may be absent, as in a form's input props before it is set.
+type Props<T> = Omit<NativeSelectProps, 'data' | 'value' | 'onChange'> & { value?: T; onChange: (value: T) => void };
 
 export function ModalitySelect({ value, onChange, ...props }: Props<'video' | 'phone'>) {
   const { t } = useTranslation();
@@ -14,8 +15,8 @@ export function ModalitySelect({ value, onChange, ...props }: Props<'video' | 'p
       value={value}
       onChange={(e) => onChange(e.currentTarget.value as 'video' | 'phone')}
       data={[
-        { value: 'video', label: t('simulator.video') },
-        { value: 'phone', label: t('simulator.phone') },
+        { value: 'video', label: t('terms.modalities.video') },
+        { value: 'phone', label: t('terms.modalities.phone') },
       ]}
     />
   );
@@ -28,13 +29,13 @@ export function PregnancySelect({ value, onChange, ...props }: Props<string>) {
   const { t } = useTranslation();
   return (
     <NativeSelect
-      label={t('billing.estimate.pregnancy')}
+      label={t('terms.pregnancy')}
       {...props}
       value={value}
       onChange={(e) => onChange(e.currentTarget.value)}
       data={[
-        { value: '', label: t('billing.estimate.notPregnant') },
-        ...PREGNANCY_MONTHS.map((m) => ({ value: m, label: t('billing.estimate.pregnancyMonth', { month: m }) })),
+        { value: '', label: t('terms.notPregnant') },
+        ...PREGNANCY_MONTHS.map((m) => ({ value: m, label: t('terms.pregnancyMonth', { month: m }) })),
       ]}
     />
   );
@@ -44,11 +45,11 @@ export function ResidenceSelect({ value, onChange, ...props }: Props<Residence>)
   const { t } = useTranslation();
   return (
     <NativeSelect
-      label={t('billing.decision.residence')}
+      label={t('terms.residence')}
       {...props}
       value={value}
       onChange={(e) => onChange(e.currentTarget.value as Residence)}
-      data={RESIDENCES.map((r) => ({ value: r, label: t(`billing.decision.residences.${r}`) }))}
+      data={RESIDENCES.map((r) => ({ value: r, label: t(`terms.residences.${r}`) }))}
     />
   );
 }

@@ -3,8 +3,3 @@ export function formatEuros(amount: number | null | undefined, language: string)
   if (amount === null || amount === undefined) return '—';
   return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'fr-FR', { style: 'currency', currency: 'EUR' }).format(amount);
 }
-
-/** An amount typed in euros, with a French decimal comma or a point: `42,50` → 42.5. */
-export function parseEuros(text: string): number {
-  return Number(text.replace(',', '.'));
-}

@@ -13,25 +13,34 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { MIDWIFE_ACTS, type MidwifeAct, type Residence, type TreatingDoctorStatus } from '@parcours/domain';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import {
+  MIDWIFE_ACTS,
+  RESIDENCES,
+  TREATING_DOCTOR_STATUSES,
+  type MidwifeAct,
+  type Residence,
+  type TreatingDoctorStatus,
+} from '@parcours/domain';
+import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { ModalitySelect, PregnancySelect, ResidenceSelect } from '../rules/fields.js';
 import { Link, useParams } from 'react-router';
-import { formatEuros, parseEuros } from '../../components/money.js';
+import { z } from 'zod';
+import { ReasonsAndDoubts } from '../../components/ExplainedCodes.js';
+import { formatEuros } from '../../components/money.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
-import { ReasonsAndDoubts } from '../rules/ExplainedCodes.js';
+import { ModalitySelect, PregnancySelect, ResidenceSelect } from '../../components/TeleconsultationSelects.js';
+import { todayInParis } from '../../components/today.js';
+import { isoDate, optionalDate, optionalEuros, optionalText } from '../../forms/fields.js';
+import { useApiForm } from '../../forms/useApiForm.js';
 import { identityApi } from '../identity/api.js';
-import { fieldError, formProblemOf, optional } from '../identity/forms.js';
 import { billingApi, billingKeys, type BillingStatement, type Insurance, type TeleconsultationBilling } from './api.js';
 import { patientName } from './CarePatientsPage.js';
 import { BILLING_PATHS } from './paths.js';
-import { todayInParis } from '../../components/today.js';
 
 const REFERRALS = ['referred', 'unavailable', 'available', 'none'] as const satisfies readonly TreatingDoctorStatus[];
+type Check = 'completed' | 'isTreatingDoctor' | 'local' | 'livesInZip' | 'concernsAld' | 'workAccident' | 'emergency' | 'sasReferral';
 
 interface Statement {
   date: string;
@@ -53,6 +62,56 @@ interface Statement {
   feeCharged: string;
 }
 
+const INITIAL: Statement = {
+  date: '',
+  time: '',
+  modality: 'video',
+  completed: true,
+  isTreatingDoctor: false,
+  treatingDoctor: 'referred',
+  local: true,
+  concernsAld: false,
+  workAccident: false,
+  pregnancyMonth: '',
+  emergency: false,
+  sasReferral: false,
+  residence: 'home',
+  livesInZip: false,
+  lastInPersonVisit: '',
+  midwifeAct: '',
+  feeCharged: '',
+};
+
+/** The statement as the API takes it: what was left empty is left out. */
+const statement = z
+  .object({
+    date: isoDate(),
+    time: optionalText(5).refine((time) => time === undefined || /^\d{2}:\d{2}$/.test(time), 'billing.decision.timeInvalid'),
+    modality: z.enum(['video', 'phone']),
+    completed: z.boolean(),
+    isTreatingDoctor: z.boolean(),
+    treatingDoctor: z.enum(TREATING_DOCTOR_STATUSES),
+    local: z.boolean(),
+    concernsAld: z.boolean(),
+    workAccident: z.boolean(),
+    pregnancyMonth: z.string(),
+    emergency: z.boolean(),
+    sasReferral: z.boolean(),
+    residence: z.enum(RESIDENCES),
+    livesInZip: z.boolean(),
+    lastInPersonVisit: optionalDate(),
+    midwifeAct: z.enum(['', ...MIDWIFE_ACTS]),
+    feeCharged: optionalEuros(),
+  })
+  .transform(({ time, pregnancyMonth, lastInPersonVisit, midwifeAct, feeCharged, ...facts }): BillingStatement => ({
+    ...facts,
+    ...(time ? { time } : {}),
+    ...(pregnancyMonth ? { pregnancyMonth: Number(pregnancyMonth) } : {}),
+    ...(lastInPersonVisit ? { lastInPersonVisit } : {}),
+    ...(midwifeAct ? { midwifeAct } : {}),
+    ...(feeCharged === undefined ? {} : { feeCharged }),
+  }));
+
 /**
  * At the end of a teleconsultation, the practitioner states how the act went and gets the billing
  * decision: what to bill (code and fee), under which tiers payant, what to collect — and why.
@@ -63,56 +122,13 @@ export function BillingDecisionPage() {
   // Opening the record to bill is an access to it: the patient's history shows it.
   const patient = useQuery({ queryKey: ['identity', 'patient', patientId], queryFn: () => identityApi.patient(patientId) }).data;
   const insurance = useQuery({ queryKey: billingKeys.insurance(patientId), queryFn: () => billingApi.insurance(patientId) });
-  const [s, setStatement] = useState<Statement>({
-    date: todayInParis(),
-    time: '',
-    modality: 'video',
-    completed: true,
-    isTreatingDoctor: false,
-    treatingDoctor: 'referred',
-    local: true,
-    concernsAld: false,
-    workAccident: false,
-    pregnancyMonth: '',
-    emergency: false,
-    sasReferral: false,
-    residence: 'home',
-    livesInZip: false,
-    lastInPersonVisit: '',
-    midwifeAct: '',
-    feeCharged: '',
+  const { form, mutation, problem, onSubmit } = useApiForm({
+    initialValues: { ...INITIAL, date: todayInParis() },
+    schema: statement,
+    submit: (body) => billingApi.decide(patientId, body),
+    issues: { date: { 'before-birth': 'billing.issues.beforeBirth' } },
   });
-  const set = <K extends keyof Statement>(key: K, value: Statement[K]) => setStatement((previous) => ({ ...previous, [key]: value }));
-  const decide = useMutation({ mutationFn: (statement: BillingStatement) => billingApi.decide(patientId, statement) });
-  const problem = formProblemOf(decide.error, t('identity.common.unexpected'));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const time = optional(s.time);
-    const feeCharged = optional(s.feeCharged);
-    const lastInPersonVisit = optional(s.lastInPersonVisit);
-    decide.mutate({
-      date: s.date,
-      ...(time ? { time } : {}),
-      modality: s.modality,
-      completed: s.completed,
-      isTreatingDoctor: s.isTreatingDoctor,
-      treatingDoctor: s.treatingDoctor,
-      local: s.local,
-      concernsAld: s.concernsAld,
-      workAccident: s.workAccident,
-      ...(s.pregnancyMonth ? { pregnancyMonth: Number(s.pregnancyMonth) } : {}),
-      emergency: s.emergency,
-      sasReferral: s.sasReferral,
-      residence: s.residence,
-      livesInZip: s.livesInZip,
-      ...(lastInPersonVisit ? { lastInPersonVisit } : {}),
-      ...(s.midwifeAct ? { midwifeAct: s.midwifeAct } : {}),
-      ...(feeCharged ? { feeCharged: parseEuros(feeCharged) } : {}),
-    });
-  };
-  const check = (
-    key: 'completed' | 'isTreatingDoctor' | 'local' | 'concernsAld' | 'workAccident' | 'emergency' | 'sasReferral' | 'livesInZip',
-  ) => <Checkbox label={t(`billing.decision.${key}`)} checked={s[key]} onChange={(e) => set(key, e.currentTarget.checked)} />;
+  const check = (key: Check) => <Checkbox label={t(`billing.decision.${key}`)} {...form.getInputProps(key, { type: 'checkbox' })} />;
   return (
     <Stack gap="md" maw={960}>
       <PageTitle>{t('billing.decision.title')}</PageTitle>
@@ -127,36 +143,23 @@ export function BillingDecisionPage() {
       {insurance.data && <Text data-testid="stated-insurance">{statedInsurance(insurance.data, t)}</Text>}
       <Text>{t('billing.decision.intro')}</Text>
       <Paper withBorder p="md">
-        <form onSubmit={submit} noValidate>
+        <form onSubmit={onSubmit} noValidate>
           <Stack gap="sm">
-            <ProblemAlert problem={problem} shownFields={['date', 'time', 'feeCharged', 'lastInPersonVisit']} />
+            <ProblemAlert problem={problem} />
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
-              <TextInput
-                type="date"
-                label={t('billing.decision.date')}
-                value={s.date}
-                onChange={(e) => set('date', e.currentTarget.value)}
-                error={fieldError(problem, 'date')}
-              />
-              <TextInput
-                type="time"
-                label={t('billing.decision.time')}
-                value={s.time}
-                onChange={(e) => set('time', e.currentTarget.value)}
-                error={fieldError(problem, 'time')}
-              />
-              <ModalitySelect label={t('billing.estimate.modality')} value={s.modality} onChange={(v) => set('modality', v)} />
+              <TextInput type="date" label={t('billing.decision.date')} {...form.getInputProps('date')} />
+              <TextInput type="time" label={t('billing.decision.time')} {...form.getInputProps('time')} />
+              <ModalitySelect label={t('billing.estimate.modality')} {...form.getInputProps('modality')} />
             </SimpleGrid>
             {check('completed')}
             {check('isTreatingDoctor')}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <NativeSelect
                 label={t('billing.decision.referral')}
-                value={s.treatingDoctor}
-                onChange={(e) => set('treatingDoctor', e.currentTarget.value as TreatingDoctorStatus)}
-                data={REFERRALS.map((value) => ({ value, label: t(`simulator.treating.${value}`) }))}
+                data={REFERRALS.map((value) => ({ value, label: t(`terms.treating.${value}`) }))}
+                {...form.getInputProps('treatingDoctor')}
               />
-              <ResidenceSelect value={s.residence} onChange={(v) => set('residence', v)} />
+              <ResidenceSelect {...form.getInputProps('residence')} />
             </SimpleGrid>
             {check('local')}
             {check('livesInZip')}
@@ -165,41 +168,32 @@ export function BillingDecisionPage() {
             {check('emergency')}
             {check('sasReferral')}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <PregnancySelect value={s.pregnancyMonth} onChange={(v) => set('pregnancyMonth', v)} />
+              <PregnancySelect {...form.getInputProps('pregnancyMonth')} />
               <NativeSelect
                 label={t('billing.decision.midwifeAct')}
-                value={s.midwifeAct}
-                onChange={(e) => set('midwifeAct', e.currentTarget.value as Statement['midwifeAct'])}
                 data={[
-                  { value: '', label: t('billing.decision.notMidwifeAct') },
-                  ...MIDWIFE_ACTS.map((value) => ({ value, label: t(`billing.decision.midwifeActs.${value}`) })),
+                  { value: '', label: t('terms.notMidwifeAct') },
+                  ...MIDWIFE_ACTS.map((value) => ({ value, label: t(`terms.midwifeActs.${value}`) })),
                 ]}
+                {...form.getInputProps('midwifeAct')}
               />
-              <TextInput
-                type="date"
-                label={t('billing.decision.lastInPersonVisit')}
-                value={s.lastInPersonVisit}
-                onChange={(e) => set('lastInPersonVisit', e.currentTarget.value)}
-                error={fieldError(problem, 'lastInPersonVisit')}
-              />
+              <TextInput type="date" label={t('billing.decision.lastInPersonVisit')} {...form.getInputProps('lastInPersonVisit')} />
               <TextInput
                 label={t('billing.decision.feeCharged')}
                 description={t('billing.estimate.feeChargedHint')}
                 inputMode="decimal"
-                value={s.feeCharged}
-                onChange={(e) => set('feeCharged', e.currentTarget.value)}
-                error={fieldError(problem, 'feeCharged')}
+                {...form.getInputProps('feeCharged')}
               />
             </SimpleGrid>
             <Group>
-              <Button type="submit" loading={decide.isPending}>
+              <Button type="submit" loading={mutation.isPending}>
                 {t('billing.decision.submit')}
               </Button>
             </Group>
           </Stack>
         </form>
       </Paper>
-      <section aria-live="polite">{decide.data && <Decision billing={decide.data} />}</section>
+      <section aria-live="polite">{mutation.data && <Decision billing={mutation.data} />}</section>
     </Stack>
   );
 }
@@ -228,10 +222,10 @@ function Decision({ billing }: { billing: TeleconsultationBilling }) {
     ? [
         ['code', t('billing.decision.code'), decision.code ?? '—'],
         ['fee', t('billing.decision.fee'), euros(decision.fee)],
-        ['tiers-payant', t('billing.decision.tiersPayant'), t(`billing.decision.tiersPayantModes.${decision.tiersPayant}`)],
-        ['amo', t('simulator.amo'), euros(decision.amoAmount)],
-        ['pf', t('simulator.pf'), euros(decision.participationForfaitaire)],
-        ['tm', t('simulator.tm'), euros(decision.ticketModerateur)],
+        ['tiers-payant', t('billing.decision.tiersPayant'), t(`terms.tiersPayantModes.${decision.tiersPayant}`)],
+        ['amo', t('terms.amo'), euros(decision.amoAmount)],
+        ['pf', t('terms.pf'), euros(decision.participationForfaitaire)],
+        ['tm', t('terms.tm'), euros(decision.ticketModerateur)],
         ['collect', t('billing.decision.collect'), euros(share.advance)],
       ]
     : [];

@@ -6,9 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ErrorAlert } from '../../components/ProblemAlert.js';
 import { ScrollTable } from '../../components/ScrollTable.js';
-import { formProblemOf } from '../identity/forms.js';
 import { billingApi, billingKeys, type CarePatient } from './api.js';
 import { BILLING_PATHS } from './paths.js';
 
@@ -40,9 +39,9 @@ export function CarePatientsPage() {
         maw={440}
       />
       {patients.isPending ? (
-        <Loading label={t('identity.common.loading')} />
+        <Loading label={t('common.loading')} />
       ) : patients.isError ? (
-        <ProblemAlert problem={formProblemOf(patients.error, t('identity.common.unexpected'))} />
+        <ErrorAlert error={patients.error} />
       ) : patients.data.length === 0 ? (
         <Text role="status">{q ? t('billing.patients.noMatch', { q }) : t('billing.patients.empty')}</Text>
       ) : (

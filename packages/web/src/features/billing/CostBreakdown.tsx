@@ -1,7 +1,7 @@
 import { Alert, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { formatEuros } from '../../components/money.js';
-import { ReasonsAndDoubts } from '../rules/ExplainedCodes.js';
+import { ReasonsAndDoubts } from '../../components/ExplainedCodes.js';
 import type { TeleconsultationBilling } from './api.js';
 
 /**

@@ -1,26 +1,27 @@
 import { Button, Checkbox, Group, NativeSelect, Paper, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
-import { SPECIALTIES, type Specialty, type TreatingDoctorStatus } from '@parcours/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { SPECIALTIES, TREATING_DOCTOR_STATUSES, type Specialty, type TreatingDoctorStatus } from '@parcours/domain';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { ModalitySelect, PregnancySelect } from '../rules/fields.js';
+import { z } from 'zod';
 import { Loading } from '../../components/Loading.js';
-import { parseEuros } from '../../components/money.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
-import { fieldError, formProblemOf, optional } from '../identity/forms.js';
+import { ErrorAlert, ProblemAlert } from '../../components/ProblemAlert.js';
+import { ModalitySelect, PregnancySelect } from '../../components/TeleconsultationSelects.js';
+import { todayInParis } from '../../components/today.js';
+import { isoDate, optionalEuros } from '../../forms/fields.js';
+import { useApiForm } from '../../forms/useApiForm.js';
 import { RecordPicker, useChosenRecord } from '../identity/RecordPicker.js';
 import { useAccount } from '../identity/RequireSession.js';
 import { billingApi, billingKeys, type EstimateAnswers, type Insurance } from './api.js';
 import { CostBreakdown } from './CostBreakdown.js';
-import { InsuranceFields } from './InsuranceFields.js';
-import { todayInParis } from '../../components/today.js';
+import { InsuranceFields, insuranceSchema } from './InsuranceFields.js';
 
 const PRACTITIONER_KINDS = ['gp', 'specialist', 'midwife'] as const;
 const REFERRALS = ['referred', 'unavailable', 'available', 'none'] as const satisfies readonly TreatingDoctorStatus[];
 const SPECIALISTS = SPECIALTIES.filter((s) => s !== 'general-practice');
 
 interface Answers {
+  insurance: Insurance;
   date: string;
   modality: 'video' | 'phone';
   kind: (typeof PRACTITIONER_KINDS)[number];
@@ -36,6 +37,53 @@ interface Answers {
   sasReferral: boolean;
 }
 
+/** The questions, checked, as the two requests they make: the situation to save, and the estimate. */
+const estimateRequest = z
+  .object({
+    insurance: insuranceSchema,
+    date: isoDate(),
+    modality: z.enum(['video', 'phone']),
+    kind: z.enum(PRACTITIONER_KINDS),
+    specialty: z.enum(SPECIALTIES),
+    sector: z.enum(['1', '2']),
+    feeCharged: optionalEuros(),
+    isTreatingDoctor: z.boolean(),
+    treatingDoctor: z.enum(['', ...TREATING_DOCTOR_STATUSES]),
+    local: z.boolean(),
+    concernsAld: z.boolean(),
+    pregnancyMonth: z.string(),
+    workAccident: z.boolean(),
+    sasReferral: z.boolean(),
+  })
+  // The médecin traitant seen in person needs no referral; otherwise the referral is the question.
+  .refine((a) => (a.kind !== 'midwife' && a.isTreatingDoctor) || a.treatingDoctor !== '', {
+    path: ['treatingDoctor'],
+    message: 'billing.estimate.referralRequired',
+  })
+  .transform(({ insurance, ...a }): { insurance: Insurance; answers: EstimateAnswers } => {
+    const seesTreatingDoctor = a.kind !== 'midwife' && a.isTreatingDoctor;
+    return {
+      insurance,
+      answers: {
+        treatingDoctor: seesTreatingDoctor ? 'referred' : (a.treatingDoctor as TreatingDoctorStatus),
+        date: a.date,
+        modality: a.modality,
+        concernsAld: insurance.ald && a.concernsAld,
+        workAccident: a.workAccident,
+        sasReferral: a.sasReferral,
+        ...(a.pregnancyMonth ? { pregnancyMonth: Number(a.pregnancyMonth) } : {}),
+        ...(a.feeCharged === undefined ? {} : { feeCharged: a.feeCharged }),
+        practitioner: {
+          profession: a.kind === 'midwife' ? 'midwife' : 'doctor',
+          specialty: a.kind === 'specialist' ? a.specialty : 'general-practice',
+          sector: Number(a.sector) as 1 | 2,
+          isTreatingDoctor: seesTreatingDoctor,
+          local: a.local,
+        },
+      },
+    };
+  });
+
 /**
  * Before booking: will the teleconsultation be reimbursed, how much will the patient pay, and why —
  * from the record (age on the day, insurance situation) and a few plain questions.
@@ -49,7 +97,7 @@ export function EstimatePage() {
       <PageTitle>{t('billing.estimate.title')}</PageTitle>
       <Text>{t('billing.estimate.intro')}</Text>
       {!patient ? (
-        <Text>{t('identity.profile.noRecords')}</Text>
+        <Text>{t('billing.estimate.noRecords')}</Text>
       ) : (
         <>
           <RecordPicker me={me} value={patient.id} onChange={choose} label={t('billing.estimate.forWhom')} />
@@ -63,16 +111,16 @@ export function EstimatePage() {
 function Estimate({ patientId }: { patientId: string }) {
   const { t } = useTranslation();
   const insurance = useQuery({ queryKey: billingKeys.insurance(patientId), queryFn: () => billingApi.insurance(patientId) });
-  if (insurance.isPending) return <Loading label={t('identity.common.loading')} />;
-  if (insurance.isError) return <ProblemAlert problem={formProblemOf(insurance.error, t('identity.common.unexpected'))} />;
+  if (insurance.isPending) return <Loading label={t('common.loading')} />;
+  if (insurance.isError) return <ErrorAlert error={insurance.error} />;
   return <Questions patientId={patientId} saved={insurance.data} />;
 }
 
 function Questions({ patientId, saved }: { patientId: string; saved: Insurance }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [insurance, setInsurance] = useState<Insurance>(saved);
-  const [a, setAnswers] = useState<Answers>({
+  const initialValues: Answers = {
+    insurance: saved,
     date: todayInParis(),
     modality: 'video',
     kind: 'gp',
@@ -80,51 +128,37 @@ function Questions({ patientId, saved }: { patientId: string; saved: Insurance }
     sector: '1',
     feeCharged: '',
     isTreatingDoctor: false,
-    treatingDoctor: insurance.treatingDoctor === 'none' ? 'none' : '',
+    treatingDoctor: saved.treatingDoctor === 'none' ? 'none' : '',
     local: true,
     concernsAld: false,
     pregnancyMonth: '',
     workAccident: false,
     sasReferral: false,
-  });
-  const set = <K extends keyof Answers>(key: K, value: Answers[K]) => setAnswers((previous) => ({ ...previous, [key]: value }));
-  // The situation is saved in the record with the estimate that uses it: stated once, not at every booking.
-  const estimate = useMutation({
-    mutationFn: async (answers: EstimateAnswers) => {
-      if (JSON.stringify(insurance) !== JSON.stringify(saved)) {
+  };
+  const { form, mutation, problem, onSubmit } = useApiForm({
+    initialValues,
+    schema: estimateRequest,
+    // The situation is saved in the record with the estimate that uses it: stated once, not at every booking.
+    submit: async ({ insurance, answers }) => {
+      const stated = queryClient.getQueryData<Insurance>(billingKeys.insurance(patientId)) ?? saved;
+      if (JSON.stringify(insurance) !== JSON.stringify(stated)) {
         await billingApi.stateInsurance(patientId, insurance);
         queryClient.setQueryData(billingKeys.insurance(patientId), insurance);
       }
       return billingApi.estimate(patientId, answers);
     },
+    issues: {
+      date: { 'before-birth': 'billing.issues.beforeBirth' },
+      treatingDoctor: { 'invalid-value': 'billing.estimate.referralRequired' },
+    },
   });
-  const problem = formProblemOf(estimate.error, t('identity.common.unexpected'));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const feeCharged = optional(a.feeCharged);
-    estimate.mutate({
-      date: a.date,
-      modality: a.modality,
-      // The médecin traitant seen in person needs no referral; the status is then moot.
-      treatingDoctor: (a.isTreatingDoctor ? 'referred' : a.treatingDoctor || undefined) as TreatingDoctorStatus,
-      concernsAld: insurance.ald && a.concernsAld,
-      workAccident: a.workAccident,
-      sasReferral: a.sasReferral,
-      ...(a.pregnancyMonth ? { pregnancyMonth: Number(a.pregnancyMonth) } : {}),
-      ...(feeCharged ? { feeCharged: parseEuros(feeCharged) } : {}),
-      practitioner: {
-        profession: a.kind === 'midwife' ? 'midwife' : 'doctor',
-        specialty: a.kind === 'specialist' ? a.specialty : 'general-practice',
-        sector: Number(a.sector) as 1 | 2,
-        isTreatingDoctor: a.kind !== 'midwife' && a.isTreatingDoctor,
-        local: a.local,
-      },
-    });
-  };
-  const shown = ['date', 'treatingDoctor', 'feeCharged', 'pregnancyMonth'];
+  const a = form.getValues();
+  const check = (key: 'isTreatingDoctor' | 'concernsAld' | 'workAccident' | 'sasReferral', description?: string) => (
+    <Checkbox label={t(`billing.estimate.${key}`)} description={description} {...form.getInputProps(key, { type: 'checkbox' })} />
+  );
   return (
     <>
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack gap="md">
           <Paper withBorder p="md" component="section" aria-labelledby="situation-heading">
             <Title order={2} id="situation-heading" fz="h3" mb="xs">
@@ -133,7 +167,7 @@ function Questions({ patientId, saved }: { patientId: string; saved: Insurance }
             <Text size="sm" c="dimmed" mb="sm">
               {t('billing.situation.hint')}
             </Text>
-            <InsuranceFields value={insurance} onChange={setInsurance} />
+            <InsuranceFields form={form} />
           </Paper>
           <Paper withBorder p="md" component="section" aria-labelledby="consultation-heading">
             <Title order={2} id="consultation-heading" fz="h3" mb="xs">
@@ -141,16 +175,10 @@ function Questions({ patientId, saved }: { patientId: string; saved: Insurance }
             </Title>
             <Stack gap="sm">
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
-                <TextInput
-                  type="date"
-                  label={t('billing.estimate.date')}
-                  value={a.date}
-                  onChange={(e) => set('date', e.currentTarget.value)}
-                  error={fieldError(problem, 'date')}
-                />
-                <ModalitySelect label={t('billing.estimate.modality')} value={a.modality} onChange={(v) => set('modality', v)} />
+                <TextInput type="date" label={t('billing.estimate.date')} {...form.getInputProps('date')} />
+                <ModalitySelect label={t('billing.estimate.modality')} {...form.getInputProps('modality')} />
               </SimpleGrid>
-              <Radio.Group label={t('billing.estimate.whom')} value={a.kind} onChange={(v) => set('kind', v as Answers['kind'])}>
+              <Radio.Group label={t('billing.estimate.whom')} {...form.getInputProps('kind')}>
                 <Group mt="xs">
                   {PRACTITIONER_KINDS.map((kind) => (
                     <Radio key={kind} value={kind} label={t(`billing.estimate.kinds.${kind}`)} />
@@ -160,44 +188,29 @@ function Questions({ patientId, saved }: { patientId: string; saved: Insurance }
               {a.kind === 'specialist' && (
                 <NativeSelect
                   label={t('billing.estimate.specialty')}
-                  value={a.specialty}
-                  onChange={(e) => set('specialty', e.currentTarget.value as Specialty)}
-                  data={SPECIALISTS.map((s) => ({ value: s, label: t(`identity.specialties.${s}`) }))}
+                  data={SPECIALISTS.map((s) => ({ value: s, label: t(`terms.specialties.${s}`) }))}
                   maw={440}
+                  {...form.getInputProps('specialty')}
                 />
               )}
               {a.kind !== 'midwife' && (
                 <SimpleGrid cols={{ base: 1, sm: 2 }}>
                   <NativeSelect
                     label={t('billing.estimate.sector')}
-                    value={a.sector}
-                    onChange={(e) => set('sector', e.currentTarget.value as Answers['sector'])}
                     data={(['1', '2'] as const).map((s) => ({ value: s, label: t(`billing.estimate.sectors.${s}`) }))}
+                    {...form.getInputProps('sector')}
                   />
                   <TextInput
                     label={t('billing.estimate.feeCharged')}
                     description={t('billing.estimate.feeChargedHint')}
                     inputMode="decimal"
-                    value={a.feeCharged}
-                    onChange={(e) => set('feeCharged', e.currentTarget.value)}
-                    error={fieldError(problem, 'feeCharged')}
+                    {...form.getInputProps('feeCharged')}
                   />
                 </SimpleGrid>
               )}
-              {a.kind !== 'midwife' && (
-                <Checkbox
-                  label={t('billing.estimate.isTreatingDoctor')}
-                  checked={a.isTreatingDoctor}
-                  onChange={(e) => set('isTreatingDoctor', e.currentTarget.checked)}
-                />
-              )}
+              {a.kind !== 'midwife' && check('isTreatingDoctor')}
               {!(a.kind !== 'midwife' && a.isTreatingDoctor) && (
-                <Radio.Group
-                  label={t('billing.estimate.referral')}
-                  value={a.treatingDoctor}
-                  onChange={(v) => set('treatingDoctor', v as TreatingDoctorStatus)}
-                  error={fieldError(problem, 'treatingDoctor')}
-                >
+                <Radio.Group label={t('billing.estimate.referral')} {...form.getInputProps('treatingDoctor')}>
                   <Stack gap={6} mt="xs">
                     {REFERRALS.map((value) => (
                       <Radio key={value} value={value} label={t(`billing.estimate.referrals.${value}`)} />
@@ -208,49 +221,29 @@ function Questions({ patientId, saved }: { patientId: string; saved: Insurance }
               <Checkbox
                 label={t('billing.estimate.local')}
                 description={t('billing.estimate.localHint')}
-                checked={a.local}
-                onChange={(e) => set('local', e.currentTarget.checked)}
+                {...form.getInputProps('local', { type: 'checkbox' })}
               />
-              {insurance.ald && (
-                <Checkbox
-                  label={t('billing.estimate.concernsAld')}
-                  checked={a.concernsAld}
-                  onChange={(e) => set('concernsAld', e.currentTarget.checked)}
-                />
-              )}
-              <PregnancySelect
-                value={a.pregnancyMonth}
-                onChange={(v) => set('pregnancyMonth', v)}
-                error={fieldError(problem, 'pregnancyMonth')}
-                maw={440}
-              />
-              <Checkbox
-                label={t('billing.estimate.workAccident')}
-                checked={a.workAccident}
-                onChange={(e) => set('workAccident', e.currentTarget.checked)}
-              />
-              <Checkbox
-                label={t('billing.estimate.sasReferral')}
-                checked={a.sasReferral}
-                onChange={(e) => set('sasReferral', e.currentTarget.checked)}
-              />
+              {a.insurance.ald && check('concernsAld')}
+              <PregnancySelect maw={440} {...form.getInputProps('pregnancyMonth')} />
+              {check('workAccident')}
+              {check('sasReferral')}
             </Stack>
           </Paper>
-          <ProblemAlert problem={problem} shownFields={shown} />
+          <ProblemAlert problem={problem} />
           <Group>
-            <Button type="submit" loading={estimate.isPending}>
+            <Button type="submit" loading={mutation.isPending}>
               {t('billing.estimate.submit')}
             </Button>
           </Group>
         </Stack>
       </form>
       <section aria-live="polite">
-        {estimate.data && (
+        {mutation.data && (
           <Paper withBorder p="md">
             <Title order={2} id="estimate-heading" fz="h3" mb="xs">
               {t('billing.result.heading')}
             </Title>
-            <CostBreakdown billing={estimate.data} />
+            <CostBreakdown billing={mutation.data} />
           </Paper>
         )}
       </section>

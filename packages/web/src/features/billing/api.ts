@@ -1,24 +1,24 @@
-import type { paths } from '../../api/schema.js';
-import { call } from '../identity/api.js';
+import { answer, api } from '../../api/client.js';
+import type { Reply, RequestBody } from '../../api/types.js';
 
-// Shapes from the server's OpenAPI document (npm run gen:api), so that a change of the billing routes breaks the build here.
-type Json<T> = T extends { content: { 'application/json': infer Body } } ? Body : never;
-export type Insurance = Json<paths['/api/v1/patients/{patientId}/insurance']['get']['responses'][200]>;
-export type EstimateAnswers = Json<paths['/api/v1/patients/{patientId}/teleconsultation-estimate']['post']['requestBody']>;
-export type BillingStatement = Json<paths['/api/v1/patients/{patientId}/teleconsultation-billing']['post']['requestBody']>;
-export type TeleconsultationBilling = Json<paths['/api/v1/patients/{patientId}/teleconsultation-estimate']['post']['responses'][200]>;
-export type CarePatient = Json<paths['/api/v1/care/patients']['get']['responses'][200]>[number];
+// The shapes of the billing routes, named from the OpenAPI document.
+export type Insurance = Reply<'/api/v1/patients/{patientId}/insurance', 'get'>;
+export type EstimateAnswers = RequestBody<'/api/v1/patients/{patientId}/teleconsultation-estimate', 'post'>;
+export type BillingStatement = RequestBody<'/api/v1/patients/{patientId}/teleconsultation-billing', 'post'>;
+export type TeleconsultationBilling = Reply<'/api/v1/patients/{patientId}/teleconsultation-estimate', 'post'>;
+export type CarePatient = Reply<'/api/v1/care/patients', 'get'>[number];
 
-const id = encodeURIComponent;
+const patient = (patientId: string) => ({ path: { patientId } });
 
 export const billingApi = {
-  insurance: (patientId: string) => call<Insurance>('GET', `/api/v1/patients/${id(patientId)}/insurance`),
-  stateInsurance: (patientId: string, situation: Insurance) => call<void>('PUT', `/api/v1/patients/${id(patientId)}/insurance`, situation),
-  estimate: (patientId: string, answers: EstimateAnswers) =>
-    call<TeleconsultationBilling>('POST', `/api/v1/patients/${id(patientId)}/teleconsultation-estimate`, answers),
-  decide: (patientId: string, statement: BillingStatement) =>
-    call<TeleconsultationBilling>('POST', `/api/v1/patients/${id(patientId)}/teleconsultation-billing`, statement),
-  carePatients: (q: string) => call<CarePatient[]>('GET', `/api/v1/care/patients${q ? `?q=${encodeURIComponent(q)}` : ''}`),
+  insurance: (patientId: string) => answer(api.GET('/api/v1/patients/{patientId}/insurance', { params: patient(patientId) })),
+  stateInsurance: (patientId: string, body: Insurance) =>
+    answer(api.PUT('/api/v1/patients/{patientId}/insurance', { params: patient(patientId), body })),
+  estimate: (patientId: string, body: EstimateAnswers) =>
+    answer(api.POST('/api/v1/patients/{patientId}/teleconsultation-estimate', { params: patient(patientId), body })),
+  decide: (patientId: string, body: BillingStatement) =>
+    answer(api.POST('/api/v1/patients/{patientId}/teleconsultation-billing', { params: patient(patientId), body })),
+  carePatients: (q: string) => answer(api.GET('/api/v1/care/patients', { params: { query: q ? { q } : {} } })),
 };
 
 export const billingKeys = {

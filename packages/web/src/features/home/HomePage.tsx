@@ -1,7 +1,7 @@
 import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.js';
+import { answer, api } from '../../api/client.js';
 
 const ACTS = ['teleconsultation', 'telemonitoring', 'teleexpertise', 'teleassistance', 'regulation'] as const;
 
@@ -9,11 +9,7 @@ export function HomePage() {
   const { t } = useTranslation();
   const ready = useQuery({
     queryKey: ['ready'],
-    queryFn: async () => {
-      const { data, error } = await api.GET('/ready');
-      if (error || !data) throw new Error('not ready');
-      return data;
-    },
+    queryFn: () => answer(api.GET('/ready')),
   });
   return (
     <Stack gap="lg" maw={960}>

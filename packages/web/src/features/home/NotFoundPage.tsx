@@ -6,10 +6,10 @@ export function NotFoundPage() {
   const { t } = useTranslation();
   return (
     <Stack>
-      <Title order={1}>{t('notFound.heading')}</Title>
-      <Text>{t('notFound.text')}</Text>
+      <Title order={1}>{t('home.notFound.heading')}</Title>
+      <Text>{t('home.notFound.text')}</Text>
       <Anchor component={Link} to="/">
-        {t('nav.home')}
+        {t('app.home')}
       </Anchor>
     </Stack>
   );

@@ -3,16 +3,15 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ErrorAlert } from '../../components/ProblemAlert.js';
 import { ScrollTable } from '../../components/ScrollTable.js';
 import { identityApi, type AccessEntry } from './api.js';
-import { formProblemOf } from './forms.js';
 import { RecordPicker, recordName, useChosenRecord } from './RecordPicker.js';
 import { useAccount } from './RequireSession.js';
 
 const PAGE_SIZE = 50;
 
-// Audit actions with a wording for the patient; any other is shown as recorded.
+// Audit actions with a wording for the patient; any other is named in general terms, never by its code.
 const ACTIONS: Record<string, string> = {
   'patient.read': 'patientRead',
   'patient.create': 'patientCreate',
@@ -60,8 +59,8 @@ function History({ patientId, name }: { patientId: string; name: string }) {
     refetchOnWindowFocus: false,
     staleTime: 5 * 60_000,
   });
-  if (history.isPending) return <Loading label={t('identity.common.loading')} />;
-  if (history.isError) return <ProblemAlert problem={formProblemOf(history.error, t('identity.common.unexpected'))} />;
+  if (history.isPending) return <Loading label={t('common.loading')} />;
+  if (history.isError) return <ErrorAlert error={history.error} />;
   const entries = history.data.pages.flat();
   if (entries.length === 0) return <Text>{t('identity.accessHistory.empty')}</Text>;
   const when = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', {
@@ -69,8 +68,8 @@ function History({ patientId, name }: { patientId: string; name: string }) {
     timeStyle: 'short',
     timeZone: 'Europe/Paris',
   });
-  const action = (code: string) => (ACTIONS[code] ? t(`identity.actions.${ACTIONS[code]}`) : code);
-  const role = (code: string) => (ROLES.includes(code) ? t(`identity.roles.${code}`) : code);
+  const action = (code: string) => t(`identity.actions.${ACTIONS[code] ?? 'other'}`);
+  const role = (code: string) => t(`identity.roles.${ROLES.includes(code) ? code : 'other'}`);
   return (
     <Stack gap="sm">
       <ScrollTable

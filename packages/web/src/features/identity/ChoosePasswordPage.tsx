@@ -1,13 +1,13 @@
 import { Anchor, Button, Group, Stack, Text } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { ApiProblem } from '../../api/problem.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
-import { ApiProblem, identityApi } from './api.js';
-import { NewPasswordInput, passwordProblem } from './fields.js';
-import { fieldError, formProblemOf, PASSWORD_MIN_LENGTH, type FormProblem } from './forms.js';
+import { useApiForm } from '../../forms/useApiForm.js';
+import { identityApi } from './api.js';
+import { NewPasswordInput, newPassword, PASSWORD_MIN_LENGTH } from './fields.js';
 import { PATHS } from './paths.js';
 
 /**
@@ -19,46 +19,36 @@ export function ChoosePasswordPage({ purpose }: { purpose: 'reset' | 'invitation
   const navigate = useNavigate();
   const [searchParams] = useSearchParams();
   const token = searchParams.get('token') ?? '';
-  const [password, setPassword] = useState('');
-  const [localProblem, setLocalProblem] = useState<FormProblem | null>(null);
-  const choose = useMutation({
-    mutationFn: (chosen: string) =>
-      purpose === 'reset' ? identityApi.resetPassword(token, chosen) : identityApi.acceptInvitation(token, chosen),
+  const { form, mutation, problem, onSubmit } = useApiForm({
+    initialValues: { password: '' },
+    schema: z.object({ password: newPassword }),
+    submit: ({ password }) =>
+      purpose === 'reset' ? identityApi.resetPassword(token, password) : identityApi.acceptInvitation(token, password),
     onSuccess: () =>
       navigate(PATHS.login, { replace: true, state: { notice: purpose === 'reset' ? 'password-reset' : 'invitation-accepted' } }),
+    messageValues: { min: PASSWORD_MIN_LENGTH },
   });
-  const problem = localProblem ?? formProblemOf(choose.error, t('identity.common.unexpected'));
-  const linkExpired = choose.error instanceof ApiProblem && choose.error.slug === 'token-invalid';
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const tooShort = passwordProblem(
-      password,
-      t('identity.common.fixFields'),
-      t('identity.fields.passwordTooShort', { min: PASSWORD_MIN_LENGTH }),
-    );
-    setLocalProblem(tooShort);
-    if (!tooShort) choose.mutate(password);
-  };
+  const linkExpired = mutation.error instanceof ApiProblem && mutation.error.slug === 'token-invalid';
   const prefix = purpose === 'reset' ? 'identity.resetPassword' : 'identity.invitation';
   return (
     <Stack gap="md" maw={440}>
       <PageTitle>{t(`${prefix}.title`)}</PageTitle>
       {token === '' ? (
-        <ProblemAlert problem={{ title: t('identity.common.incompleteLink') }} />
+        <ProblemAlert problem={{ title: t('common.incompleteLink') }} />
       ) : (
         <>
           <Text>{t(`${prefix}.intro`)}</Text>
-          <ProblemAlert problem={problem} shownFields={['password']} />
+          <ProblemAlert problem={problem} />
           {linkExpired && purpose === 'reset' ? (
             <Anchor component={Link} to={PATHS.forgotPassword}>
               {t('identity.resetPassword.askAgain')}
             </Anchor>
           ) : null}
-          <form onSubmit={submit} noValidate>
+          <form onSubmit={onSubmit} noValidate>
             <Stack gap="sm">
-              <NewPasswordInput value={password} onChange={setPassword} error={fieldError(problem, 'password')} />
+              <NewPasswordInput form={form} />
               <Group>
-                <Button type="submit" loading={choose.isPending}>
+                <Button type="submit" loading={mutation.isPending}>
                   {t('identity.choosePassword.submit')}
                 </Button>
               </Group>

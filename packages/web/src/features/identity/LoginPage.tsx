@@ -1,12 +1,13 @@
 import { Alert, Anchor, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { z } from 'zod';
 import { PageTitle } from '../../components/PageTitle.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { email } from '../../forms/fields.js';
+import { useApiForm } from '../../forms/useApiForm.js';
 import { identityApi } from './api.js';
-import { destinationOf, fieldError, formProblemOf } from './forms.js';
+import { destinationOf } from './destination.js';
 import { PATHS } from './paths.js';
 import { isSignedIn, useRefreshSession, useSession } from './session.js';
 
@@ -19,6 +20,8 @@ const OIDC_ERRORS: Record<string, 'oidcFailed' | 'oidcNotConfigured'> = {
   'oidc-not-configured': 'oidcNotConfigured',
 };
 
+const credentials = z.object({ email, password: z.string().min(1, 'issues.required').max(256, 'issues.too-big') });
+
 /** E-mail and password; then, for whoever needs it, the second factor or its enrolment. */
 export function LoginPage() {
   const { t } = useTranslation();
@@ -27,27 +30,21 @@ export function LoginPage() {
   const [searchParams] = useSearchParams();
   const session = useSession();
   const refreshSession = useRefreshSession();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
   const destination = destinationOf(location.state);
   const stateNotice = (location.state as { notice?: unknown } | null)?.notice;
   const notice = NOTICES.find((known) => known === stateNotice) as Notice | undefined;
   const oidcError = searchParams.get('erreur');
 
-  const login = useMutation({
-    mutationFn: identityApi.login,
+  const { form, mutation, problem, onSubmit } = useApiForm({
+    initialValues: { email: '', password: '' },
+    schema: credentials,
+    submit: identityApi.login,
     onSuccess: async (reply) => {
       await refreshSession();
       if (reply.next === 'done') await navigate(destination, { replace: true });
       else await navigate(reply.next === 'second-factor' ? PATHS.secondFactor : PATHS.enrolment, { state: { from: destination } });
     },
   });
-  const problem = formProblemOf(login.error, t('identity.common.unexpected'));
-
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    login.mutate({ email: email.trim(), password });
-  };
 
   return (
     <Stack gap="md" maw={440}>
@@ -57,38 +54,25 @@ export function LoginPage() {
           {t(notice === 'password-reset' ? 'identity.login.passwordReset' : 'identity.login.invitationAccepted')}
         </Alert>
       ) : null}
-      {isSignedIn(session.data) && !login.isPending ? (
+      {isSignedIn(session.data) && !mutation.isPending ? (
         <Text>
           {t('identity.login.alreadySignedIn', { email: session.data.email })}{' '}
           <Anchor component={Link} to="/">
-            {t('nav.home')}
+            {t('app.home')}
           </Anchor>
         </Text>
       ) : null}
       {problem ? (
-        <ProblemAlert problem={problem} shownFields={['email', 'password']} />
+        <ProblemAlert problem={problem} />
       ) : oidcError ? (
         <ProblemAlert problem={{ title: t(`identity.login.${OIDC_ERRORS[oidcError] ?? 'oidcFailed'}`) }} />
       ) : null}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
-          <TextInput
-            type="email"
-            label={t('identity.fields.email')}
-            autoComplete="username"
-            value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)}
-            error={fieldError(problem, 'email')}
-          />
-          <PasswordInput
-            label={t('identity.fields.password')}
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)}
-            error={fieldError(problem, 'password')}
-          />
+          <TextInput type="email" label={t('identity.fields.email')} autoComplete="username" {...form.getInputProps('email')} />
+          <PasswordInput label={t('identity.fields.password')} autoComplete="current-password" {...form.getInputProps('password')} />
           <Group>
-            <Button type="submit" loading={login.isPending}>
+            <Button type="submit" loading={mutation.isPending}>
               {t('identity.login.submit')}
             </Button>
           </Group>

@@ -1,24 +1,17 @@
 import { Alert, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ChangeEvent, type FormEvent } from 'react';
+import { checkFiness, checkRpps, PROFESSIONS, SPECIALTIES, type Profession, type Specialty } from '@parcours/domain';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ErrorAlert, ProblemAlert } from '../../components/ProblemAlert.js';
 import { ScrollTable } from '../../components/ScrollTable.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
-import {
-  identityApi,
-  PROFESSIONS,
-  SPECIALTIES,
-  type Locale,
-  type Member,
-  type MembershipRole,
-  type Organisation,
-  type Profession,
-  type Specialty,
-} from './api.js';
-import { fieldError, formProblemOf, optional } from './forms.js';
+import { email, optionalIdentifier, optionalText, requiredText } from '../../forms/fields.js';
+import { useApiForm } from '../../forms/useApiForm.js';
+import { identityApi, type Invitation, type Locale, type Member, type MembershipRole, type Organisation, type SiteInput } from './api.js';
 import { useAccount } from './RequireSession.js';
 
 const organisationKey = (id: string) => ['identity', 'organisation', id];
@@ -60,9 +53,9 @@ function OrganisationDetails({ organisationId }: { organisationId: string }) {
   return (
     <>
       {organisation.isPending ? (
-        <Loading label={t('identity.common.loading')} />
+        <Loading label={t('common.loading')} />
       ) : organisation.isError ? (
-        <ProblemAlert problem={formProblemOf(organisation.error, t('identity.common.unexpected'))} />
+        <ErrorAlert error={organisation.error} />
       ) : (
         <Sites organisation={organisation.data} />
       )}
@@ -80,7 +73,7 @@ function Sites({ organisation }: { organisation: Organisation }) {
         {organisation.name}
       </Title>
       <Text size="sm">
-        {t('identity.common.labelValue', {
+        {t('common.labelValue', {
           label: t('identity.organisation.finess'),
           value: organisation.finess ?? t('identity.organisation.none'),
         })}
@@ -117,100 +110,71 @@ function Sites({ organisation }: { organisation: Organisation }) {
   );
 }
 
+const site = z.object({
+  name: requiredText(200),
+  address: optionalText(300),
+  postalCode: optionalText(5).refine((code) => code === undefined || /^\d{5}$/.test(code), 'identity.organisation.postalCodeInvalid'),
+  city: optionalText(100),
+  finess: optionalIdentifier(checkFiness, 'identity.organisation.finessInvalid'),
+}) satisfies z.ZodType<SiteInput, unknown>;
+
 const EMPTY_SITE = { name: '', address: '', postalCode: '', city: '', finess: '' };
 
 function SiteForm({ organisationId }: { organisationId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [site, setSite] = useState(EMPTY_SITE);
-  const [added, setAdded] = useState<string | null>(null);
-  const add = useMutation({
-    mutationFn: (input: typeof EMPTY_SITE) => {
-      const [address, postalCode, city, finess] = [
-        optional(input.address),
-        optional(input.postalCode),
-        optional(input.city),
-        optional(input.finess),
-      ];
-      return identityApi.addSite(organisationId, {
-        name: input.name.trim(),
-        ...(address ? { address } : {}),
-        ...(postalCode ? { postalCode } : {}),
-        ...(city ? { city } : {}),
-        ...(finess ? { finess } : {}),
-      });
-    },
-    onSuccess: async (_reply, input) => {
-      setAdded(input.name.trim());
-      setSite(EMPTY_SITE);
+  const { form, mutation, problem, onSubmit } = useApiForm({
+    initialValues: EMPTY_SITE,
+    schema: site,
+    submit: (body) => identityApi.addSite(organisationId, body),
+    onSuccess: async () => {
+      form.reset();
       await queryClient.invalidateQueries({ queryKey: organisationKey(organisationId) });
     },
+    issues: {
+      postalCode: { 'invalid-format': 'identity.organisation.postalCodeInvalid' },
+      finess: { custom: 'identity.organisation.finessInvalid' },
+    },
   });
-  const problem = formProblemOf(add.error, t('identity.common.unexpected'));
-  const set = (field: keyof typeof EMPTY_SITE) => (event: ChangeEvent<HTMLInputElement>) =>
-    setSite({ ...site, [field]: event.currentTarget.value });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setAdded(null);
-    add.mutate(site);
-  };
   return (
     <Stack gap="sm" component="section" aria-labelledby="organisation-add-site">
       <Title order={3} id="organisation-add-site">
         {t('identity.organisation.addSite')}
       </Title>
-      <ProblemAlert problem={problem} shownFields={Object.keys(EMPTY_SITE)} />
-      {added ? (
+      <ProblemAlert problem={problem} />
+      {mutation.isSuccess ? (
         <Alert color="green.9" variant="light" role="status">
-          {t('identity.organisation.siteAdded', { name: added })}
+          {t('identity.organisation.siteAdded', { name: mutation.variables.name })}
         </Alert>
       ) : null}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
-          <TextInput
-            label={t('identity.organisation.siteName')}
-            value={site.name}
-            onChange={set('name')}
-            error={fieldError(problem, 'name')}
-            maxLength={200}
-          />
+          <TextInput label={t('identity.organisation.siteName')} maxLength={200} {...form.getInputProps('name')} />
           <TextInput
             label={t('identity.organisation.siteAddressField')}
-            value={site.address}
-            onChange={set('address')}
-            error={fieldError(problem, 'address')}
             autoComplete="off"
             maxLength={300}
+            {...form.getInputProps('address')}
           />
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
             <TextInput
               label={t('identity.organisation.postalCode')}
-              value={site.postalCode}
-              onChange={set('postalCode')}
-              error={fieldError(problem, 'postalCode', { 'invalid-format': t('identity.organisation.postalCodeInvalid') })}
               inputMode="numeric"
               autoComplete="off"
               maxLength={5}
+              {...form.getInputProps('postalCode')}
             />
-            <TextInput
-              label={t('identity.organisation.city')}
-              value={site.city}
-              onChange={set('city')}
-              error={fieldError(problem, 'city')}
-              maxLength={100}
-            />
+            <TextInput label={t('identity.organisation.city')} maxLength={100} {...form.getInputProps('city')} />
           </SimpleGrid>
           <TextInput
             label={t('identity.organisation.siteFiness')}
             description={t('identity.organisation.finessHint')}
-            value={site.finess}
-            onChange={set('finess')}
-            error={fieldError(problem, 'finess', { custom: t('identity.organisation.finessInvalid') })}
             autoComplete="off"
             maxLength={11}
+            {...form.getInputProps('finess')}
           />
           <Group>
-            <Button type="submit" loading={add.isPending}>
+            <Button type="submit" loading={mutation.isPending}>
               {t('identity.organisation.addSiteSubmit')}
             </Button>
           </Group>
@@ -229,9 +193,9 @@ function Members({ organisationId }: { organisationId: string }) {
         {t('identity.organisation.members')}
       </Title>
       {members.isPending ? (
-        <Loading label={t('identity.common.loading')} />
+        <Loading label={t('common.loading')} />
       ) : members.isError ? (
-        <ProblemAlert problem={formProblemOf(members.error, t('identity.common.unexpected'))} />
+        <ErrorAlert error={members.error} />
       ) : members.data.length === 0 ? (
         <Text>{t('identity.organisation.noMembers')}</Text>
       ) : (
@@ -259,10 +223,9 @@ function Members({ organisationId }: { organisationId: string }) {
 
 function MemberRow({ member }: { member: Member }) {
   const { t } = useTranslation();
-  const profession = PROFESSIONS.includes(member.profession as Profession)
-    ? t(`identity.professions.${member.profession}`)
-    : member.profession;
-  const specialty = SPECIALTIES.includes(member.specialty as Specialty) ? t(`identity.specialties.${member.specialty}`) : member.specialty;
+  // A profession or specialty outside the lists (none today) is left unsaid rather than shown as a code.
+  const profession = PROFESSIONS.includes(member.profession as Profession) ? t(`terms.professions.${member.profession}`) : null;
+  const specialty = SPECIALTIES.includes(member.specialty as Specialty) ? t(`terms.specialties.${member.specialty}`) : null;
   return (
     <Table.Tr>
       <Table.Th scope="row" fw={500}>
@@ -296,7 +259,32 @@ interface InvitationDraft {
   locale: Locale;
 }
 
-const INVITATION_FIELDS = ['email', 'givenName', 'familyName', 'role', 'profession', 'specialty', 'rpps', 'sector', 'optam', 'locale'];
+/** The invitation as the API takes it: the practitioner's details only where they apply. */
+const invitation = z
+  .object({
+    email,
+    givenName: requiredText(100),
+    familyName: requiredText(100),
+    role: z.enum(['admin', 'practitioner', 'regulator']),
+    profession: z.enum(['', ...PROFESSIONS]),
+    specialty: z.enum(['', ...SPECIALTIES]),
+    rpps: optionalIdentifier(checkRpps, 'identity.organisation.rppsInvalid'),
+    sector: z.enum(['', '1', '2']),
+    optam: z.boolean(),
+    locale: z.enum(['fr', 'en']),
+  })
+  .refine((draft) => draft.role === 'admin' || draft.profession !== '', {
+    path: ['profession'],
+    message: 'identity.organisation.professionRequired',
+  })
+  .transform(({ profession, specialty, rpps, sector, optam, ...invitation }): Invitation => ({
+    ...invitation,
+    ...(profession ? { profession } : {}),
+    ...(profession === 'doctor' && specialty ? { specialty } : {}),
+    ...(profession && rpps ? { rpps } : {}),
+    ...(profession && sector ? { sector: sector === '1' ? 1 : 2 } : {}),
+    ...(profession && sector === '2' ? { optam } : {}),
+  }));
 
 function InviteForm({ organisationId }: { organisationId: string }) {
   const { t, i18n } = useTranslation();
@@ -314,108 +302,59 @@ function InviteForm({ organisationId }: { organisationId: string }) {
     optam: false,
     locale: i18n.language === 'en' ? 'en' : 'fr',
   };
-  const [draft, setDraft] = useState<InvitationDraft>(empty);
-  const [invited, setInvited] = useState<string | null>(null);
-  const invite = useMutation({
-    mutationFn: (input: InvitationDraft) => {
-      const rpps = optional(input.rpps);
-      const isDoctor = input.profession === 'doctor';
-      return identityApi.invite(organisationId, {
-        email: input.email.trim(),
-        givenName: input.givenName.trim(),
-        familyName: input.familyName.trim(),
-        role: input.role,
-        locale: input.locale,
-        ...(input.profession ? { profession: input.profession } : {}),
-        ...(isDoctor && input.specialty ? { specialty: input.specialty } : {}),
-        ...(rpps ? { rpps } : {}),
-        ...(input.profession && input.sector ? { sector: input.sector === '1' ? 1 : 2 } : {}),
-        ...(input.profession && input.sector === '2' ? { optam: input.optam } : {}),
-      });
-    },
-    onSuccess: async (_reply, input) => {
-      setInvited(input.email.trim());
-      setDraft({ ...empty, role: input.role, profession: input.profession, locale: input.locale });
+  const { form, mutation, problem, onSubmit } = useApiForm({
+    initialValues: empty,
+    schema: invitation,
+    submit: (body) => identityApi.invite(organisationId, body),
+    onSuccess: async (_reply, sent) => {
+      // The next invitation is likely for the same kind of person.
+      form.setValues({ ...empty, role: sent.role, profession: sent.profession ?? '', locale: sent.locale ?? empty.locale });
       await queryClient.invalidateQueries({ queryKey: membersKey(organisationId) });
     },
+    issues: { rpps: { custom: 'identity.organisation.rppsInvalid' }, profession: { custom: 'identity.organisation.professionRequired' } },
   });
-  const problem = formProblemOf(invite.error, t('identity.common.unexpected'));
-  const text = (field: 'email' | 'givenName' | 'familyName' | 'rpps') => (event: ChangeEvent<HTMLInputElement>) =>
-    setDraft({ ...draft, [field]: event.currentTarget.value });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setInvited(null);
-    invite.mutate(draft);
-  };
+  const draft = form.getValues();
   return (
     <Stack gap="sm" component="section" aria-labelledby="organisation-invite">
       <Title order={2} id="organisation-invite">
         {t('identity.organisation.invite')}
       </Title>
       <Text size="sm">{t('identity.organisation.inviteIntro')}</Text>
-      <ProblemAlert problem={problem} shownFields={INVITATION_FIELDS} />
-      {invited ? (
+      <ProblemAlert problem={problem} />
+      {mutation.isSuccess ? (
         <Alert color="green.9" variant="light" role="status">
-          {t('identity.organisation.invited', { email: invited })}
+          {t('identity.organisation.invited', { email: mutation.variables.email })}
         </Alert>
       ) : null}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm" maw={560}>
-          <TextInput
-            type="email"
-            label={t('identity.fields.email')}
-            value={draft.email}
-            onChange={text('email')}
-            error={fieldError(problem, 'email')}
-            autoComplete="off"
-            maxLength={254}
-          />
+          <TextInput type="email" label={t('identity.fields.email')} autoComplete="off" maxLength={254} {...form.getInputProps('email')} />
           <SimpleGrid cols={{ base: 1, xs: 2 }}>
-            <TextInput
-              label={t('identity.fields.givenName')}
-              value={draft.givenName}
-              onChange={text('givenName')}
-              error={fieldError(problem, 'givenName')}
-              autoComplete="off"
-              maxLength={100}
-            />
-            <TextInput
-              label={t('identity.fields.familyName')}
-              value={draft.familyName}
-              onChange={text('familyName')}
-              error={fieldError(problem, 'familyName')}
-              autoComplete="off"
-              maxLength={100}
-            />
+            <TextInput label={t('identity.fields.givenName')} autoComplete="off" maxLength={100} {...form.getInputProps('givenName')} />
+            <TextInput label={t('identity.fields.familyName')} autoComplete="off" maxLength={100} {...form.getInputProps('familyName')} />
           </SimpleGrid>
           <NativeSelect
             label={t('identity.organisation.role')}
-            value={draft.role}
-            onChange={(event) => setDraft({ ...draft, role: event.currentTarget.value as MembershipRole })}
             data={(['practitioner', 'regulator', 'admin'] as const).map((role) => ({ value: role, label: t(`identity.roles.${role}`) }))}
-            error={fieldError(problem, 'role')}
+            {...form.getInputProps('role')}
           />
           <NativeSelect
             label={t('identity.organisation.profession')}
             description={t('identity.organisation.professionHint')}
-            value={draft.profession}
-            onChange={(event) => setDraft({ ...draft, profession: event.currentTarget.value as Profession | '' })}
             data={[
               { value: '', label: t('identity.organisation.noProfession') },
-              ...PROFESSIONS.map((profession) => ({ value: profession, label: t(`identity.professions.${profession}`) })),
+              ...PROFESSIONS.map((profession) => ({ value: profession, label: t(`terms.professions.${profession}`) })),
             ]}
-            error={fieldError(problem, 'profession')}
+            {...form.getInputProps('profession')}
           />
           {draft.profession === 'doctor' ? (
             <NativeSelect
               label={t('identity.organisation.specialty')}
-              value={draft.specialty}
-              onChange={(event) => setDraft({ ...draft, specialty: event.currentTarget.value as Specialty | '' })}
               data={[
                 { value: '', label: t('identity.organisation.notSpecified') },
-                ...SPECIALTIES.map((specialty) => ({ value: specialty, label: t(`identity.specialties.${specialty}`) })),
+                ...SPECIALTIES.map((specialty) => ({ value: specialty, label: t(`terms.specialties.${specialty}`) })),
               ]}
-              error={fieldError(problem, 'specialty')}
+              {...form.getInputProps('specialty')}
             />
           ) : null}
           {draft.profession ? (
@@ -423,47 +362,39 @@ function InviteForm({ organisationId }: { organisationId: string }) {
               <TextInput
                 label={t('identity.organisation.rpps')}
                 description={t('identity.organisation.rppsHint')}
-                value={draft.rpps}
-                onChange={text('rpps')}
-                error={fieldError(problem, 'rpps', { custom: t('identity.organisation.rppsInvalid') })}
                 inputMode="numeric"
                 autoComplete="off"
                 maxLength={14}
+                {...form.getInputProps('rpps')}
               />
               <NativeSelect
                 label={t('identity.organisation.sector')}
-                value={draft.sector}
-                onChange={(event) => setDraft({ ...draft, sector: event.currentTarget.value as InvitationDraft['sector'] })}
                 data={[
                   { value: '', label: t('identity.organisation.notSpecified') },
                   { value: '1', label: t('identity.organisation.sector1') },
                   { value: '2', label: t('identity.organisation.sector2') },
                 ]}
-                error={fieldError(problem, 'sector')}
+                {...form.getInputProps('sector')}
               />
               {draft.sector === '2' ? (
                 <Checkbox
                   label={t('identity.organisation.optam')}
                   description={t('identity.organisation.optamHint')}
-                  checked={draft.optam}
-                  onChange={(event) => setDraft({ ...draft, optam: event.currentTarget.checked })}
-                  error={fieldError(problem, 'optam')}
+                  {...form.getInputProps('optam', { type: 'checkbox' })}
                 />
               ) : null}
             </>
           ) : null}
           <NativeSelect
             label={t('identity.organisation.mailLanguage')}
-            value={draft.locale}
-            onChange={(event) => setDraft({ ...draft, locale: event.currentTarget.value as Locale })}
             data={[
               { value: 'fr', label: t('language.fr') },
               { value: 'en', label: t('language.en') },
             ]}
-            error={fieldError(problem, 'locale')}
+            {...form.getInputProps('locale')}
           />
           <Group>
-            <Button type="submit" loading={invite.isPending}>
+            <Button type="submit" loading={mutation.isPending}>
               {t('identity.organisation.inviteSubmit')}
             </Button>
           </Group>

@@ -1,15 +1,16 @@
 import { Alert, Button, Card, Group, List, NativeSelect, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ErrorAlert, ProblemAlert } from '../../components/ProblemAlert.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { setLanguage } from '../../i18n/index.js';
-import { identityApi, type Locale, type Me } from './api.js';
-import { EMPTY_IDENTITY, IdentityFields, identityBody, identityFieldNames, PersonNameFields, type IdentityDraft } from './fields.js';
-import { fieldError, formProblemOf } from './forms.js';
+import { useApiForm } from '../../forms/useApiForm.js';
+import { identityApi, type Me } from './api.js';
+import { EMPTY_IDENTITY, IdentityFields, identityIssues, identitySchema, PersonNameFields, personNames } from './fields.js';
 import { useAccount } from './RequireSession.js';
 import { useRefreshSession } from './session.js';
 import { TotpEnrolment } from './TotpEnrolment.js';
@@ -29,62 +30,53 @@ export function ProfilePage() {
   );
 }
 
+const accountUpdate = z.object({ ...personNames, locale: z.enum(['fr', 'en']) });
+
 function AccountForm({ me }: { me: Me }) {
   const { t } = useTranslation();
   const refreshSession = useRefreshSession();
-  const [givenName, setGivenName] = useState(me.givenName);
-  const [familyName, setFamilyName] = useState(me.familyName);
-  // Untouched, the language follows the account (the header's switch changes it too).
-  const [chosenLocale, setLocale] = useState<Locale | null>(null);
-  const locale = chosenLocale ?? me.locale;
-  const save = useMutation({
-    mutationFn: identityApi.updateMe,
+  const { form, mutation, problem, onSubmit } = useApiForm({
+    initialValues: { givenName: me.givenName, familyName: me.familyName, locale: me.locale },
+    schema: accountUpdate,
+    submit: identityApi.updateMe,
     onSuccess: async (_reply, update) => {
-      if (update.locale) await setLanguage(update.locale);
+      await setLanguage(update.locale);
       await refreshSession();
     },
   });
-  const problem = formProblemOf(save.error, t('identity.common.unexpected'));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    save.mutate({ givenName: givenName.trim(), familyName: familyName.trim(), locale });
-  };
+  // Unless the person chose another here, the language follows the account (the header's switch changes it too).
+  const { getValues, setFieldValue } = form;
+  const followed = useRef(me.locale);
+  useEffect(() => {
+    if (getValues().locale === followed.current) setFieldValue('locale', me.locale);
+    followed.current = me.locale;
+  }, [me.locale, getValues, setFieldValue]);
   return (
     <Stack gap="sm" component="section" aria-labelledby="profile-account">
       <Title order={2} id="profile-account">
         {t('identity.profile.account')}
       </Title>
-      <Text size="sm">{t('identity.common.labelValue', { label: t('identity.fields.email'), value: me.email })}</Text>
-      <ProblemAlert problem={problem} shownFields={['givenName', 'familyName', 'locale']} />
-      {save.isSuccess ? (
+      <Text size="sm">{t('common.labelValue', { label: t('identity.fields.email'), value: me.email })}</Text>
+      <ProblemAlert problem={problem} />
+      {mutation.isSuccess ? (
         <Alert color="green.9" variant="light" role="status">
           {t('identity.profile.saved')}
         </Alert>
       ) : null}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm" maw={440}>
-          <PersonNameFields
-            givenName={givenName}
-            familyName={familyName}
-            onChange={(names) => {
-              setGivenName(names.givenName);
-              setFamilyName(names.familyName);
-            }}
-            problem={problem}
-          />
+          <PersonNameFields form={form} />
           <NativeSelect
             label={t('identity.fields.preferredLanguage')}
             description={t('identity.fields.preferredLanguageHint')}
-            value={locale}
-            onChange={(event) => setLocale(event.currentTarget.value as Locale)}
             data={[
               { value: 'fr', label: t('language.fr') },
               { value: 'en', label: t('language.en') },
             ]}
-            error={fieldError(problem, 'locale')}
+            {...form.getInputProps('locale')}
           />
           <Group>
-            <Button type="submit" loading={save.isPending}>
+            <Button type="submit" loading={mutation.isPending}>
               {t('identity.profile.save')}
             </Button>
           </Group>
@@ -114,8 +106,6 @@ function ManagedRecords({ me }: { me: Me }) {
   );
 }
 
-const IDENTITY_STATUSES = ['provisoire', 'recuperee', 'validee', 'qualifiee'] as const;
-
 function PatientCard({ patient }: { patient: Me['patients'][number] }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
@@ -129,7 +119,7 @@ function PatientCard({ patient }: { patient: Me['patients'][number] }) {
     refetchOnWindowFocus: false,
   });
   const detailsId = `patient-${patient.id}`;
-  const pair = (label: string, value: string) => t('identity.common.labelValue', { label, value });
+  const pair = (label: string, value: string) => t('common.labelValue', { label, value });
   const birthDate = (date: string) =>
     new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(
       new Date(`${date}T00:00:00Z`),
@@ -159,9 +149,9 @@ function PatientCard({ patient }: { patient: Me['patients'][number] }) {
         </Group>
         <div id={detailsId} hidden={!open}>
           {!open ? null : details.isPending ? (
-            <Loading label={t('identity.common.loading')} />
+            <Loading label={t('common.loading')} />
           ) : details.isError ? (
-            <ProblemAlert problem={formProblemOf(details.error, t('identity.common.unexpected'))} />
+            <ErrorAlert error={details.error} />
           ) : (
             <List size="sm" spacing={2} listStyleType="none">
               <List.Item>{pair(t('identity.fields.sex'), t(`identity.sex.${details.data.sex}`))}</List.Item>
@@ -172,12 +162,7 @@ function PatientCard({ patient }: { patient: Me['patients'][number] }) {
               ) : null}
               {details.data.ins ? <List.Item>{pair(t('identity.profile.ins'), details.data.ins)}</List.Item> : null}
               <List.Item>
-                {pair(
-                  t('identity.profile.identityStatus'),
-                  IDENTITY_STATUSES.includes(details.data.identityStatus)
-                    ? t(`identity.identityStatus.${details.data.identityStatus}`)
-                    : details.data.identityStatus,
-                )}
+                {pair(t('identity.profile.identityStatus'), t(`identity.identityStatus.${details.data.identityStatus}`))}
               </List.Item>
             </List>
           )}
@@ -190,39 +175,34 @@ function PatientCard({ patient }: { patient: Me['patients'][number] }) {
 function AddDependant() {
   const { t } = useTranslation();
   const refreshSession = useRefreshSession();
-  const [identity, setIdentity] = useState<IdentityDraft>(EMPTY_IDENTITY);
-  const [added, setAdded] = useState<string | null>(null);
-  const add = useMutation({
-    mutationFn: identityApi.addDependant,
-    onSuccess: async (_reply, body) => {
-      setAdded(`${body.firstNames} ${body.birthName.toUpperCase()}`);
-      setIdentity(EMPTY_IDENTITY);
+  const { form, mutation, problem, onSubmit } = useApiForm({
+    initialValues: EMPTY_IDENTITY,
+    schema: identitySchema,
+    submit: identityApi.addDependant,
+    onSuccess: async () => {
+      form.reset();
       await refreshSession();
     },
+    issues: identityIssues(''),
   });
-  const problem = formProblemOf(add.error, t('identity.common.unexpected'));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setAdded(null);
-    add.mutate(identityBody(identity));
-  };
+  const added = mutation.isSuccess ? `${mutation.variables.firstNames} ${mutation.variables.birthName.toUpperCase()}` : null;
   return (
     <Stack gap="sm" component="section" aria-labelledby="profile-dependant">
       <Title order={2} id="profile-dependant">
         {t('identity.profile.addDependant')}
       </Title>
       <Text size="sm">{t('identity.profile.addDependantIntro')}</Text>
-      <ProblemAlert problem={problem} shownFields={identityFieldNames('')} />
+      <ProblemAlert problem={problem} />
       {added ? (
         <Alert color="green.9" variant="light" role="status">
           {t('identity.profile.dependantAdded', { name: added })}
         </Alert>
       ) : null}
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm" maw={440}>
-          <IdentityFields value={identity} onChange={setIdentity} problem={problem} prefix="" />
+          <IdentityFields form={form} prefix="" />
           <Group>
-            <Button type="submit" loading={add.isPending}>
+            <Button type="submit" loading={mutation.isPending}>
               {t('identity.profile.addDependantSubmit')}
             </Button>
           </Group>

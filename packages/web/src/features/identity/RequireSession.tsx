@@ -1,9 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation, useOutletContext } from 'react-router';
 import { Loading } from '../../components/Loading.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ErrorAlert } from '../../components/ProblemAlert.js';
 import type { Me } from './api.js';
-import { formProblemOf } from './forms.js';
 import { PATHS } from './paths.js';
 import { useSession } from './session.js';
 
@@ -15,8 +14,8 @@ export function RequireSession() {
   const { t } = useTranslation();
   const location = useLocation();
   const session = useSession();
-  if (session.isPending) return <Loading label={t('identity.common.loading')} />;
-  if (session.isError) return <ProblemAlert problem={formProblemOf(session.error, t('identity.common.unexpected'))} />;
+  if (session.isPending) return <Loading label={t('common.loading')} />;
+  if (session.isError) return <ErrorAlert error={session.error} />;
   const me = session.data;
   const from = location.pathname + location.search;
   if (!me) return <Navigate to={PATHS.login} replace state={{ from }} />;

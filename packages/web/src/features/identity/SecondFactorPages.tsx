@@ -1,13 +1,15 @@
 import { Anchor, Button, Group, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation, useNavigate } from 'react-router';
+import { z } from 'zod';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
-import { identityApi, type Me } from './api.js';
-import { destinationOf, fieldError, formProblemOf } from './forms.js';
+import { ErrorAlert, ProblemAlert } from '../../components/ProblemAlert.js';
+import { useApiForm } from '../../forms/useApiForm.js';
+import { identityApi, type Me, type SecondFactorAnswer } from './api.js';
+import { destinationOf } from './destination.js';
+import { totpCode } from './fields.js';
 import { PATHS } from './paths.js';
 import { TotpEnrolment } from './TotpEnrolment.js';
 import { useRefreshSession, useSession } from './session.js';
@@ -30,61 +32,65 @@ export function SecondFactorPage() {
   const location = useLocation();
   const session = useSession();
   const destination = destinationOf(location.state);
-  if (session.isPending) return <Loading label={t('identity.common.loading')} />;
-  if (session.isError) return <ProblemAlert problem={formProblemOf(session.error, t('identity.common.unexpected'))} />;
+  if (session.isPending) return <Loading label={t('common.loading')} />;
+  if (session.isError) return <ErrorAlert error={session.error} />;
   const redirect = redirectFor(session.data, 'second-factor', destination);
   if (redirect) return <Navigate to={redirect} replace state={{ from: destination }} />;
   return <SecondFactorForm />;
 }
 
+/** Either answer, from whichever input is shown. */
+const secondFactorAnswer = (mode: 'code' | 'recoveryCode'): z.ZodType<SecondFactorAnswer> =>
+  mode === 'code'
+    ? z.object({ code: totpCode }).transform(({ code }) => ({ code }))
+    : z
+        .object({ recoveryCode: z.string().trim().min(1, 'issues.required').max(20, 'issues.too-big') })
+        .transform(({ recoveryCode }) => ({ recoveryCode }));
+
 function SecondFactorForm() {
   const { t } = useTranslation();
   const refreshSession = useRefreshSession();
   const [mode, setMode] = useState<'code' | 'recoveryCode'>('code');
-  const [code, setCode] = useState('');
-  const [recoveryCode, setRecoveryCode] = useState('');
   // Success re-reads the session; the page then sends the person on (see redirectFor).
-  const verify = useMutation({ mutationFn: identityApi.verifySecondFactor, onSuccess: () => refreshSession() });
-  const problem = formProblemOf(verify.error, t('identity.common.unexpected'));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    verify.mutate(mode === 'code' ? { code: code.replace(/\s/g, '') } : { recoveryCode: recoveryCode.trim() });
-  };
+  const { form, mutation, problem, onSubmit } = useApiForm({
+    initialValues: { code: '', recoveryCode: '' },
+    schema: secondFactorAnswer(mode),
+    submit: identityApi.verifySecondFactor,
+    onSuccess: () => refreshSession(),
+    issues: { code: { 'invalid-format': 'identity.fields.totpCodeInvalid' } },
+  });
   const switchMode = () => {
-    verify.reset();
+    mutation.reset();
+    form.clearErrors();
     setMode(mode === 'code' ? 'recoveryCode' : 'code');
   };
   return (
     <Stack gap="md" maw={440}>
       <PageTitle>{t('identity.secondFactor.title')}</PageTitle>
       <Text>{mode === 'code' ? t('identity.secondFactor.intro') : t('identity.secondFactor.recoveryIntro')}</Text>
-      <ProblemAlert problem={problem} shownFields={['code', 'recoveryCode']} />
-      <form onSubmit={submit} noValidate>
+      <ProblemAlert problem={problem} />
+      <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           {mode === 'code' ? (
             <TextInput
               label={t('identity.fields.totpCode')}
               description={t('identity.fields.totpCodeHint')}
-              value={code}
-              onChange={(event) => setCode(event.currentTarget.value)}
-              error={fieldError(problem, 'code', { 'invalid-format': t('identity.fields.totpCodeInvalid') })}
               inputMode="numeric"
               autoComplete="one-time-code"
               maxLength={7}
+              {...form.getInputProps('code')}
             />
           ) : (
             <TextInput
               label={t('identity.fields.recoveryCode')}
               description={t('identity.fields.recoveryCodeHint')}
-              value={recoveryCode}
-              onChange={(event) => setRecoveryCode(event.currentTarget.value)}
-              error={fieldError(problem, 'recoveryCode')}
               autoComplete="off"
               maxLength={20}
+              {...form.getInputProps('recoveryCode')}
             />
           )}
           <Group>
-            <Button type="submit" loading={verify.isPending}>
+            <Button type="submit" loading={mutation.isPending}>
               {t('identity.secondFactor.submit')}
             </Button>
           </Group>
@@ -107,8 +113,8 @@ export function EnrolmentPage() {
   // Once confirmed, the session is no longer pending: stay to show the recovery codes.
   const [confirmed, setConfirmed] = useState(false);
   const destination = destinationOf(location.state);
-  if (session.isPending) return <Loading label={t('identity.common.loading')} />;
-  if (session.isError) return <ProblemAlert problem={formProblemOf(session.error, t('identity.common.unexpected'))} />;
+  if (session.isPending) return <Loading label={t('common.loading')} />;
+  if (session.isError) return <ErrorAlert error={session.error} />;
   const redirect = confirmed ? null : redirectFor(session.data, 'enrolment', destination);
   if (redirect || !session.data) return <Navigate to={redirect ?? PATHS.login} replace state={{ from: destination }} />;
   return (

@@ -1,12 +1,14 @@
 import { Anchor, Button, Code, CopyButton, Group, List, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { Loading } from '../../components/Loading.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ErrorAlert, ProblemAlert } from '../../components/ProblemAlert.js';
 import { QrCode } from '../../components/QrCode.js';
+import { useApiForm } from '../../forms/useApiForm.js';
 import { identityApi } from './api.js';
-import { fieldError, formProblemOf } from './forms.js';
+import { totpCode } from './fields.js';
 
 /** The secret in groups of four, easier to type into an authenticator by hand. */
 function grouped(secret: string): string {
@@ -32,7 +34,6 @@ export function TotpEnrolment({
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [code, setCode] = useState('');
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   const codesHeading = useRef<HTMLHeadingElement>(null);
   // A query, not a mutation, so that a second mount (React's strict mode) does not draw a second secret.
@@ -47,12 +48,15 @@ export function TotpEnrolment({
     // Once confirmed, asking again would draw a new secret (and be refused): the secret is spent.
     enabled: recoveryCodes === null,
   });
-  const confirm = useMutation({
-    mutationFn: identityApi.confirmEnrolment,
+  const confirm = useApiForm({
+    initialValues: { code: '' },
+    schema: z.object({ code: totpCode }),
+    submit: ({ code }) => identityApi.confirmEnrolment(code),
     onSuccess: (reply) => {
       setRecoveryCodes(reply.recoveryCodes);
       onConfirmed?.();
     },
+    issues: { code: { 'invalid-format': 'identity.fields.totpCodeInvalid' } },
   });
   const finish = useMutation({
     mutationFn: async () => {
@@ -95,14 +99,9 @@ export function TotpEnrolment({
   }
 
   if (enrolment.isPending) return <Loading label={t('identity.totp.preparing')} />;
-  if (enrolment.isError) return <ProblemAlert problem={formProblemOf(enrolment.error, t('identity.common.unexpected'))} />;
+  if (enrolment.isError) return <ErrorAlert error={enrolment.error} />;
 
   const { secret, uri } = enrolment.data;
-  const problem = formProblemOf(confirm.error, t('identity.common.unexpected'));
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    confirm.mutate(code.replace(/\s/g, ''));
-  };
   return (
     <Stack gap="md">
       <Stack gap="xs">
@@ -135,21 +134,19 @@ export function TotpEnrolment({
       </Stack>
       <Stack gap="xs">
         <Title order={headingOrder}>{t('identity.totp.step2')}</Title>
-        <ProblemAlert problem={problem} shownFields={['code']} />
-        <form onSubmit={submit} noValidate>
+        <ProblemAlert problem={confirm.problem} />
+        <form onSubmit={confirm.onSubmit} noValidate>
           <Stack gap="sm" maw={320}>
             <TextInput
               label={t('identity.fields.totpCode')}
               description={t('identity.fields.totpCodeHint')}
-              value={code}
-              onChange={(event) => setCode(event.currentTarget.value)}
-              error={fieldError(problem, 'code', { 'invalid-format': t('identity.fields.totpCodeInvalid') })}
               inputMode="numeric"
               autoComplete="one-time-code"
               maxLength={7}
+              {...confirm.form.getInputProps('code')}
             />
             <Group>
-              <Button type="submit" loading={confirm.isPending}>
+              <Button type="submit" loading={confirm.mutation.isPending}>
                 {t('identity.totp.activate')}
               </Button>
             </Group>

@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { ProblemAlert } from '../../components/ProblemAlert.js';
+import { ErrorAlert, ProblemAlert } from '../../components/ProblemAlert.js';
 import { identityApi } from './api.js';
-import { formProblemOf } from './forms.js';
 import { PATHS } from './paths.js';
 
 /** The mailed link lands here: the token is sent once, and the page says whether the address is confirmed. */
@@ -32,13 +31,7 @@ export function VerifyEmailPage() {
         <Loading label={t('identity.verifyEmail.checking')} />
       ) : token === '' || verification.isError ? (
         <>
-          <ProblemAlert
-            problem={
-              token === ''
-                ? { title: t('identity.common.incompleteLink') }
-                : formProblemOf(verification.error, t('identity.common.unexpected'))
-            }
-          />
+          {token === '' ? <ProblemAlert problem={{ title: t('common.incompleteLink') }} /> : <ErrorAlert error={verification.error} />}
           <Anchor component={Link} to={PATHS.login}>
             {t('identity.register.toLogin')}
           </Anchor>

@@ -1,79 +1,66 @@
 import { Group, PasswordInput, Radio, Stack, TextInput } from '@mantine/core';
-import type { ChangeEvent } from 'react';
+import { checkNir } from '@parcours/domain';
 import { useTranslation } from 'react-i18next';
-import type { PatientIdentity, Sex } from './api.js';
-import { fieldError, optional, PASSWORD_MIN_LENGTH, type FormProblem } from './forms.js';
+import { z } from 'zod';
+import { optionalIdentifier, optionalText, requiredText, type InputSource } from '../../forms/fields.js';
+import type { IssueMessages } from '../../forms/useApiForm.js';
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+/** A new password, as the server bounds it; the message's `{{min}}` is PASSWORD_MIN_LENGTH. */
+export const newPassword = z.string().min(PASSWORD_MIN_LENGTH, 'identity.fields.passwordTooShort').max(256, 'issues.too-big');
+
+/** A TOTP code as typed: 6 digits, spaces allowed. */
+export const totpCode = z
+  .string()
+  .transform((code) => code.replace(/\s/g, ''))
+  .refine((code) => /^\d{6}$/.test(code), 'identity.fields.totpCodeInvalid');
+
+/** The account holder's own names. */
+export const personNames = { givenName: requiredText(100), familyName: requiredText(100) };
 
 /** The account holder's own given and family names, as the browser may fill them in. */
-export function PersonNameFields({
-  givenName,
-  familyName,
-  onChange,
-  problem,
-}: {
-  givenName: string;
-  familyName: string;
-  onChange: (names: { givenName: string; familyName: string }) => void;
-  problem: FormProblem | null;
-}) {
+export function PersonNameFields({ form, autoComplete = true }: { form: InputSource; autoComplete?: boolean }) {
   const { t } = useTranslation();
   return (
     <>
       <TextInput
         label={t('identity.fields.givenName')}
-        autoComplete="given-name"
-        value={givenName}
-        onChange={(event) => onChange({ givenName: event.currentTarget.value, familyName })}
-        error={fieldError(problem, 'givenName')}
+        autoComplete={autoComplete ? 'given-name' : 'off'}
         maxLength={100}
+        {...form.getInputProps('givenName')}
       />
       <TextInput
         label={t('identity.fields.familyName')}
-        autoComplete="family-name"
-        value={familyName}
-        onChange={(event) => onChange({ givenName, familyName: event.currentTarget.value })}
-        error={fieldError(problem, 'familyName')}
+        autoComplete={autoComplete ? 'family-name' : 'off'}
         maxLength={100}
+        {...form.getInputProps('familyName')}
       />
     </>
   );
 }
 
 /** A new password, with the rule stated before typing (WCAG 3.3.2) and the error next to it. */
-export function NewPasswordInput({
-  value,
-  onChange,
-  error,
-}: {
-  value: string;
-  onChange: (value: string) => void;
-  error?: string | undefined;
-}) {
+export function NewPasswordInput({ form, path = 'password' }: { form: InputSource; path?: string }) {
   const { t } = useTranslation();
   return (
     <PasswordInput
       label={t('identity.fields.password')}
       description={t('identity.fields.passwordHint', { min: PASSWORD_MIN_LENGTH })}
       autoComplete="new-password"
-      value={value}
-      onChange={(event) => onChange(event.currentTarget.value)}
-      error={error}
       minLength={PASSWORD_MIN_LENGTH}
       maxLength={256}
+      {...form.getInputProps(path)}
     />
   );
 }
 
-/** The client's own check of a new password, before the server's. */
-export function passwordProblem(password: string, title: string, message: string, field = 'password'): FormProblem | null {
-  return password.length >= PASSWORD_MIN_LENGTH ? null : { title, errors: [{ field, message }] };
-}
-
+/** The INS identity traits as typed: the sex is '' until chosen. */
 export interface IdentityDraft {
   birthName: string;
   firstNames: string;
   usedName: string;
-  sex: Sex | '';
+  sex: '' | 'F' | 'M' | 'I';
   birthDate: string;
   birthPlaceInsee: string;
   nir: string;
@@ -89,26 +76,30 @@ export const EMPTY_IDENTITY: IdentityDraft = {
   nir: '',
 };
 
-const IDENTITY_FIELDS = ['birthName', 'firstNames', 'usedName', 'sex', 'birthDate', 'birthPlaceInsee', 'nir'] as const;
+const today = () => new Date().toISOString().slice(0, 10);
 
-/** The server's names for these inputs: `identity.birthName` in a registration, `birthName` for a dependant. */
-export function identityFieldNames(prefix: string): string[] {
-  return IDENTITY_FIELDS.map((field) => prefix + field);
-}
+/** The INS traits as the API takes them: optional ones left out when empty, the NIR checked by the domain's rule. */
+export const identitySchema = z.object({
+  birthName: requiredText(100),
+  firstNames: requiredText(200),
+  usedName: optionalText(100),
+  sex: z.enum(['F', 'M', 'I'], 'identity.fields.sexRequired'),
+  birthDate: z.iso
+    .date('identity.fields.birthDateInvalid')
+    .refine((date) => date >= '1900-01-01' && date <= today(), 'identity.fields.birthDateInvalid'),
+  birthPlaceInsee: optionalText(5)
+    .transform((code) => code?.toUpperCase())
+    .refine((code) => code === undefined || /^(\d{5}|2[AB]\d{3})$/.test(code), 'identity.fields.birthPlaceInseeInvalid'),
+  nir: optionalIdentifier(checkNir, 'identity.fields.nirInvalid'),
+});
 
-/** The body the API expects: optional traits left out when empty; the sex is checked by the server. */
-export function identityBody(draft: IdentityDraft): PatientIdentity {
-  const usedName = optional(draft.usedName);
-  const birthPlaceInsee = optional(draft.birthPlaceInsee)?.toUpperCase();
-  const nir = optional(draft.nir);
+/** The server's words for the identity fields' codes, under `prefix` (`identity.` in a registration). */
+export function identityIssues(prefix: string): IssueMessages {
   return {
-    birthName: draft.birthName.trim(),
-    firstNames: draft.firstNames.trim(),
-    sex: draft.sex as Sex,
-    birthDate: draft.birthDate,
-    ...(usedName ? { usedName } : {}),
-    ...(birthPlaceInsee ? { birthPlaceInsee } : {}),
-    ...(nir ? { nir } : {}),
+    [`${prefix}sex`]: { 'invalid-value': 'identity.fields.sexRequired' },
+    [`${prefix}birthDate`]: { 'invalid-format': 'identity.fields.birthDateInvalid', custom: 'identity.fields.birthDateInvalid' },
+    [`${prefix}birthPlaceInsee`]: { 'invalid-format': 'identity.fields.birthPlaceInseeInvalid' },
+    [`${prefix}nir`]: { custom: 'identity.fields.nirInvalid' },
   };
 }
 
@@ -117,92 +108,53 @@ export function identityBody(draft: IdentityDraft): PatientIdentity {
  * be qualified against the national teleservice.
  */
 export function IdentityFields({
-  value,
-  onChange,
-  problem,
+  form,
   prefix,
 }: {
-  value: IdentityDraft;
-  onChange: (value: IdentityDraft) => void;
-  problem: FormProblem | null;
-  /** The server's path to these fields in the body (`identity.` or ''). */
-  prefix: string;
+  form: InputSource;
+  /** The path of these fields in the form (`identity.` or ''). */ prefix: string;
 }) {
   const { t } = useTranslation();
-  const set = (field: keyof IdentityDraft) => (event: ChangeEvent<HTMLInputElement>) =>
-    onChange({ ...value, [field]: event.currentTarget.value });
-  const error = (field: keyof IdentityDraft, byCode?: Record<string, string>) => fieldError(problem, prefix + field, byCode);
-  const today = new Date().toISOString().slice(0, 10);
+  const input = (field: keyof IdentityDraft) => form.getInputProps(prefix + field);
   return (
     <Stack gap="sm">
       <TextInput
         label={t('identity.fields.birthName')}
         description={t('identity.fields.birthNameHint')}
-        value={value.birthName}
-        onChange={set('birthName')}
-        error={error('birthName')}
         autoComplete="off"
         maxLength={100}
+        {...input('birthName')}
       />
       <TextInput
         label={t('identity.fields.firstNames')}
         description={t('identity.fields.firstNamesHint')}
-        value={value.firstNames}
-        onChange={set('firstNames')}
-        error={error('firstNames')}
         autoComplete="off"
         maxLength={200}
+        {...input('firstNames')}
       />
-      <TextInput
-        label={t('identity.fields.usedName')}
-        value={value.usedName}
-        onChange={set('usedName')}
-        error={error('usedName')}
-        autoComplete="off"
-        maxLength={100}
-      />
-      <Radio.Group
-        label={t('identity.fields.sex')}
-        value={value.sex}
-        onChange={(sex) => onChange({ ...value, sex: sex as Sex })}
-        error={error('sex', { 'invalid-value': t('identity.fields.sexRequired') })}
-      >
+      <TextInput label={t('identity.fields.usedName')} autoComplete="off" maxLength={100} {...input('usedName')} />
+      <Radio.Group label={t('identity.fields.sex')} {...input('sex')}>
         <Group gap="lg" mt={4}>
           <Radio value="F" label={t('identity.sex.F')} />
           <Radio value="M" label={t('identity.sex.M')} />
           <Radio value="I" label={t('identity.sex.I')} />
         </Group>
       </Radio.Group>
-      <TextInput
-        type="date"
-        label={t('identity.fields.birthDate')}
-        value={value.birthDate}
-        onChange={set('birthDate')}
-        error={error('birthDate', {
-          'invalid-format': t('identity.fields.birthDateInvalid'),
-          custom: t('identity.fields.birthDateInvalid'),
-        })}
-        min="1900-01-01"
-        max={today}
-      />
+      <TextInput type="date" label={t('identity.fields.birthDate')} min="1900-01-01" max={today()} {...input('birthDate')} />
       <TextInput
         label={t('identity.fields.birthPlaceInsee')}
         description={t('identity.fields.birthPlaceInseeHint')}
-        value={value.birthPlaceInsee}
-        onChange={set('birthPlaceInsee')}
-        error={error('birthPlaceInsee', { 'invalid-format': t('identity.fields.birthPlaceInseeInvalid') })}
         autoComplete="off"
         maxLength={5}
+        {...input('birthPlaceInsee')}
       />
       <TextInput
         label={t('identity.fields.nir')}
         description={t('identity.fields.nirHint')}
-        value={value.nir}
-        onChange={set('nir')}
-        error={error('nir', { custom: t('identity.fields.nirInvalid') })}
         autoComplete="off"
         inputMode="text"
         maxLength={21}
+        {...input('nir')}
       />
     </Stack>
   );

@@ -1,8 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
-import type { Role } from '../../app/navigation.js';
-import { ApiProblem, identityApi, rememberCsrfToken, type Me } from './api.js';
+import { rememberCsrfToken } from '../../api/client.js';
+import { ApiProblem } from '../../api/problem.js';
+import type { Role } from '../../app/feature.js';
+import { identityApi, type Me } from './api.js';
 
 export const SESSION_KEY = ['identity', 'session'] as const;
 

@@ -3,7 +3,7 @@ import { DECISION_AMOUNT_FIELDS, evaluate, RulesRequestError, type RulesDecision
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatEuros } from '../../components/money.js';
-import { ReasonsAndDoubts } from './ExplainedCodes.js';
+import { ReasonsAndDoubts } from '../../components/ExplainedCodes.js';
 
 const AMOUNTS = new Set<string>(DECISION_AMOUNT_FIELDS);
 const SHARES = new Set(['amoRate', 'cap']);
@@ -29,9 +29,9 @@ export function Evaluated({ request }: { request: unknown }) {
   const value = (key: string, v: unknown): ReactNode => {
     if (v === null || v === undefined) return '—';
     if (typeof v === 'boolean') {
-      return <Badge color={v ? 'green.9' : 'red.9'}>{v ? t('simulator.yes') : t('simulator.no')}</Badge>;
+      return <Badge color={v ? 'green.9' : 'red.9'}>{v ? t('common.yes') : t('common.no')}</Badge>;
     }
-    if (key === 'tiersPayant') return t(`billing.decision.tiersPayantModes.${v as 'full' | 'amo' | 'optional'}`);
+    if (key === 'tiersPayant') return t(`terms.tiersPayantModes.${v as 'full' | 'amo' | 'optional'}`);
     if (typeof v === 'number' && AMOUNTS.has(key)) return formatEuros(v, language);
     if (typeof v === 'number' && SHARES.has(key)) {
       return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'fr-FR', { style: 'percent', maximumFractionDigits: 1 }).format(v);
@@ -42,10 +42,10 @@ export function Evaluated({ request }: { request: unknown }) {
   return (
     <section aria-labelledby="decision-heading" aria-live="polite">
       <Title order={2} id="decision-heading" mb="sm">
-        {t('simulator.decision')}
+        {t('rules.decision')}
       </Title>
       {result.issues ? (
-        <Alert color="red.9" variant="light" role="alert" title={t('simulator.malformed')}>
+        <Alert color="red.9" variant="light" role="alert" title={t('rules.malformed')}>
           <List size="sm">
             {result.issues.map((issue) => (
               <List.Item key={`${issue.path}:${issue.code}`}>
@@ -60,21 +60,17 @@ export function Evaluated({ request }: { request: unknown }) {
           <Table maw={560}>
             <Table.Tbody>
               {Object.entries(result.decision!)
-                .filter(([key]) => !EXPLAINED.has(key))
+                // A field our catalogue does not word yet is left out rather than shown by its code.
+                .filter(([key]) => !EXPLAINED.has(key) && i18n.exists(`rules.fields.${key}`))
                 .map(([key, v]) => (
                   <Table.Tr key={key}>
-                    <Table.Th scope="row">{t(`simulator.fields.${key}`, { defaultValue: key })}</Table.Th>
+                    <Table.Th scope="row">{t(`rules.fields.${key}`)}</Table.Th>
                     <Table.Td data-testid={key}>{value(key, v)}</Table.Td>
                   </Table.Tr>
                 ))}
             </Table.Tbody>
           </Table>
-          <ReasonsAndDoubts
-            decision={result.decision!}
-            why={t('simulator.why')}
-            doubts={t('simulator.doubts')}
-            noReason={t('simulator.noReason')}
-          />
+          <ReasonsAndDoubts decision={result.decision!} why={t('rules.why')} doubts={t('rules.doubts')} noReason={t('rules.noReason')} />
         </Stack>
       )}
     </section>

@@ -17,13 +17,13 @@ export function SimulatorPage() {
   const today = todayInParis();
   return (
     <Stack maw={960}>
-      <Title order={1}>{t('simulator.heading')}</Title>
-      <Text>{t('simulator.intro')}</Text>
+      <Title order={1}>{t('rules.heading')}</Title>
+      <Text>{t('rules.intro')}</Text>
       <Tabs defaultValue="teleconsultation" keepMounted={false}>
         <Tabs.List>
           {Object.keys(CASES).map((kind) => (
             <Tabs.Tab key={kind} value={kind}>
-              {t(`simulator.tabs.${kind as keyof typeof CASES}`)}
+              {t(`rules.tabs.${kind as keyof typeof CASES}`)}
             </Tabs.Tab>
           ))}
         </Tabs.List>

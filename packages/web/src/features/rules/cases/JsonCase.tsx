@@ -1,7 +1,17 @@
 import { Alert, Stack, Textarea } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Evaluated } from '../Evaluated.js';
+
+/** The text as JSON, or `invalid` (the parser's own message is not for people). */
+function parse(text: string): { request: unknown } | 'invalid' {
+  try {
+    return { request: JSON.parse(text) as unknown };
+  } catch {
+    return 'invalid';
+  }
+}
 
 /**
  * Any request of the rules contract, written as JSON — the same the API and `parcours rules evaluate`
@@ -9,41 +19,30 @@ import { Evaluated } from '../Evaluated.js';
  */
 export function JsonCase({ today }: { today: string }) {
   const { t } = useTranslation();
-  const [text, setText] = useState(() =>
-    JSON.stringify(
-      {
-        kind: 'telemonitoring',
-        date: today,
-        indication: 'heart-failure',
-        patient: { age: 72 },
-        monthsSincePrescription: 3,
-      },
-      null,
-      2,
-    ),
-  );
-  const parsed = useMemo(() => {
-    try {
-      return { request: JSON.parse(text) as unknown, error: null };
-    } catch (error) {
-      return { request: null, error: error instanceof Error ? error.message : String(error) };
-    }
-  }, [text]);
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: {
+      text: JSON.stringify(
+        { kind: 'telemonitoring', date: today, indication: 'heart-failure', patient: { age: 72 }, monthsSincePrescription: 3 },
+        null,
+        2,
+      ),
+    },
+  });
+  const { text } = form.getValues();
+  const parsed = useMemo(() => parse(text), [text]);
   return (
     <Stack>
       <Textarea
-        label={t('simulator.json.label')}
-        description={t('simulator.json.hint')}
+        label={t('rules.json.label')}
+        description={t('rules.json.hint')}
         autosize
         minRows={8}
         styles={{ input: { fontFamily: 'monospace' } }}
-        value={text}
-        onChange={(e) => setText(e.currentTarget.value)}
+        {...form.getInputProps('text')}
       />
-      {parsed.error !== null ? (
-        <Alert color="red.9" variant="light" role="alert" title={t('simulator.json.invalid')}>
-          {parsed.error}
-        </Alert>
+      {parsed === 'invalid' ? (
+        <Alert color="red.9" variant="light" role="alert" title={t('rules.json.invalid')} />
       ) : (
         <Evaluated request={parsed.request} />
       )}

@@ -1,21 +1,26 @@
 import { Checkbox, Fieldset, Group, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { SickLeaveRequest } from '@parcours/domain';
-import { useMemo, useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Evaluated } from '../Evaluated.js';
 
 /** A sick leave (arrêt de travail) prescribed during a telemedicine act: how many days it may run. */
 export function SickLeaveCase({ today }: { today: string }) {
   const { t } = useTranslation();
-  const [c, setCase] = useState({
-    date: today,
-    requestedDays: 5,
-    existingLeaveDays: 0,
-    isTreatingDoctor: false,
-    isReferenceMidwife: false,
-    patientJustifiesNoInPersonAccess: false,
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: {
+      date: today,
+      requestedDays: 5,
+      existingLeaveDays: 0,
+      isTreatingDoctor: false,
+      isReferenceMidwife: false,
+      patientJustifiesNoInPersonAccess: false,
+    },
   });
-  const set = <K extends keyof typeof c>(key: K, value: (typeof c)[K]) => setCase((previous) => ({ ...previous, [key]: value }));
+  const c = form.getValues();
+  const input = form.getInputProps;
   const request = useMemo<SickLeaveRequest>(
     () => ({
       kind: 'sick-leave',
@@ -28,27 +33,15 @@ export function SickLeaveCase({ today }: { today: string }) {
     [c],
   );
   const check = (key: 'isTreatingDoctor' | 'isReferenceMidwife' | 'patientJustifiesNoInPersonAccess') => (
-    <Checkbox label={t(`simulator.sickLeave.${key}`)} checked={c[key]} onChange={(e) => set(key, e.currentTarget.checked)} />
+    <Checkbox label={t(`rules.sickLeave.${key}`)} {...input(key, { type: 'checkbox' })} />
   );
   return (
     <Stack>
-      <Fieldset legend={t('simulator.sickLeave.legend')}>
+      <Fieldset legend={t('rules.sickLeave.legend')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput type="date" label={t('simulator.date')} value={c.date} onChange={(e) => set('date', e.currentTarget.value)} />
-          <NumberInput
-            label={t('simulator.sickLeave.requestedDays')}
-            min={1}
-            max={365}
-            value={c.requestedDays}
-            onChange={(v) => set('requestedDays', typeof v === 'number' ? v : 0)}
-          />
-          <NumberInput
-            label={t('simulator.sickLeave.existingLeaveDays')}
-            min={0}
-            max={365}
-            value={c.existingLeaveDays}
-            onChange={(v) => set('existingLeaveDays', typeof v === 'number' ? v : 0)}
-          />
+          <TextInput type="date" label={t('rules.date')} {...input('date')} />
+          <NumberInput label={t('rules.sickLeave.requestedDays')} min={1} max={365} {...input('requestedDays')} />
+          <NumberInput label={t('rules.sickLeave.existingLeaveDays')} min={0} max={365} {...input('existingLeaveDays')} />
         </SimpleGrid>
         <Group mt="sm">
           {check('isTreatingDoctor')}

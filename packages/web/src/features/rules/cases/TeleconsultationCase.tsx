@@ -11,9 +11,10 @@ import {
   type TeleconsultationRequest,
   type TreatingDoctorStatus,
 } from '@parcours/domain';
-import { useMemo, useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ModalitySelect, PregnancySelect, ResidenceSelect } from '../fields.js';
+import { ModalitySelect, PregnancySelect, ResidenceSelect } from '../../../components/TeleconsultationSelects.js';
 import { Evaluated } from '../Evaluated.js';
 
 interface Case {
@@ -45,34 +46,38 @@ interface Case {
 /** Every field of the contract's teleconsultation request, in the professional's words. */
 export function TeleconsultationCase({ today }: { today: string }) {
   const { t } = useTranslation();
-  const [c, setCase] = useState<Case>({
-    date: today,
-    time: '',
-    modality: 'video',
-    completed: true,
-    profession: 'doctor',
-    specialty: 'general-practice',
-    sector: '1',
-    optam: false,
-    isTreatingDoctor: false,
-    local: true,
-    company: '',
-    age: 35,
-    treatingDoctor: 'referred',
-    residence: 'home',
-    livesInZip: false,
-    coverage: [],
-    pregnancyMonth: '',
-    participationsPaidThisYear: 0,
-    lastInPersonVisit: '',
-    emergency: false,
-    sasReferral: false,
-    midwifeAct: '',
-    feeCharged: '',
+  const form = useForm<Case>({
+    mode: 'controlled',
+    initialValues: {
+      date: today,
+      time: '',
+      modality: 'video',
+      completed: true,
+      profession: 'doctor',
+      specialty: 'general-practice',
+      sector: '1',
+      optam: false,
+      isTreatingDoctor: false,
+      local: true,
+      company: '',
+      age: 35,
+      treatingDoctor: 'referred',
+      residence: 'home',
+      livesInZip: false,
+      coverage: [],
+      pregnancyMonth: '',
+      participationsPaidThisYear: 0,
+      lastInPersonVisit: '',
+      emergency: false,
+      sasReferral: false,
+      midwifeAct: '',
+      feeCharged: '',
+    },
   });
-  const set = <K extends keyof Case>(key: K, value: Case[K]) => setCase((previous) => ({ ...previous, [key]: value }));
+  const c = form.getValues();
+  const input = form.getInputProps;
   const check = (key: 'completed' | 'optam' | 'isTreatingDoctor' | 'local' | 'livesInZip' | 'emergency' | 'sasReferral') => (
-    <Checkbox label={t(`simulator.${key}`)} checked={c[key]} onChange={(e) => set(key, e.currentTarget.checked)} />
+    <Checkbox label={t(`rules.${key}`)} {...input(key, { type: 'checkbox' })} />
   );
   const isMidwife = c.profession === 'midwife';
   const request = useMemo<TeleconsultationRequest>(
@@ -113,11 +118,11 @@ export function TeleconsultationCase({ today }: { today: string }) {
 
   return (
     <Stack>
-      <Fieldset legend={t('simulator.act')}>
+      <Fieldset legend={t('rules.act')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <TextInput type="date" label={t('simulator.date')} value={c.date} onChange={(e) => set('date', e.currentTarget.value)} />
-          <TextInput type="time" label={t('simulator.time')} value={c.time} onChange={(e) => set('time', e.currentTarget.value)} />
-          <ModalitySelect label={t('simulator.modality')} value={c.modality} onChange={(v) => set('modality', v)} />
+          <TextInput type="date" label={t('rules.date')} {...input('date')} />
+          <TextInput type="time" label={t('rules.time')} {...input('time')} />
+          <ModalitySelect label={t('rules.modality')} {...input('modality')} />
         </SimpleGrid>
         <Group mt="sm">
           {check('completed')}
@@ -125,53 +130,36 @@ export function TeleconsultationCase({ today }: { today: string }) {
           {check('sasReferral')}
         </Group>
       </Fieldset>
-      <Fieldset legend={t('simulator.practitioner')}>
+      <Fieldset legend={t('rules.practitioner')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <NativeSelect
-            label={t('simulator.profession')}
-            value={c.profession}
-            onChange={(e) => set('profession', e.currentTarget.value as Case['profession'])}
-            data={(['doctor', 'midwife'] as const).map((p) => ({ value: p, label: t(`identity.professions.${p}`) }))}
+            label={t('rules.profession')}
+            {...input('profession')}
+            data={(['doctor', 'midwife'] as const).map((p) => ({ value: p, label: t(`terms.professions.${p}`) }))}
           />
           {isMidwife ? (
             <NativeSelect
-              label={t('simulator.midwifeAct')}
-              value={c.midwifeAct}
-              onChange={(e) => set('midwifeAct', e.currentTarget.value as Case['midwifeAct'])}
+              label={t('rules.midwifeAct')}
+              {...input('midwifeAct')}
               data={[
-                { value: '', label: t('billing.decision.notMidwifeAct') },
-                ...MIDWIFE_ACTS.map((a) => ({ value: a, label: t(`billing.decision.midwifeActs.${a}`) })),
+                { value: '', label: t('terms.notMidwifeAct') },
+                ...MIDWIFE_ACTS.map((a) => ({ value: a, label: t(`terms.midwifeActs.${a}`) })),
               ]}
             />
           ) : (
             <NativeSelect
-              label={t('simulator.specialty')}
-              value={c.specialty}
-              onChange={(e) => set('specialty', e.currentTarget.value as Specialty)}
-              data={SPECIALTIES.map((s) => ({ value: s, label: t(`identity.specialties.${s}`) }))}
+              label={t('rules.specialty')}
+              {...input('specialty')}
+              data={SPECIALTIES.map((s) => ({ value: s, label: t(`terms.specialties.${s}`) }))}
             />
           )}
+          <NativeSelect label={t('rules.sector')} {...input('sector')} data={['1', '2']} />
           <NativeSelect
-            label={t('simulator.sector')}
-            value={c.sector}
-            onChange={(e) => set('sector', e.currentTarget.value as Case['sector'])}
-            data={['1', '2']}
+            label={t('rules.company')}
+            {...input('company')}
+            data={(['', 'approved', 'not-approved'] as const).map((v) => ({ value: v, label: t(`rules.companies.${v || 'none'}`) }))}
           />
-          <NativeSelect
-            label={t('simulator.company')}
-            value={c.company}
-            onChange={(e) => set('company', e.currentTarget.value as Case['company'])}
-            data={(['', 'approved', 'not-approved'] as const).map((v) => ({ value: v, label: t(`simulator.companies.${v || 'none'}`) }))}
-          />
-          <NumberInput
-            label={t('simulator.feeCharged')}
-            min={0}
-            max={10_000}
-            decimalScale={2}
-            decimalSeparator=","
-            value={c.feeCharged}
-            onChange={(v) => set('feeCharged', typeof v === 'number' ? v : '')}
-          />
+          <NumberInput label={t('rules.feeCharged')} min={0} max={10_000} decimalScale={2} decimalSeparator="," {...input('feeCharged')} />
         </SimpleGrid>
         <Group mt="sm">
           {check('optam')}
@@ -179,44 +167,31 @@ export function TeleconsultationCase({ today }: { today: string }) {
           {check('local')}
         </Group>
       </Fieldset>
-      <Fieldset legend={t('simulator.patient')}>
+      <Fieldset legend={t('rules.patient')}>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <NumberInput
-            label={t('simulator.age')}
-            min={0}
-            max={130}
-            value={c.age}
-            onChange={(v) => set('age', typeof v === 'number' ? v : 0)}
-          />
+          <NumberInput label={t('rules.age')} min={0} max={130} {...input('age')} />
           <NativeSelect
-            label={t('simulator.treatingDoctor')}
-            value={c.treatingDoctor}
-            onChange={(e) => set('treatingDoctor', e.currentTarget.value as TreatingDoctorStatus)}
-            data={TREATING_DOCTOR_STATUSES.map((s) => ({ value: s, label: t(`simulator.treating.${s}`) }))}
+            label={t('rules.treatingDoctor')}
+            {...input('treatingDoctor')}
+            data={TREATING_DOCTOR_STATUSES.map((s) => ({ value: s, label: t(`terms.treating.${s}`) }))}
           />
-          <ResidenceSelect value={c.residence} onChange={(v) => set('residence', v)} />
-          <PregnancySelect value={c.pregnancyMonth} onChange={(v) => set('pregnancyMonth', v)} />
+          <ResidenceSelect {...input('residence')} />
+          <PregnancySelect {...input('pregnancyMonth')} />
           <NumberInput
-            label={t('simulator.participationsPaid')}
+            label={t('rules.participationsPaid')}
             min={0}
             max={1000}
             decimalScale={2}
             decimalSeparator=","
-            value={c.participationsPaidThisYear}
-            onChange={(v) => set('participationsPaidThisYear', typeof v === 'number' ? v : 0)}
+            {...input('participationsPaidThisYear')}
           />
-          <TextInput
-            type="date"
-            label={t('simulator.lastInPersonVisit')}
-            value={c.lastInPersonVisit}
-            onChange={(e) => set('lastInPersonVisit', e.currentTarget.value)}
-          />
+          <TextInput type="date" label={t('rules.lastInPersonVisit')} {...input('lastInPersonVisit')} />
         </SimpleGrid>
         <Group mt="sm">{check('livesInZip')}</Group>
-        <Checkbox.Group label={t('simulator.coverage')} value={c.coverage} onChange={(v) => set('coverage', v as Coverage[])} mt="sm">
+        <Checkbox.Group label={t('rules.coverage')} {...input('coverage')} mt="sm">
           <Group mt="xs">
             {COVERAGES.map((k) => (
-              <Checkbox key={k} value={k} label={t(`simulator.coverages.${k}`)} />
+              <Checkbox key={k} value={k} label={t(`rules.coverages.${k}`)} />
             ))}
           </Group>
         </Checkbox.Group>

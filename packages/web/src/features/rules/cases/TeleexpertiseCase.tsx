@@ -1,19 +1,24 @@
 import { Fieldset, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { REQUESTER_PROFESSIONS, type RequesterProfession, type TeleexpertiseRequest } from '@parcours/domain';
-import { useMemo, useState } from 'react';
+import { useForm } from '@mantine/form';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Evaluated } from '../Evaluated.js';
 
 /** A tele-expertise: who may bill what, within the patient's yearly limit. */
 export function TeleexpertiseCase({ today }: { today: string }) {
   const { t } = useTranslation();
-  const [c, setCase] = useState({
-    date: today,
-    requester: 'doctor' as RequesterProfession,
-    expert: 'doctor' as 'doctor' | 'midwife',
-    teleexpertisesThisYear: 0,
+  const form = useForm({
+    mode: 'controlled',
+    initialValues: {
+      date: today,
+      requester: 'doctor' as RequesterProfession,
+      expert: 'doctor' as 'doctor' | 'midwife',
+      teleexpertisesThisYear: 0,
+    },
   });
-  const set = <K extends keyof typeof c>(key: K, value: (typeof c)[K]) => setCase((previous) => ({ ...previous, [key]: value }));
+  const c = form.getValues();
+  const input = form.getInputProps;
   const request = useMemo<TeleexpertiseRequest>(
     () => ({
       kind: 'teleexpertise',
@@ -26,27 +31,19 @@ export function TeleexpertiseCase({ today }: { today: string }) {
   );
   return (
     <Stack>
-      <Fieldset legend={t('simulator.teleexpertise.legend')}>
+      <Fieldset legend={t('rules.teleexpertise.legend')}>
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput type="date" label={t('simulator.date')} value={c.date} onChange={(e) => set('date', e.currentTarget.value)} />
-          <NumberInput
-            label={t('simulator.teleexpertise.thisYear')}
-            min={0}
-            max={100}
-            value={c.teleexpertisesThisYear}
-            onChange={(v) => set('teleexpertisesThisYear', typeof v === 'number' ? v : 0)}
+          <TextInput type="date" label={t('rules.date')} {...input('date')} />
+          <NumberInput label={t('rules.teleexpertise.thisYear')} min={0} max={100} {...input('teleexpertisesThisYear')} />
+          <NativeSelect
+            label={t('rules.teleexpertise.requester')}
+            {...input('requester')}
+            data={REQUESTER_PROFESSIONS.map((p) => ({ value: p, label: t(`terms.professions.${p}`) }))}
           />
           <NativeSelect
-            label={t('simulator.teleexpertise.requester')}
-            value={c.requester}
-            onChange={(e) => set('requester', e.currentTarget.value as RequesterProfession)}
-            data={REQUESTER_PROFESSIONS.map((p) => ({ value: p, label: t(`identity.professions.${p}`) }))}
-          />
-          <NativeSelect
-            label={t('simulator.teleexpertise.expert')}
-            value={c.expert}
-            onChange={(e) => set('expert', e.currentTarget.value as 'doctor' | 'midwife')}
-            data={(['doctor', 'midwife'] as const).map((p) => ({ value: p, label: t(`identity.professions.${p}`) }))}
+            label={t('rules.teleexpertise.expert')}
+            {...input('expert')}
+            data={(['doctor', 'midwife'] as const).map((p) => ({ value: p, label: t(`terms.professions.${p}`) }))}
           />
         </SimpleGrid>
       </Fieldset>

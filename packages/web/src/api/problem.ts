@@ -1,0 +1,66 @@
+import i18n from 'i18next';
+
+/** One offending field of a request, as the server names it: a dotted path (`identity.birthDate`) and a stable code. */
+export interface FieldIssue {
+  field: string;
+  code: string;
+}
+
+export const PROBLEM_PREFIX = 'urn:parcours:problem:';
+
+/**
+ * An RFC 9457 problem the API answered with (or a network failure, status 0). `title` is the
+ * server's, from its catalogue in the user's language; field issues keep only their path and code,
+ * for the screens word them from ours (the server's messages are its validation library's).
+ */
+export class ApiProblem extends Error {
+  readonly status: number;
+  readonly type: string;
+  readonly title: string;
+  readonly errors: readonly FieldIssue[];
+
+  constructor(problem: { status: number; type: string; title: string; errors?: readonly FieldIssue[] }) {
+    super(problem.title);
+    this.name = 'ApiProblem';
+    this.status = problem.status;
+    this.type = problem.type;
+    this.title = problem.title;
+    this.errors = problem.errors ?? [];
+  }
+
+  /** The stable part of the type: `invalid-credentials` for `urn:parcours:problem:invalid-credentials`. */
+  get slug(): string {
+    return this.type.startsWith(PROBLEM_PREFIX) ? this.type.slice(PROBLEM_PREFIX.length) : this.type;
+  }
+
+  /** The problem an answer states; an answer that is not a problem gets a title from our catalogue. */
+  static async of(response: Response): Promise<ApiProblem> {
+    const body: unknown = await response.json().catch(() => null);
+    if (isRecord(body) && typeof body.title === 'string') {
+      return new ApiProblem({
+        status: response.status,
+        type: typeof body.type === 'string' ? body.type : 'about:blank',
+        title: body.title,
+        errors: Array.isArray(body.errors) ? body.errors.filter(isFieldIssue).map(({ field, code }) => ({ field, code })) : [],
+      });
+    }
+    return new ApiProblem({
+      status: response.status,
+      type: 'about:blank',
+      title: i18n.t('common.unexpectedStatus', { status: response.status }),
+    });
+  }
+
+  /** The server could not be reached. */
+  static network(): ApiProblem {
+    return new ApiProblem({ status: 0, type: `${PROBLEM_PREFIX}network`, title: i18n.t('common.network') });
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function isFieldIssue(value: unknown): value is FieldIssue {
+  return isRecord(value) && typeof value.field === 'string' && typeof value.code === 'string';
+}

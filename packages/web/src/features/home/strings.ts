@@ -1,0 +1,59 @@
+import type { Translation } from '../../i18n/translation.js';
+
+/** The home feature's strings, under `home.` in the catalogue: French, the reference… */
+export const fr = {
+  nav: {
+    home: 'Accueil',
+  },
+  heading: 'La télémédecine, du rendez-vous au compte rendu',
+  intro:
+    'Téléconsultation, télésurveillance, téléexpertise, téléassistance et régulation médicale : les cinq actes de télémédecine, conformes aux règles de l’Assurance Maladie, sur une plateforme que votre centre héberge lui-même.',
+  acts: 'Les cinq actes',
+  teleconsultation: 'Téléconsultation',
+  teleconsultationText: 'Questionnaire d’orientation, consentement, vidéo sécurisée, compte rendu partagé avec le médecin traitant.',
+  telemonitoring: 'Télésurveillance',
+  telemonitoringText: 'Mesures à domicile, seuils et alertes pour six indications chroniques.',
+  teleexpertise: 'Téléexpertise',
+  teleexpertiseText: 'L’avis d’un confrère, de façon asynchrone, à partir des données du patient.',
+  teleassistance: 'Téléassistance médicale',
+  teleassistanceText: 'Un professionnel en assiste un autre, en direct, pendant un acte.',
+  regulation: 'Régulation médicale',
+  regulationText: 'SAMU-Centre 15 et SAS : orienter le patient dans le parcours de soins.',
+  status: 'État du service',
+  statusReady: 'Service opérationnel ({{database}})',
+  statusDown: 'Service indisponible',
+  statusLoading: 'Vérification…',
+  notFound: {
+    heading: 'Page introuvable',
+    text: 'Cette page n’existe pas ou a été déplacée.',
+  },
+} as const;
+
+/** …and English, with the same keys. */
+export const en: Translation<typeof fr> = {
+  nav: {
+    home: 'Home',
+  },
+  heading: 'Telemedicine, from booking to report',
+  intro:
+    'Teleconsultation, telemonitoring, tele-expertise, tele-assistance and medical regulation: the five telemedicine acts, following the Assurance Maladie’s rules, on a platform your centre hosts itself.',
+  acts: 'The five acts',
+  teleconsultation: 'Teleconsultation',
+  teleconsultationText: 'Triage questionnaire, consent, secure video, a report shared with the treating doctor.',
+  telemonitoring: 'Telemonitoring',
+  telemonitoringText: 'Home readings, thresholds and alerts for six chronic indications.',
+  teleexpertise: 'Tele-expertise',
+  teleexpertiseText: 'A colleague’s opinion, asynchronously, from the patient’s data.',
+  teleassistance: 'Medical tele-assistance',
+  teleassistanceText: 'One professional assists another, live, during an act.',
+  regulation: 'Medical regulation',
+  regulationText: 'SAMU-Centre 15 and SAS: orient the patient in the care pathway.',
+  status: 'Service status',
+  statusReady: 'Service up ({{database}})',
+  statusDown: 'Service unavailable',
+  statusLoading: 'Checking…',
+  notFound: {
+    heading: 'Page not found',
+    text: 'This page does not exist or has moved.',
+  },
+};
