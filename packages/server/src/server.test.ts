@@ -57,7 +57,7 @@ describe('server start-up', () => {
     expect(accounts.map((a) => a.email)).toContain('dr.martin@demo.parcours.fr');
     const ready = await fetch(`${second.url}/ready`);
     expect(await ready.json()).toEqual({ status: 'ready', database: 'pglite' });
-  });
+  }, 120_000); // two cold starts of the embedded database, one with initdb
 
   it.runIf(testedDatabases().includes('postgres'))('lets two nodes migrate the same PostgreSQL database at once [PostgreSQL]', async () => {
     const target = await createEmptyPostgresDatabase();
@@ -88,5 +88,4 @@ describe('server start-up', () => {
     const result = await runCli(['start'], { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }, { killAfterReady: true });
     expect(result.stdout).toMatch(/shutting down/);
     expect(result.code).toBe(0);
-  });
-});
+  }, 120_000); // a cold start with initdb

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
-import { PGLITE_PARSERS, pglitePool } from './pglite.js';
+import { initialiseDataDir, PGLITE_PARSERS, PGLITE_SETTINGS, pglitePool } from './pglite.js';
 import { postgresPool } from './postgres.js';
 import type { PlatformTables } from './tables.js';
 
@@ -43,10 +43,12 @@ export function openDatabase(target: DatabaseTarget): Database {
     // PGlite keeps its files in DATA_DIR/pgdata so that data survives restarts; no dir means memory.
     const dataDir = target.dataDir ? path.join(target.dataDir, 'pgdata') : undefined;
     if (target.dataDir) await fs.mkdir(target.dataDir, { recursive: true });
+    if (dataDir && !target.loadDataDir) await initialiseDataDir(dataDir);
     return PGlite.create({
       ...(dataDir ? { dataDir } : {}),
       ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
       parsers: PGLITE_PARSERS,
+      postgresqlconf: PGLITE_SETTINGS,
     });
   });
   const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
