@@ -89,3 +89,4 @@ describe('server start-up', () => {
     expect(result.stdout).toMatch(/shutting down/);
     expect(result.code).toBe(0);
   }, 120_000); // a cold start with initdb
+});
