@@ -2,6 +2,19 @@
 // show a patient who accessed their record.
 export { audited, type Access } from './access.js';
 export { recordAudit, recordAuditMany, type AuditEntryInput, type RecordedEntry } from './record.js';
-export { verifyAuditTrail, type AuditProblem, type AuditVerification, type BadEntry } from './verify.js';
+export { createAuditWriter, type AuditWriter, type AuditWriterOptions } from './writer.js';
+export { createAuditTrail, type AuditTrail, type AuditTrailOptions } from './trail.js';
+export {
+  checkpointFromJson,
+  checkpointKey,
+  checkpointToJson,
+  loadOrCreateCheckpointKey,
+  publishCheckpoint,
+  AuditTamperedError,
+  type CheckpointKey,
+  type PublishedCheckpoint,
+  type SignedCheckpoint,
+} from './checkpoint.js';
+export { verifyAuditTrail, type AuditProblem, type AuditVerification, type BadEntry, type VerifyOptions } from './verify.js';
 export { accessHistory, ACCESS_HISTORY_MAX_LIMIT, type RecordAccess } from './history.js';
-export { runAuditVerify } from './cli.js';
+export { auditVerifyOptions, runAuditVerify } from './cli.js';

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 
-/** The `prev_hash` of entry #1: there is nothing before it. */
+/** The `prev_hash` of a chain's entry #1: there is nothing before it. */
 export const GENESIS_HASH = '0'.repeat(64);
 
 /** What an entry says, as hashed: ids and action names only, never health data. */
 export interface ChainedFields {
+  /** The chain the entry was appended to; 0 (the trail as first written) when absent. */
+  chain?: number;
   seq: number;
   at: Date;
   actorAccountId: string | null;
@@ -21,7 +23,9 @@ export interface ChainedFields {
 /**
  * sha256(prev_hash ‖ canonical JSON of the entry). The JSON has every field, null included, in this
  * fixed (alphabetical) order, and `at` as ISO 8601 to the millisecond: the format is frozen, since
- * changing it would make every stored hash disagree with its entry.
+ * changing it would make every stored hash disagree with its entry. Entries of chain 0 hash exactly
+ * as they did before there were several chains; those of other chains add `chain` (after `at`),
+ * so that an entry cannot pass for one of another chain — every chain starts from the same genesis.
  */
 export function entryHash(prevHash: string, entry: ChainedFields): string {
   const canonical = JSON.stringify({
@@ -30,6 +34,7 @@ export function entryHash(prevHash: string, entry: ChainedFields): string {
     actorRole: entry.actorRole,
     address: entry.address,
     at: entry.at.toISOString(),
+    ...(entry.chain ? { chain: entry.chain } : {}),
     organisationId: entry.organisationId,
     patientId: entry.patientId,
     reason: entry.reason,

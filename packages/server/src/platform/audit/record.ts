@@ -1,8 +1,7 @@
-import { sql } from 'kysely';
 import type { Actor } from '../auth/actor.js';
 import type { Tx } from '../database/database.js';
-import { entryHash, GENESIS_HASH, type ChainedFields } from './chain.js';
-import { chainHead, insertEntries, type StoredEntry } from './store.js';
+import { entryHash, type ChainedFields } from './chain.js';
+import { appendEntries, lockChain, type ChainHead, type StoredEntry } from './store.js';
 
 /** Who did what to which record. Ids and action names only: never answers, reports or names. */
 export interface AuditEntryInput {
@@ -26,17 +25,21 @@ export interface AuditEntryInput {
 }
 
 export interface RecordedEntry {
+  chain: number;
   seq: number;
   at: Date;
   hash: string;
 }
 
-/** Any constant shared by every node: the key of the advisory lock that puts audit entries in one line. */
-const AUDIT_LOCK_KEY = 7_233_601_421;
-
 // Identifiers, not prose: free text here could carry health data into a log kept for decades.
 const ACTION = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/;
 const RESOURCE_TYPE = /^[A-Za-z][A-Za-z0-9-]*$/;
+// eslint-disable-next-line no-control-regex -- NUL is exactly what is looked for
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The chain each open transaction appends to: it keeps to one (see lockChain). */
+const chainOfTransaction = new WeakMap<Tx, number>();
 
 /**
  * Appends one entry to the audit trail inside the caller's transaction: it commits or rolls back
@@ -48,39 +51,70 @@ export async function recordAudit(tx: Tx, entry: AuditEntryInput): Promise<Recor
 }
 
 /**
- * Appends entries in order, each chained to the one before. The transaction-level advisory lock
- * makes every writer, on every node, wait for the previous one to commit, so that numbers follow
- * one another without gap and each entry hashes over its true predecessor. It is held until the
- * caller's transaction ends: record the audit last, just before commit. Needs READ COMMITTED (the
- * default): under a snapshot taken before the lock, the last entry read would be stale and the
- * insert would fail on the primary key rather than fork the chain.
+ * Appends entries in order, each chained to the one before, inside the caller's transaction: an
+ * audited change never commits without its entries, and no entry stays for work rolled back.
+ *
+ * The transaction locks the head of one chain — the first that no other transaction holds — until
+ * it ends, so that within the chain numbers follow one another without gap and each entry hashes
+ * over its true predecessor, while concurrent transactions, on any node, take other chains rather
+ * than wait (they wait only when every chain is held). Record the audit last, just before commit:
+ * the chain stays held until then. Later calls in the same transaction append to the same chain.
+ * Needs READ COMMITTED (the default): a lock that waited then reads the head as it was committed.
  */
 export async function recordAuditMany(tx: Tx, entries: AuditEntryInput[]): Promise<RecordedEntry[]> {
   if (entries.length === 0) return [];
-  entries.forEach(checkIdentifiers);
-  await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(tx);
-  const { last, now } = await chainHead(tx);
-  let seq = last?.seq ?? 0;
-  let prevHash = last?.hash ?? GENESIS_HASH;
-  const stored: StoredEntry[] = entries.map((input) => {
-    const fields = chainedFields(input, ++seq, input.at ?? now);
-    const entry = { ...fields, prevHash, hash: entryHash(prevHash, fields) };
+  if (!tx.isTransaction) throw new Error('recordAudit needs a transaction: its entries commit or roll back with the work they record');
+  entries.forEach(checkAuditEntry);
+  const { head, now } = await lockChain(tx, chainOfTransaction.get(tx));
+  chainOfTransaction.set(tx, head.chain);
+  const stored = chainEntries(head, entries, now);
+  await appendEntries(tx, head.chain, stored);
+  return stored.map(recordedOf);
+}
+
+/** The entries as they follow `head`, numbered and hashed; `now` for those that bring no time. */
+export function chainEntries(head: ChainHead, entries: AuditEntryInput[], now: Date): StoredEntry[] {
+  let { seq, hash: prevHash } = head;
+  return entries.map((input) => {
+    const fields = chainedFields(input, head.chain, ++seq, input.at ?? now);
+    const entry = { ...fields, chain: head.chain, prevHash, hash: entryHash(prevHash, fields) };
     prevHash = entry.hash;
     return entry;
   });
-  await insertEntries(tx, stored);
-  return stored.map(({ seq, at, hash }) => ({ seq, at, hash }));
 }
 
-function checkIdentifiers(entry: AuditEntryInput): void {
-  if (!ACTION.test(entry.action)) throw new Error(`Audit action must read like "patient.read", not ${JSON.stringify(entry.action)}`);
-  if (!RESOURCE_TYPE.test(entry.resource.type))
+export const recordedOf = ({ chain, seq, at, hash }: StoredEntry): RecordedEntry => ({ chain, seq, at, hash });
+
+/**
+ * Refuses an entry the database would refuse (or that would carry prose), before it reaches a
+ * statement: a batch shared by several requests must not fail for one of them.
+ */
+export function checkAuditEntry(entry: AuditEntryInput): void {
+  if (!ACTION.test(entry.action) || entry.action.length > 100)
+    throw new Error(`Audit action must read like "patient.read", not ${JSON.stringify(entry.action)}`);
+  if (!RESOURCE_TYPE.test(entry.resource.type) || entry.resource.type.length > 100)
     throw new Error(`Audit resource type must read like "Patient", not ${JSON.stringify(entry.resource.type)}`);
+  const ids = { 'actor account id': entry.actor?.accountId, 'patient id': entry.patientId, 'organisation id': entry.organisationId };
+  for (const [name, id] of Object.entries(ids))
+    if (id !== undefined && !UUID.test(id)) throw new Error(`Audit ${name} must be a UUID, not ${JSON.stringify(id)}`);
+  const bounded = {
+    'resource id': [entry.resource.id, 200],
+    address: [entry.address ?? entry.actor?.address, 100],
+    reason: [entry.reason, 500],
+  } as const;
+  for (const [name, [text, max]] of Object.entries(bounded)) {
+    if (text === undefined || text === null) continue;
+    if (text.length > max) throw new Error(`Audit ${name} is longer than ${max} characters`);
+    // PostgreSQL text holds neither NUL nor half a surrogate pair: what is stored would differ from what was hashed.
+    if (UNSTORABLE.test(text)) throw new Error(`Audit ${name} holds a character text cannot store`);
+  }
+  if (entry.at !== undefined && Number.isNaN(entry.at.getTime())) throw new Error('Audit time is not a valid date');
 }
 
-function chainedFields(input: AuditEntryInput, seq: number, at: Date): ChainedFields {
+function chainedFields(input: AuditEntryInput, chain: number, seq: number, at: Date): ChainedFields {
   const role = roleOf(input);
   return {
+    chain,
     seq,
     at,
     actorAccountId: input.actor?.accountId ?? null,

@@ -5,6 +5,7 @@ type Written<T> = ColumnType<T, T, never>;
 
 export interface AuditTables {
   audit_log: {
+    chain: Written<number>;
     seq: Written<number>;
     at: Written<Date>;
     actor_account_id: Written<string | null>;
@@ -18,5 +19,21 @@ export interface AuditTables {
     reason: Written<string | null>;
     prev_hash: Written<string>;
     hash: Written<string>;
+  };
+  /** Each chain's head: the one row that moves, under the lock its writer holds. */
+  audit_chain: {
+    id: Written<number>;
+    seq: number;
+    hash: string;
+  };
+  audit_checkpoint: {
+    seq: Written<number>;
+    at: Written<Date>;
+    /** [chain, seq, hash] per chain; written as its JSON text (node-postgres would send an array as a SQL array). */
+    heads: ColumnType<[number, number, string][], string, never>;
+    prev_hash: Written<string>;
+    hash: Written<string>;
+    key_id: Written<string>;
+    signature: Written<string>;
   };
 }

@@ -14,8 +14,15 @@ export async function asSuperuser(db: Db, ...statements: string[]): Promise<void
   });
 }
 
-/** For tests: an empty trail, so that each case starts from entry #1. */
-export const emptyTrail = (db: Db) => asSuperuser(db, 'delete from audit_log');
+/** For tests: an empty trail — one empty chain, no checkpoint — so that each case starts from entry #1. */
+export const emptyTrail = (db: Db) =>
+  asSuperuser(
+    db,
+    'delete from audit_log',
+    'delete from audit_checkpoint',
+    'delete from audit_chain where id > 0',
+    `update audit_chain set seq = 0, hash = repeat('0', 64)`,
+  );
 
 /** For tests: a professional in one organisation, or a patient managing their own record. */
 export function practitioner(organisationId: string = randomUUID()): Actor {
