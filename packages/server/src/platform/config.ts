@@ -13,6 +13,10 @@ const EnvSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
   DATA_DIR: z.string().min(1).default('./data'),
   PUBLIC_URL: z.url().optional(),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^[0-9a-fA-F.:/]+(,\s*[0-9a-fA-F.:/]+)*$/, 'must be a comma-separated list of addresses or CIDRs')
+    .optional(),
   NATS_URL: z
     .string()
     .regex(/^(nats|tls):\/\//, 'must be a nats:// URL')
@@ -55,6 +59,8 @@ export interface Config {
   databasePoolSize: number;
   dataDir: string;
   publicUrl: string;
+  /** Proxies whose X-Forwarded-For is believed (addresses or CIDRs); none: the peer's address is the client's. */
+  trustProxy: string[];
   natsUrl: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
@@ -105,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databasePoolSize: e.DATABASE_POOL_SIZE,
     dataDir: path.resolve(e.DATA_DIR),
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    trustProxy: e.TRUST_PROXY?.split(',').map((a) => a.trim()) ?? [],
     natsUrl: e.NATS_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
@@ -38,14 +39,17 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
     forceCloseConnections: 'idle',
     return503OnClosing: true,
     requestIdHeader: false,
-    trustProxy: true,
+    // Only a configured proxy may say who the client is: anyone else could forge X-Forwarded-For.
+    trustProxy: ctx.config.trustProxy.length > 0 ? ctx.config.trustProxy : false,
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
   app.decorate('routePolicies', requireDeclaredPolicies(app));
+  const https = ctx.config.publicUrl.startsWith('https://');
   await app.register(fastifyCookie);
+  await app.register(fastifyCompress, { encodings: ['br', 'gzip'], threshold: 1024 });
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -61,12 +65,24 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
+        // Over plain http (a LAN address, a test host) upgrading would point every asset at nothing.
+        upgradeInsecureRequests: https ? [] : null,
       },
     },
+    strictTransportSecurity: https ? { maxAge: 31_536_000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });
+  // Answers of the API may carry health data: no cache, shared or private, keeps them.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/v1/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+  });
   // A broad per-address ceiling; log-in has its own, finer throttling per account.
-  await app.register(fastifyRateLimit, { max: 600, timeWindow: '1 minute', allowList: ['127.0.0.1', '::1'] });
+  // Loopback is spared outside production only (tests, benchmarks); behind a proxy, the client's address counts.
+  await app.register(fastifyRateLimit, {
+    max: 600,
+    timeWindow: '1 minute',
+    allowList: ctx.config.env === 'production' ? [] : ['127.0.0.1', '::1', '::ffff:127.0.0.1'],
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -100,15 +116,21 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
 async function serveWebApp(app: FastifyInstance, ctx: AppContext): Promise<void> {
   const root = ctx.config.webDist ?? path.resolve(import.meta.dirname ?? '.', '../../../../web/dist');
   const built = fs.existsSync(path.join(root, 'index.html'));
-  if (built) await app.register(fastifyStatic, { root, wildcard: false, index: false, maxAge: '1h' });
+  if (built)
+    await app.register(fastifyStatic, {
+      root,
+      wildcard: false,
+      index: false,
+      cacheControl: false,
+      // Vite names the files of assets/ by their content: they never change, so they are kept a year.
+      setHeaders: (res, file) =>
+        res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
   else ctx.logger.warn({ root }, 'web app not built; serving the API only');
   app.setNotFoundHandler((request, reply) => {
-    const isPage =
-      built &&
-      request.method === 'GET' &&
-      !request.url.startsWith('/api/') &&
-      !path.extname(request.url.split('?')[0] ?? '') &&
-      (request.headers.accept ?? '').includes('text/html');
+    // Any GET of a path without an extension outside the API is a page of the app, whatever the
+    // client accepts (curl sends */*): the app's router decides what it shows.
+    const isPage = built && request.method === 'GET' && !request.url.startsWith('/api/') && !path.extname(request.url.split('?')[0] ?? '');
     if (isPage) return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
     return sendProblem(request, reply, new Problem(404, 'not-found'));
   });
