@@ -1,9 +1,10 @@
 import {
-  COVERAGES,
   MIDWIFE_ACTS,
   RESIDENCES,
   SPECIALTIES,
   SUPPLEMENTARY_COVERS,
+  TeleconsultationDecision,
+  TeleconsultationRequest,
   TREATING_DOCTOR_DECLARATIONS,
   TREATING_DOCTOR_STATUSES,
 } from '@parcours/domain';
@@ -64,57 +65,6 @@ export const BillingBody = z
   })
   .strict();
 
-/** The rules contract's teleconsultation request (shared/rules/contract.md), as the server built it. */
-const ContractRequest = z.object({
-  kind: z.literal('teleconsultation'),
-  date: z.string(),
-  time: z.string().optional(),
-  modality: z.enum(['video', 'phone']),
-  completed: z.boolean().optional(),
-  practitioner: z.object({
-    profession: z.enum(['doctor', 'midwife']),
-    specialty: z.enum(SPECIALTIES).optional(),
-    sector: z.union([z.literal(1), z.literal(2)]).optional(),
-    optam: z.boolean().optional(),
-    isTreatingDoctor: z.boolean().optional(),
-    local: z.boolean().optional(),
-    company: z.object({ approved: z.boolean() }).optional(),
-  }),
-  patient: z.object({
-    age: z.number(),
-    treatingDoctor: z.enum(TREATING_DOCTOR_STATUSES).optional(),
-    residence: z.enum(RESIDENCES).optional(),
-    livesInZip: z.boolean().optional(),
-    coverage: z.array(z.enum(COVERAGES)).optional(),
-    pregnancyMonth: z.number().optional(),
-    participationsPaidThisYear: z.number().optional(),
-    lastInPersonVisit: z.string().optional(),
-  }),
-  context: z
-    .object({
-      emergency: z.boolean().optional(),
-      sasReferral: z.boolean().optional(),
-      midwifeAct: z.enum(MIDWIFE_ACTS).optional(),
-      feeCharged: z.number().optional(),
-    })
-    .optional(),
-});
-
-const Decision = z.object({
-  billable: z.boolean(),
-  reimbursable: z.boolean(),
-  code: z.enum(['TCG', 'TC']).nullable(),
-  fee: z.number().nullable(),
-  amoRate: z.number(),
-  amoAmount: z.number(),
-  participationForfaitaire: z.number(),
-  ticketModerateur: z.number(),
-  tiersPayant: z.enum(['full', 'amo', 'optional']),
-  reasons: z.array(z.string()),
-  warnings: z.array(z.string()),
-  sources: z.array(z.string()),
-});
-
 const Share = z.object({
   charged: z.number().nullable(),
   excess: z.number(),
@@ -126,8 +76,8 @@ const Share = z.object({
 });
 
 export const TeleconsultationBilling = z.object({
-  request: ContractRequest.describe('The rules contract request the decision answers'),
-  decision: Decision,
+  request: TeleconsultationRequest.describe('The rules contract request the decision answers, every field spelled out'),
+  decision: TeleconsultationDecision,
   share: Share.describe('Who pays what: the Assurance Maladie, the supplementary cover, the patient'),
   insuranceStated: z.boolean().describe('false: the patient has not stated their supplementary cover; the share assumes none'),
 });

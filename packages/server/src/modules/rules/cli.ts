@@ -26,8 +26,8 @@ export async function runRulesEvaluate(args: string[], io: Io): Promise<number> 
       decisions.push(evaluate(request as Parameters<typeof evaluate>[0]));
     } catch (error) {
       if (!(error instanceof RulesRequestError)) throw error;
-      const prefix = Array.isArray(input) ? `[${index}].` : '';
-      for (const issue of error.issues) io.err(`${prefix}${issue.path}: ${issue.message.en}`);
+      const where = Array.isArray(input) ? `[${index}]` : '';
+      for (const issue of error.issues) io.err(`${[where, issue.path].filter(Boolean).join('.') || '(input)'}: ${issue.message.en}`);
       return 2;
     }
   }

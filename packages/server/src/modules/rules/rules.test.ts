@@ -14,6 +14,28 @@ const adult = {
   practitioner: { profession: 'doctor' },
   patient: { age: 35 },
 };
+interface Problem {
+  errors: { field: string; code: string; message: string }[];
+}
+interface JsonSchema {
+  type?: string;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean;
+  enum?: unknown[];
+  format?: string;
+  minimum?: number;
+  maximum?: number;
+  maxItems?: number;
+}
+interface JsonBody {
+  content: { 'application/json': { schema: JsonSchema } };
+}
+interface OpenApi {
+  paths: Record<string, { post: { requestBody: JsonBody; responses: { '200': JsonBody } } }>;
+}
 const serverRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 describeEachDatabase('POST /api/v1/rules/evaluate', (database) => {
@@ -39,6 +61,54 @@ describeEachDatabase('POST /api/v1/rules/evaluate', (database) => {
     expect(reply.status).toBe(400);
     expect(reply.body.errors.map((e) => e.field)).toEqual(['[1].patient.age']);
   });
+
+  it('explains a malformed request with the rules engine’s own words, in the user’s language', async () => {
+    const french = await new ApiClient(server.url, 'fr').post<Problem>('/api/v1/rules/evaluate', { ...adult, patient: { age: 131 } });
+    expect(french.status).toBe(400);
+    expect(french.headers.get('content-type')).toContain('application/problem+json');
+    expect(french.body.errors).toEqual([
+      { field: 'patient.age', code: 'out-of-range', message: '« patient.age » doit être compris entre 0 et 130.' },
+    ]);
+    const english = await new ApiClient(server.url, 'en').post<Problem>('/api/v1/rules/evaluate', [adult, 42, { ...adult, surprise: 1 }]);
+    expect(english.body.errors).toEqual([{ field: '[1]', code: 'invalid-type', message: 'The request must be a JSON object.' }]);
+    const unknown = await new ApiClient(server.url, 'en').post<Problem>('/api/v1/rules/evaluate', { ...adult, kind: 'consult' });
+    expect(unknown.body.errors).toEqual([expect.objectContaining({ field: 'kind', code: 'invalid-value' })]);
+  });
+
+  it('refuses more than 10,000 requests at once, naming the body', async () => {
+    const identifier = { kind: 'identifier', system: 'rpps', value: '1' };
+    const reply = await new ApiClient(server.url, 'en').post<Problem>('/api/v1/rules/evaluate', Array(10_001).fill(identifier));
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors).toEqual([expect.objectContaining({ field: '(body)', code: 'out-of-range' })]);
+  });
+
+  it('documents the body and the reply in /api/openapi.json from the contract’s one schema', async () => {
+    const document = (await new ApiClient(server.url).get<OpenApi>('/api/openapi.json')).body;
+    const operation = document.paths['/api/v1/rules/evaluate']!.post;
+    const body = operation.requestBody.content['application/json'].schema;
+    const [one, many] = body.anyOf!;
+    expect(many!.type).toBe('array');
+    expect(many!.maxItems).toBe(10_000);
+    const kinds = one!.oneOf!.map((form) => form.properties!['kind']!.enum);
+    expect(kinds).toEqual([
+      ['teleconsultation'],
+      ['sick-leave'],
+      ['teleexpertise'],
+      ['assistance'],
+      ['telemonitoring'],
+      ['identifier'],
+      ['activity-cap'],
+    ]);
+    const teleconsultation = one!.oneOf![0]!;
+    expect(teleconsultation.additionalProperties).toBe(false);
+    const age = teleconsultation.properties!['patient']!.properties!['age']!;
+    expect(age).toMatchObject({ type: 'integer', minimum: 0, maximum: 130 });
+    expect(teleconsultation.properties!['patient']!.required).toEqual(['age']);
+    expect(teleconsultation.properties!['date']!.format).toBe('date');
+    const reply = operation.responses['200'].content['application/json'].schema;
+    const decision = reply.anyOf![0]!.anyOf![0]!;
+    expect(Object.keys(decision.properties!)).toEqual(expect.arrayContaining(['billable', 'amoAmount', 'reasons', 'warnings', 'sources']));
+  });
 });
 
 it('parcours rules evaluate: JSON out with exit 0, a named field with exit 2', () => {
@@ -54,4 +124,4 @@ it('parcours rules evaluate: JSON out with exit 0, a named field with exit 2', (
   const bad = run(JSON.stringify({ ...adult, surprise: 1 }));
   expect(bad.status).toBe(2);
   expect(bad.stderr).toMatch(/surprise/);
-});
+}, 60_000);
