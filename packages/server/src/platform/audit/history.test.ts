@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { beforeEach, expect, it } from 'vitest';
 import { describeEachDatabase } from '../testing/databases.js';
 import { accessHistory, recordAudit, recordAuditMany } from './audit.js';
+import { addChains } from './store.js';
 import { emptyTrail, patient, practitioner } from './testing.js';
 
-describeEachDatabase("a patient's access history", (database) => {
+describeEachDatabase("a patient's access history", (database, kind) => {
   beforeEach(() => emptyTrail(database().db));
 
   it("lists who accessed the patient's record, newest first, and nobody else's", async () => {
@@ -70,6 +71,36 @@ describeEachDatabase("a patient's access history", (database) => {
       page = await accessHistory(db, patientId, { limit: 3, before: last.at, beforeSeq: last.seq });
     }
     expect(seen).toEqual([7, 6, 5, 4, 3, 2, 1]);
+  });
+
+  it('pages across chains whose entries share a millisecond and a number', async () => {
+    const { db } = database();
+    await addChains(db, 3);
+    const patientId = randomUUID();
+    const doctor = practitioner();
+    const at = new Date('2026-03-29T10:00:00.000Z');
+    // Three transactions at once, each holding its chain until all three wrote: #1 of chains 0, 1 and 2.
+    let arrived = 0;
+    let allArrived!: () => void;
+    const together = new Promise<void>((resolve) => (allArrived = resolve));
+    await Promise.all(
+      [0, 1, 2].map(() =>
+        db.transaction().execute(async (tx) => {
+          await recordAudit(tx, { actor: doctor, action: 'patient.read', resource: { type: 'Patient' }, patientId, at });
+          if (++arrived === 3) allArrived();
+          // PGlite runs one transaction at a time: they follow one another in chain 0.
+          if (kind === 'postgres') await together;
+        }),
+      ),
+    );
+    const seen: string[] = [];
+    let page = await accessHistory(db, patientId, { limit: 1 });
+    while (page.length > 0) {
+      seen.push(...page.map((e) => `${e.chain ?? 0}:${e.seq}`));
+      const last = page[page.length - 1]!;
+      page = await accessHistory(db, patientId, { limit: 1, before: last.at, beforeSeq: last.seq, beforeChain: last.chain ?? 0 });
+    }
+    expect(seen).toEqual(kind === 'postgres' ? ['2:1', '1:1', '0:1'] : ['0:3', '0:2', '0:1']);
   });
 
   it('pages back by time alone', async () => {
