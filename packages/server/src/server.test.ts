@@ -76,6 +76,17 @@ describe('server start-up', () => {
     expect(rows.every((r: { n: number }) => r.n === 1)).toBe(true);
   });
 
+  it('refuses a second process on a PGlite data directory a running server holds, saying why', async () => {
+    const dataDir = await tempDir();
+    const running = await startServer({ config: loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir }), logger: quiet });
+    cleanups.push(() => running.stop());
+    await running.ctx.ready;
+    const second = await runCli(['start'], { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(/in use by another Parcours process/);
+    expect((await fetch(`${running.url}/ready`)).status).toBe(200);
+  }, 120_000);
+
   it('refuses to start on a malformed environment value, naming it', async () => {
     const result = await runCli(['start'], { PORT: 'eighty' });
     expect(result.code).toBe(78);

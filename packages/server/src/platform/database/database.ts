@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
-import { initialiseDataDir, PGLITE_PARSERS, PGLITE_SETTINGS, pglitePool } from './pglite.js';
+import { initialiseDataDir, lockDataDir, PGLITE_PARSERS, PGLITE_SETTINGS, pglitePool } from './pglite.js';
 import { postgresPool } from './postgres.js';
 import type { PlatformTables } from './tables.js';
 
@@ -39,10 +39,14 @@ export function openDatabase(target: DatabaseTarget): Database {
       close: () => db.destroy(),
     };
   }
+  let release: (() => void) | undefined;
   const pool = pglitePool(async () => {
     // PGlite keeps its files in DATA_DIR/pgdata so that data survives restarts; no dir means memory.
     const dataDir = target.dataDir ? path.join(target.dataDir, 'pgdata') : undefined;
-    if (target.dataDir) await fs.mkdir(target.dataDir, { recursive: true });
+    if (target.dataDir) {
+      await fs.mkdir(target.dataDir, { recursive: true });
+      release = lockDataDir(target.dataDir);
+    }
     if (dataDir && !target.loadDataDir) await initialiseDataDir(dataDir);
     return PGlite.create({
       ...(dataDir ? { dataDir } : {}),
@@ -56,7 +60,10 @@ export function openDatabase(target: DatabaseTarget): Database {
     kind: 'pglite',
     db,
     ping: async () => void (await sql`select 1`.execute(db)),
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      release?.();
+    },
     dumpDataDir: async () => (await pool.pglite()).dumpDataDir('none'),
   };
 }

@@ -31,6 +31,41 @@ export async function initialiseDataDir(dataDir: string): Promise<void> {
   );
 }
 
+/**
+ * One process at a time opens a data directory: PGlite has no server to share it, and a second
+ * writer would corrupt it. The lock file holds the owner's pid; one left by a dead process is taken
+ * over. Returns the release.
+ */
+export function lockDataDir(dataDir: string): () => void {
+  const file = path.join(dataDir, 'parcours.pid');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => fs.rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(fs.readFileSync(file, 'utf8'));
+      if (isRunning(owner) && owner !== process.pid)
+        throw new Error(
+          `The data directory ${dataDir} is in use by another Parcours process (pid ${owner}). ` +
+            'Stop it first, or set DATA_DIR to another directory (or DATABASE_URL to share a PostgreSQL server).',
+        );
+      fs.rmSync(file, { force: true });
+    }
+  }
+  throw new Error(`Could not lock the data directory ${dataDir}`);
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 type Command = PostgresQueryResult<unknown>['command'];
 
 function commandOf(sql: string): Command {
