@@ -124,7 +124,8 @@ describeEachDatabase('live events over one WebSocket', (database) => {
     const rateLimits = { limits: { messageBurst: 20, messagesPerSecond: 5 } };
     a = await startLiveNode(database(), shared ?? bus(true, namespace), rateLimits);
     b = await startLiveNode(database(), shared ?? bus(true, namespace), rateLimits);
-    c = await startLiveNode(database(), bus(false), { limits: { heartbeatMs: 100, revalidateMs: 300 } });
+    // Heartbeats short enough for a test, long enough that a busy machine's event loop does not miss one.
+    c = await startLiveNode(database(), bus(false), { limits: { heartbeatMs: 500, revalidateMs: 500 } });
     d = await startLiveNode(database(), bus(false), { limits: { maxBufferedBytes: 256 * 1024, closeGraceMs: 10_000 } });
     nodes.push(a, b, c, d);
     await Promise.all(buses.map((x) => x.flush()));
@@ -282,10 +283,10 @@ describeEachDatabase('live events over one WebSocket', (database) => {
   it('drops a peer that stops answering pings', async () => {
     const page = await LiveTestClient.connect(c.url, { cookie: camille.cookie });
     await page.next('welcome');
-    await wait(300);
+    await wait(1_200);
     expect(c.realtime.stats().connections).toBe(1); // answering: kept
     (page.socket as unknown as { _socket: { pause(): void } })._socket.pause();
-    await eventually(() => c.realtime.stats().connections === 0, 3_000);
+    await eventually(() => c.realtime.stats().connections === 0, 5_000);
     page.socket.terminate();
   });
 
@@ -307,5 +308,15 @@ describeEachDatabase('live events over one WebSocket', (database) => {
     expect(received).toBeGreaterThan(0);
     expect(received).toBeLessThan(published);
     await eventually(() => d.realtime.stats().connections === 0);
+  });
+
+  it('closes its connections with 1001 when the node shuts down, so that clients resume on another node', async () => {
+    const leaving = await startLiveNode(database(), bus(false));
+    const page = await LiveTestClient.connect(leaving.url, { cookie: camille.cookie });
+    await page.subscribe(patientTopic.topic({ patientId: camilleId }));
+    const started = Date.now();
+    await leaving.close();
+    expect((await page.closed).code).toBe(CLOSE_CODES.goingAway);
+    expect(Date.now() - started).toBeLessThan(2_000);
   });
 });
