@@ -40,9 +40,10 @@ describe('billing in Chromium: the patient’s estimate before booking, the prac
     await page.getByRole('radio', { name: 'Oui' }).check();
     await page.getByRole('radio', { name: 'Une mutuelle ou une assurance santé complémentaire' }).check();
 
-    // Without an answer about the treating doctor, the server names the question.
+    // Without an answer about the treating doctor, the form names the question before sending anything.
     await page.getByRole('button', { name: 'Estimer mon remboursement' }).click();
-    await page.getByRole('alert').getByText('La requête contient des champs invalides').waitFor();
+    await page.getByRole('alert').getByText('Corrigez les champs signalés').waitFor();
+    await page.getByText('Choisissez une réponse.').waitFor();
 
     await page.getByRole('radio', { name: 'm’a orienté(e) vers ce praticien' }).check();
     await page.getByRole('button', { name: 'Estimer mon remboursement' }).click();

@@ -1,0 +1,82 @@
+import { generate } from 'otplib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../src/chromium.js';
+import { startServer, type TestServer } from '../src/server.js';
+
+const DEMO_PASSWORD = 'parcours-demo-2026';
+const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+const NOT_FOUND = 'Page introuvable';
+
+/** One demo account per role (packages/server: the demo seed); the visitor logs in as no one. */
+const ROLES = [
+  { role: 'visitor', email: null, totp: false },
+  { role: 'patient', email: 'camille.petit@demo.parcours.fr', totp: false },
+  { role: 'practitioner', email: 'dr.martin@demo.parcours.fr', totp: true },
+  { role: 'regulator', email: 'regulation@demo.parcours.fr', totp: true },
+  { role: 'admin', email: 'admin@demo.parcours.fr', totp: true },
+] as const;
+
+describe('the navigation in Chromium: every entry, for every role, opens a page', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function logIn(page: Page, email: string, totp: boolean): Promise<void> {
+    await page.goto(server.url + '/connexion');
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    if (totp) {
+      await page.getByLabel('Code de vérification').fill(await generate({ secret: DEMO_TOTP_SECRET }));
+      await page.getByRole('button', { name: 'Vérifier' }).click();
+    }
+    await page.getByRole('button', { name: 'Se déconnecter' }).first().waitFor({ state: 'attached' });
+  }
+
+  /** The menu's entries, once the navigation shows the signed-in person's (or the visitor's). */
+  async function menu(page: Page): Promise<{ label: string; href: string }[]> {
+    const links = page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link');
+    await links.first().waitFor();
+    return links.evaluateAll((anchors) =>
+      anchors.map((anchor) => ({ label: anchor.textContent ?? '', href: anchor.getAttribute('href') ?? '' })),
+    );
+  }
+
+  for (const { role, email, totp } of ROLES) {
+    it(`${role}: no menu entry leads to “${NOT_FOUND}”`, async () => {
+      const page = await browser.newPage();
+      if (email) await logIn(page, email, totp);
+      else await page.goto(server.url + '/');
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const entries = await menu(page);
+      // Home, and at least the role's own page (the profile for a signed-in person).
+      expect(entries.length, JSON.stringify(entries)).toBeGreaterThanOrEqual(2);
+      for (const entry of entries) {
+        expect(entry.href, entry.label).toMatch(/^\/(?!\/)/);
+        await page.goto(server.url + entry.href);
+        // A page for signed-in people shows its h1 once the session is read; an unknown address at once.
+        const heading = page.getByRole('heading', { level: 1 });
+        await heading.waitFor();
+        expect(await heading.textContent(), `${entry.label} → ${entry.href}`).not.toBe(NOT_FOUND);
+        expect(new URL(page.url()).pathname, `${entry.label} stays on its page`).toBe(entry.href);
+      }
+      await page.close();
+    });
+  }
+
+  it('the footer’s link to the API documentation answers', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url + '/');
+    const href = await page.getByRole('link', { name: 'Documentation de l’API' }).getAttribute('href');
+    const response = await fetch(server.url + href);
+    expect(response.status).toBe(200);
+    await page.close();
+  });
+});
