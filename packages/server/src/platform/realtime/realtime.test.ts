@@ -13,6 +13,7 @@ import { createEventBus } from '../events/index.js';
 import { natsForTests, testNamespace } from '../events/testing.js';
 import { buildApp } from '../http/app.js';
 import { problem } from '../http/problem.js';
+import { createJobs } from '../jobs/index.js';
 import { createLogger } from '../logger.js';
 import { createMailer } from '../mail/mailer.js';
 import { loadModules } from '../module.js';
@@ -48,7 +49,15 @@ interface LiveNode {
  */
 async function startLiveNode(database: Database, bus: EventBus, options: Partial<RealtimeOptions> = {}): Promise<LiveNode> {
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: process.env.TEST_LOG ?? 'silent' });
-  const ctx: AppContext = { config, database, logger: quiet, mailer: createMailer(config, quiet), ready: Promise.resolve() };
+  // As startServer builds it (jobs defined, not started: these tests need none).
+  const ctx: AppContext = {
+    config,
+    database,
+    logger: quiet,
+    mailer: createMailer(config, quiet),
+    jobs: createJobs({ database, logger: quiet }),
+    ready: Promise.resolve(),
+  };
   let realtime: Realtime | undefined;
   const app = await buildApp(ctx, {
     modules: async (scope) => {
