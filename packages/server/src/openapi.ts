@@ -2,6 +2,7 @@ import { loadConfig } from './platform/config.js';
 import type { AppContext } from './platform/context.js';
 import { openDatabase } from './platform/database/database.js';
 import { buildApp } from './platform/http/app.js';
+import { createJobs } from './platform/jobs/index.js';
 import { createLogger } from './platform/logger.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { MODULES } from './modules/index.js';
@@ -15,7 +16,8 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
   const database = openDatabase({ kind: 'pglite' });
   const config = loadConfig({ LOG_LEVEL: 'silent' });
   const logger = createLogger('silent');
-  const ctx: AppContext = { config, database, logger, mailer: createMailer(config, logger), ready: Promise.resolve() };
+  const jobs = createJobs({ database, logger }); // never started: defining touches no database
+  const ctx: AppContext = { config, database, logger, mailer: createMailer(config, logger), jobs, ready: Promise.resolve() };
   const app = await buildApp(ctx, { modules: (scope) => loadModules(scope, ctx, MODULES) });
   await app.ready();
   const document = app.swagger() as unknown as Record<string, unknown>;

@@ -5,6 +5,7 @@ import type { AppContext } from './platform/context.js';
 import { openDatabase, type Database, type DatabaseTarget } from './platform/database/database.js';
 import { migrate } from './platform/database/migrate.js';
 import { buildApp } from './platform/http/app.js';
+import { createJobs } from './platform/jobs/index.js';
 import { createLogger } from './platform/logger.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { MODULES } from './modules/index.js';
@@ -46,11 +47,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   });
   ready.catch((err: Error) => logger.error({ err: { message: err.message } }, 'database not ready'));
   const mailer = createMailer(config, logger);
-  const ctx: AppContext = { config, database, logger, mailer, ready };
+  const jobs = createJobs({ database, logger });
+  const ctx: AppContext = { config, database, logger, mailer, jobs, ready };
   const app = await buildApp(ctx, { modules: (scope) => loadModules(scope, ctx, MODULES) });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  // Jobs start once the tables their handlers use exist; the modules defined them while registering.
+  const jobsStarted = ready.then(() => jobs.start());
+  jobsStarted.catch((err: Error) => logger.error({ err: { message: err.message } }, 'jobs not started'));
   let stopping: Promise<void> | undefined;
   return {
     app,
@@ -61,6 +66,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
       (stopping ??= (async () => {
         await app.close();
         await ready.catch(() => {});
+        await jobsStarted.catch(() => {});
+        await jobs.stop();
         await database.close();
         mailer.close();
       })()),

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Database, Db } from './database/database.js';
+import type { Jobs } from './jobs/index.js';
 import type { Mailer } from './mail/mailer.js';
 
 /** What every module is handed at start: settings, the database, the logger. */
@@ -9,6 +10,8 @@ export interface AppContext {
   database: Database;
   logger: Logger;
   mailer: Mailer;
+  /** Durable jobs: modules `define` theirs in `register`; the server starts them once migrated. */
+  jobs: Jobs;
   /** Resolves once the database answers and is migrated; requests wait for it. */
   ready: Promise<void>;
 }

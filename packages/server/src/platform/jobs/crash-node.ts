@@ -19,7 +19,9 @@ const database = process.env.DATABASE_URL
   ? openDatabase({ kind: 'postgres', url: process.env.DATABASE_URL, poolSize: 4 })
   : openDatabase({ kind: 'pglite', dataDir: process.env.DATA_DIR! });
 await createRunsTable(database);
-const jobs = createTestJobs<CrashJobs>(database, { stopTimeoutSeconds: 1 });
+// On PGlite the restarted node reclaims the killed run at once: a lease longer than the test's
+// patience proves it. On PostgreSQL only the lease's expiry hands it back, so it is short there.
+const jobs = createTestJobs<CrashJobs>(database, { stopTimeoutSeconds: 1, leaseSeconds: database.kind === 'pglite' ? 120 : 2 });
 
 jobs.define(
   'test.crash',

@@ -15,6 +15,8 @@ interface TestJobs {
   'test.shared': { key: string };
   'test.tick': { key: string };
   'test.short': { key: string };
+  'test.long': { key: string };
+  'test.stuck': { key: string };
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -145,6 +147,47 @@ describeEachDatabase('jobs: delayed, retried, recurring, run once across nodes',
     expect(outcome).toBeInstanceOf(JobLostError);
     expect(await runsOf(database(), 'test.cancelled')).toEqual([]);
     expect(await jobState(database(), id)).toBe('cancelled');
+  });
+
+  it('keeps a run longer than its lease (renewed while it runs) from being run again', async () => {
+    const jobs = runner(); // lease 2 s, expiry checked every second
+    jobs.define('test.long', async (job) => {
+      await record(database().db, job.name, job.data.key, 'start', job.attempt);
+      await sleep(5_000);
+      await job.transaction((tx) => record(tx, job.name, job.data.key, 'done', job.attempt));
+    });
+    await jobs.start();
+    const id = (await jobs.send('test.long', { key: 'a' }))!;
+    await waitFor(async () => (await jobState(database(), id)) === 'completed', 15_000, 'the job to complete');
+    expect((await runsOf(database(), 'test.long')).map((r) => `${r.event} ${r.attempt}`)).toEqual(['start 1', 'done 1']);
+  });
+
+  it('abandons a run past its timeout, aborts its signal and retries the job', async () => {
+    const jobs = runner();
+    const aborted: unknown[] = [];
+    let lost: unknown;
+    jobs.define(
+      'test.stuck',
+      async (job) => {
+        await record(database().db, job.name, job.data.key, 'start', job.attempt);
+        if (job.attempt === 1) {
+          await new Promise((resolve) => job.signal.addEventListener('abort', resolve));
+          aborted.push(job.signal.reason);
+          await sleep(500);
+          await job.transaction((tx) => record(tx, job.name, job.data.key, 'done', job.attempt)).catch((err: unknown) => (lost = err));
+          return;
+        }
+        await job.transaction((tx) => record(tx, job.name, job.data.key, 'done', job.attempt));
+      },
+      { timeoutSeconds: 1, retryDelay: 0, retryBackoff: false },
+    );
+    await jobs.start();
+    const id = (await jobs.send('test.stuck', { key: 'a' }))!;
+    await waitFor(async () => (await jobState(database(), id)) === 'completed' && lost, 15_000, 'the retry and the late run');
+    expect(aborted).toEqual([expect.objectContaining({ name: 'JobTimeoutError' })]);
+    expect(lost).toBeInstanceOf(JobLostError);
+    const runs = await runsOf(database(), 'test.stuck');
+    expect(runs.filter((r) => r.event === 'done').map((r) => r.attempt)).toEqual([2]);
   });
 
   it('never runs a job sent in a transaction that rolled back', async () => {
