@@ -104,12 +104,12 @@ async function load(url: string, route: string, headers: Record<string, string>)
   const run = (duration: number) => autocannon({ url: url + route, connections: CONNECTIONS, duration, headers });
   await run(WARM_UP_SECONDS);
   const result = await run(SECONDS);
-  if (result.non2xx > 0 || result.errors > 0 || result.timeouts > 0)
-    throw new Error(`${route}: ${result.non2xx} non-2xx answers, ${result.errors} errors, ${result.timeouts} timeouts`);
+  // A refusal means the bench is set up wrong (session, rate limit); a timeout is a figure.
+  if (result.non2xx > 0) throw new Error(`${route}: ${result.non2xx} answers other than 2xx`);
   return result;
 }
 
-/** Requests per second (mean over the run), latency percentiles in ms, and the share of /health's rate. */
+/** Requests per second (mean over the run), latency percentiles in ms, the share of /health's rate, and failures if any. */
 function summary(result: autocannon.Result, health: autocannon.Result) {
   return {
     reqPerSec: Math.round(result.requests.average),
@@ -117,5 +117,6 @@ function summary(result: autocannon.Result, health: autocannon.Result) {
     p99Ms: result.latency.p99,
     maxMs: result.latency.max,
     ofHealth: Math.round((result.requests.average / health.requests.average) * 100) / 100,
+    ...(result.errors > 0 ? { errors: result.errors, timeouts: result.timeouts } : {}),
   };
 }
