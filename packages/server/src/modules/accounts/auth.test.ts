@@ -171,7 +171,13 @@ describeEachDatabase('a patient signs up, verifies and logs in', (database) => {
     const wrong = await next.post('/api/v1/auth/second-factor/verify', { code: '000000' });
     expect(wrong.status).toBe(401);
     expect(wrong.body.type).toBe('urn:parcours:problem:totp-invalid');
+    const beforeSecondFactor = next.cookie;
     expect((await next.post('/api/v1/auth/second-factor/verify', { recoveryCode: confirmed.body.recoveryCodes[0] })).status).toBe(204);
     expect((await next.get('/api/v1/me')).status).toBe(200);
+    // The session goes on under a new token: the one seen before the second step opens nothing now.
+    expect(next.cookie).not.toBe(beforeSecondFactor);
+    const stale = new ApiClient(server.url);
+    stale.cookie = beforeSecondFactor;
+    expect((await stale.get('/api/v1/me')).status).toBe(401);
   });
 });

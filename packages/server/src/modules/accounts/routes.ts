@@ -123,9 +123,11 @@ function registerAuthRoutes(app: FastifyInstance, deps: ServiceDeps): void {
       },
       config: { policy: 'session' },
     },
-    async (request) => {
+    async (request, reply) => {
       const actor = actorOf(request);
-      return confirmTotpEnrolment(deps, actor.accountId, actor.sessionId, request.body.code);
+      const { recoveryCodes, token } = await confirmTotpEnrolment(deps, actor.accountId, actor.sessionId, request.body.code);
+      setSessionCookie(reply, deps.config, token);
+      return { recoveryCodes };
     },
   );
 
@@ -142,7 +144,7 @@ function registerAuthRoutes(app: FastifyInstance, deps: ServiceDeps): void {
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      await verifySecondFactor(deps, actor.accountId, actor.sessionId, request.body);
+      setSessionCookie(reply, deps.config, await verifySecondFactor(deps, actor.accountId, actor.sessionId, request.body));
       return reply.code(204).send(null);
     },
   );

@@ -4,8 +4,8 @@ import { tokenHash } from '../../platform/auth/secrets.js';
 import { Problem, problem } from '../../platform/http/problem.js';
 import type { ServiceDeps } from '../../platform/context.js';
 import { accountById, accountsDb } from './store.js';
-import { markMfaPassed } from './sessions.js';
-import { clearFailures, recordFailure, retryAfterMs } from './throttle.js';
+import { renewSession } from './sessions.js';
+import { clearFailures, recordFailure, retryAfterMs, secondFactorKey } from './throttle.js';
 
 const ISSUER = 'Parcours';
 const RECOVERY_CODES = 10;
@@ -31,7 +31,7 @@ export async function confirmTotpEnrolment(
   accountId: string,
   sessionId: string,
   code: string,
-): Promise<{ recoveryCodes: string[] }> {
+): Promise<{ recoveryCodes: string[]; token: string }> {
   const account = await accountById(deps.db, accountId);
   if (account.totp_enrolled_at) throw problem.conflict('totp-already-enrolled');
   if (!account.totp_secret) throw problem.badRequest('totp-not-started');
@@ -50,9 +50,8 @@ export async function confirmTotpEnrolment(
       .insertInto('recovery_codes')
       .values(recoveryCodes.map((c) => ({ account_id: accountId, code_hash: tokenHash(c), used_at: null })))
       .execute();
-    await markMfaPassed(transaction, sessionId);
   });
-  return { recoveryCodes };
+  return { recoveryCodes, token: await renewSession(deps.db, sessionId) };
 }
 
 /** The second step of a log-in: a TOTP code, or one of the recovery codes (each usable once). Throttled like passwords. */
@@ -61,8 +60,8 @@ export async function verifySecondFactor(
   accountId: string,
   sessionId: string,
   input: { code?: string; recoveryCode?: string },
-): Promise<void> {
-  const keys = [`totp:${accountId}`];
+): Promise<string> {
+  const keys = [secondFactorKey(accountId)];
   const wait = await retryAfterMs(deps.db, keys);
   if (wait > 0) throw new Problem(429, 'login-throttled', { retryAfterSeconds: Math.ceil(wait / 1000) });
   const account = await accountById(deps.db, accountId);
@@ -84,5 +83,5 @@ export async function verifySecondFactor(
     throw problem.unauthorized('totp-invalid');
   }
   await clearFailures(deps.db, keys);
-  await markMfaPassed(deps.db, sessionId);
+  return renewSession(deps.db, sessionId);
 }

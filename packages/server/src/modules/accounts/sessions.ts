@@ -112,6 +112,35 @@ export async function revokeAllSessions(db: Db, accountId: string, except?: stri
   await query.execute();
 }
 
-export async function markMfaPassed(db: Db, sessionId: string): Promise<void> {
-  await accountsDb(db).updateTable('sessions').set({ mfa_passed: true }).where('id', '=', sessionId).execute();
+/**
+ * Once the second factor is given, the session continues under a new token (the old one is revoked):
+ * a token seen before the second step — planted, or read over a shoulder — opens nothing after it.
+ * The CSRF token stays, so that the page in the browser goes on working. Returns the new token.
+ */
+export async function renewSession(db: Db, sessionId: string): Promise<string> {
+  const token = randomToken();
+  await db.transaction().execute(async (tx) => {
+    const own = accountsDb(tx);
+    const old = await own
+      .updateTable('sessions')
+      .set({ revoked_at: new Date() })
+      .where('id', '=', sessionId)
+      .returning(['account_id', 'csrf_token', 'via', 'address', 'expires_at'])
+      .executeTakeFirstOrThrow();
+    await own
+      .insertInto('sessions')
+      .values({
+        id: tokenHash(token),
+        account_id: old.account_id,
+        csrf_token: old.csrf_token,
+        mfa_passed: true,
+        via: old.via,
+        address: old.address,
+        // The absolute lifetime runs from the log-in, not from the second step.
+        expires_at: old.expires_at,
+        revoked_at: null,
+      })
+      .execute();
+  });
+  return token;
 }

@@ -2,19 +2,37 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/database/database.js';
 import { accountsDb } from './store.js';
 
-/** Failures allowed before any wait; then the wait doubles with each failure, up to 15 minutes. */
-const FREE_FAILURES = 3;
+/**
+ * Failures allowed on a key before any wait; then the wait doubles with each failure, up to 15
+ * minutes. An account is throttled per address, so that whoever guesses slows down their own
+ * guesses and never locks the owner out; an address guessing across accounts meets a higher bar.
+ */
+const FREE_FAILURES = { 'account-address': 3, address: 20, totp: 3 } as const;
 const FIRST_DELAY_MS = 2_000;
 const MAX_DELAY_MS = 15 * 60_000;
+/** A key whose last failure is older than this starts afresh. */
+const FAILURE_WINDOW_MS = 30 * 60_000;
 
-export function throttleDelayMs(failures: number): number {
-  if (failures < FREE_FAILURES) return 0;
-  return Math.min(FIRST_DELAY_MS * 2 ** (failures - FREE_FAILURES), MAX_DELAY_MS);
+type KeyKind = keyof typeof FREE_FAILURES;
+
+export function throttleDelayMs(failures: number, kind: KeyKind = 'account-address'): number {
+  const free = FREE_FAILURES[kind];
+  if (failures < free) return 0;
+  return Math.min(FIRST_DELAY_MS * 2 ** (failures - free), MAX_DELAY_MS);
 }
 
-/** Keys throttled for one log-in attempt: the account's e-mail and the client's address. */
+/** Keys throttled for one log-in attempt: this account from this address, and this address. */
 export function throttleKeys(email: string, address: string): string[] {
-  return [`account:${email}`, `address:${address}`];
+  return [`account-address:${email}|${address}`, `address:${address}`];
+}
+
+/** The key of the second step of a log-in: the password is known already, so per account. */
+export function secondFactorKey(accountId: string): string {
+  return `totp:${accountId}`;
+}
+
+function kindOf(key: string): KeyKind {
+  return key.slice(0, key.indexOf(':')) as KeyKind;
 }
 
 /** Milliseconds to wait before another attempt is accepted on any of the keys (0: go ahead). */
@@ -24,20 +42,25 @@ export async function retryAfterMs(db: Db, keys: string[], now = new Date()): Pr
 }
 
 export async function recordFailure(db: Db, keys: string[], now = new Date()): Promise<void> {
+  const windowStart = new Date(now.getTime() - FAILURE_WINDOW_MS);
   for (const key of keys) {
     const row = await accountsDb(db)
       .insertInto('login_throttle')
       .values({ key, failures: 1, updated_at: now })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ failures: sql`login_throttle.failures + 1`, updated_at: now }))
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          failures: sql<number>`case when login_throttle.updated_at < ${windowStart} then 1 else login_throttle.failures + 1 end`,
+          updated_at: now,
+        }),
+      )
       .returning('failures')
       .executeTakeFirstOrThrow();
-    const delay = throttleDelayMs(row.failures);
-    if (delay > 0)
-      await accountsDb(db)
-        .updateTable('login_throttle')
-        .set({ locked_until: new Date(now.getTime() + delay) })
-        .where('key', '=', key)
-        .execute();
+    const delay = throttleDelayMs(row.failures, kindOf(key));
+    await accountsDb(db)
+      .updateTable('login_throttle')
+      .set({ locked_until: delay > 0 ? new Date(now.getTime() + delay) : null })
+      .where('key', '=', key)
+      .execute();
   }
 }
 

@@ -19,6 +19,8 @@ const FASTIFY_CODES: Record<string, ProblemSlug> = {
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: Problem): FastifyReply {
   const language = languageOf(request);
   const document: ProblemDocument = error.toDocument(language, request.url.split('?')[0]);
+  // A throttled client is told when to come back (RFC 9110 §10.2.3), not only in the body.
+  if (typeof error.extensions.retryAfterSeconds === 'number') reply.header('retry-after', String(error.extensions.retryAfterSeconds));
   return reply.code(error.status).type('application/problem+json').header('content-language', language).send(document);
 }
 
