@@ -10,7 +10,7 @@ import type { AppContext } from '../context.js';
 import type { Database } from '../database/database.js';
 import type { EventBus } from '../events/bus.js';
 import { createEventBus } from '../events/index.js';
-import { natsForTests, testNamespace } from '../events/testing.js';
+import { collect, natsForTests, testNamespace } from '../events/testing.js';
 import { buildApp } from '../http/app.js';
 import { problem } from '../http/problem.js';
 import { createJobs } from '../jobs/index.js';
@@ -236,10 +236,13 @@ describeEachDatabase('live events over one WebSocket', (database) => {
     first.close();
     await first.closed;
 
+    const heardOnB = collect(b.bus, 'realtime.published');
+    await b.bus.flush();
     await camille.post(`/api/v1/test/patients/${camilleId}/notes`, { n: 2 });
     await camille.post(`/api/v1/test/patients/${camilleId}/notes`, { n: 3 });
-    await Promise.all(buses.map((x) => x.flush()));
-    await wait(100);
+    await heardOnB.until(2); // they crossed the bus to node B…
+    await wait(50); // …and its history, fed by its own subscription, has them too
+    heardOnB.unsubscribe();
 
     const again = await LiveTestClient.connect(b.url, { cookie: camille.cookie });
     expect(await again.subscribe(topic, seen.id)).toEqual({ type: 'subscribed', topic, replayed: 2, gap: false });
