@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import type { Actor } from '../../platform/auth/actor.js';
 import type { Authentication } from '../../platform/auth/hook.js';
+import { audited } from '../../platform/audit/audit.js';
 import type { ServiceDeps } from '../../platform/context.js';
 import { membershipsOf } from '../organisations/service.js';
 import { managedRecords } from '../patients/service.js';
@@ -27,10 +29,21 @@ export async function describeMe(deps: ServiceDeps, auth: Authentication): Promi
   };
 }
 
-export async function updateMe(deps: ServiceDeps, accountId: string, update: z.infer<typeof MeUpdate>): Promise<void> {
-  await updateAccount(deps.db, accountId, {
-    ...(update.locale ? { locale: update.locale } : {}),
-    ...(update.givenName ? { given_name: update.givenName } : {}),
-    ...(update.familyName ? { family_name: update.familyName } : {}),
-  });
+/** The profile changes with an audit entry: a name is what patients read in their access history. */
+export async function updateMe(deps: ServiceDeps, actor: Actor, update: z.infer<typeof MeUpdate>): Promise<void> {
+  await audited(
+    deps.db,
+    {
+      actor,
+      action: 'account.update',
+      resource: { type: 'Practitioner', id: actor.accountId },
+      authorize: () => (actor.isProfessional ? 'practitioner' : 'patient'),
+    },
+    (tx) =>
+      updateAccount(tx, actor.accountId, {
+        ...(update.locale ? { locale: update.locale } : {}),
+        ...(update.givenName ? { given_name: update.givenName } : {}),
+        ...(update.familyName ? { family_name: update.familyName } : {}),
+      }),
+  );
 }

@@ -240,10 +240,11 @@ function registerMeRoutes(app: FastifyInstance, deps: ServiceDeps): void {
     '/api/v1/me',
     {
       schema: { tags: ['me'], summary: 'Updates the profile (language, names)', body: MeUpdate, response: { 204: NoContent } },
-      config: { policy: 'session' },
+      // No change of name before the second factor: whoever holds only the password is not yet the person.
+      config: { policy: 'signed-in' },
     },
     async (request, reply) => {
-      await updateMe(deps, actorOf(request).accountId, request.body);
+      await updateMe(deps, actorOf(request), request.body);
       return reply.code(204).send(null);
     },
   );

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seedDemo } from '../../demo.js';
+import { ApiClient } from '../../platform/testing/client.js';
+import { describeEachDatabase } from '../../platform/testing/databases.js';
+import { startTestServer } from '../../platform/testing/server.js';
+import type { RunningServer } from '../../server.js';
+import { everyTable } from '../testing.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo.js';
+
+describeEachDatabase('the profile', (database) => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    await seedDemo(database().db);
+    server = await startTestServer(database());
+  });
+  afterAll(async () => {
+    await server.app.close();
+  });
+
+  it('cannot be renamed before the second factor', async () => {
+    const halfway = new ApiClient(server.url);
+    expect((await halfway.login('dr.benali@demo.parcours.fr', DEMO_PASSWORD)).body.next).toBe('second-factor');
+    const rename = await halfway.request('PATCH', '/api/v1/me', { givenName: 'Claire', familyName: 'Martin' });
+    expect(rename.status).toBe(401);
+    expect(rename.body.type).toBe('urn:parcours:problem:second-factor-required');
+    const row = await everyTable(database().db)
+      .selectFrom('accounts')
+      .select(['given_name', 'family_name'])
+      .where('email', '=', 'dr.benali@demo.parcours.fr')
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ given_name: 'Karim', family_name: 'Benali' });
+  });
+
+  it('records every change of the profile in the audit trail', async () => {
+    const doctor = new ApiClient(server.url);
+    await doctor.login('dr.benali@demo.parcours.fr', DEMO_PASSWORD, DEMO_TOTP_SECRET);
+    const me = await doctor.get<{ id: string }>('/api/v1/me');
+    expect((await doctor.request('PATCH', '/api/v1/me', { locale: 'en' })).status).toBe(204);
+    const entry = await everyTable(database().db)
+      .selectFrom('audit_log')
+      .select(['action', 'resource_id', 'actor_account_id'])
+      .where('action', '=', 'account.update')
+      .where('actor_account_id', '=', me.body.id)
+      .executeTakeFirst();
+    expect(entry).toMatchObject({ action: 'account.update', resource_id: me.body.id });
+  });
+});
