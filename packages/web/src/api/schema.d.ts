@@ -682,280 +682,6 @@ export interface paths {
         };
         trace?: never;
     };
-    "/api/v1/me/dependants": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Adds a dependant (a child) whose record this account manages */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        birthName: string;
-                        firstNames: string;
-                        usedName?: string;
-                        /** @enum {string} */
-                        sex: "F" | "M" | "I";
-                        /** Format: date */
-                        birthDate: string;
-                        birthPlaceInsee?: string;
-                        nir?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/patients/{patientId}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** A patient’s identity, for the patient or a professional in a care relationship */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    patientId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            birthName: string;
-                            firstNames: string;
-                            usedName: string | null;
-                            /** @enum {string} */
-                            sex: "F" | "M" | "I";
-                            birthDate: string;
-                            birthPlaceInsee: string | null;
-                            ins: string | null;
-                            /** @enum {string} */
-                            identityStatus: "provisoire" | "recuperee" | "validee" | "qualifiee";
-                            isSelf: boolean;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/patients/{patientId}/insurance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The patient’s insurance situation: treating doctor declared, ALD, supplementary cover */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    patientId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            treatingDoctor: ("declared" | "none") | null;
-                            ald: boolean;
-                            cover: ("private" | "css" | "ame" | "none") | null;
-                        };
-                    };
-                };
-            };
-        };
-        /** The patient (or parent) states their insurance situation */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    patientId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        treatingDoctor: ("declared" | "none") | null;
-                        ald: boolean;
-                        cover: ("private" | "css" | "ame" | "none") | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/care/patients": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The patients in the professional’s live care relationships, by name */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Part of a name, any case */
-                    q?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            birthName: string;
-                            usedName: string | null;
-                            firstNames: string;
-                            birthDate: string;
-                            /** Format: uuid */
-                            organisationId: string;
-                            organisationName: string;
-                            kinds: string[];
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/patients/{patientId}/access-history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Who accessed this record and when (for the patient) */
-        get: {
-            parameters: {
-                query?: {
-                    limit?: number;
-                    before?: string;
-                };
-                header?: never;
-                path: {
-                    patientId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            at: string;
-                            who: string;
-                            role: string;
-                            organisation: string | null;
-                            action: string;
-                            resourceType: string;
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/organisations/{organisationId}": {
         parameters: {
             query?: never;
@@ -1173,6 +899,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/dependants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a dependant (a child) whose record this account manages */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        birthName: string;
+                        firstNames: string;
+                        usedName?: string;
+                        /** @enum {string} */
+                        sex: "F" | "M" | "I";
+                        /** Format: date */
+                        birthDate: string;
+                        birthPlaceInsee?: string;
+                        nir?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient’s identity, for the patient or a professional in a care relationship */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            birthName: string;
+                            firstNames: string;
+                            usedName: string | null;
+                            /** @enum {string} */
+                            sex: "F" | "M" | "I";
+                            birthDate: string;
+                            birthPlaceInsee: string | null;
+                            ins: string | null;
+                            /** @enum {string} */
+                            identityStatus: "provisoire" | "recuperee" | "validee" | "qualifiee";
+                            isSelf: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/care/patients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patients in the professional’s live care relationships, by name */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Part of a name, any case */
+                    q?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            birthName: string;
+                            usedName: string | null;
+                            firstNames: string;
+                            birthDate: string;
+                            /** Format: uuid */
+                            organisationId: string;
+                            organisationName: string;
+                            kinds: string[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/access-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who accessed this record and when (for the patient) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    before?: string;
+                };
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            who: string;
+                            role: string;
+                            organisation: string | null;
+                            action: string;
+                            resourceType: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/consent-information/{act}": {
         parameters: {
             query?: never;
@@ -1353,41 +1283,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/rules/evaluate": {
+    "/api/v1/patients/{patientId}/insurance": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /**
-         * Decide and explain what French rules allow and what the Assurance Maladie pays
-         * @description One request gives one decision; an array gives an array in the same order. Public: no health data is stored or read.
-         */
-        post: {
+        /** The patient’s insurance situation: treating doctor declared, ALD, supplementary cover */
+        get: {
             parameters: {
                 query?: never;
                 header?: never;
-                path?: never;
+                path: {
+                    patientId: string;
+                };
                 cookie?: never;
             };
-            requestBody: {
-                content: {
-                    "application/json": ({
-                        /** @enum {string} */
-                        kind: "teleconsultation" | "sick-leave" | "teleexpertise" | "assistance" | "telemonitoring" | "identifier" | "activity-cap";
-                    } & {
-                        [key: string]: unknown;
-                    }) | ({
-                        /** @enum {string} */
-                        kind: "teleconsultation" | "sick-leave" | "teleexpertise" | "assistance" | "telemonitoring" | "identifier" | "activity-cap";
-                    } & {
-                        [key: string]: unknown;
-                    })[];
-                };
-            };
+            requestBody?: never;
             responses: {
                 /** @description Default Response */
                 200: {
@@ -1395,23 +1308,45 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": ({
-                            reasons: string[];
-                            warnings: string[];
-                            sources: string[];
-                        } & {
-                            [key: string]: unknown;
-                        }) | ({
-                            reasons: string[];
-                            warnings: string[];
-                            sources: string[];
-                        } & {
-                            [key: string]: unknown;
-                        })[];
+                        "application/json": {
+                            treatingDoctor: ("declared" | "none") | null;
+                            ald: boolean;
+                            cover: ("private" | "css" | "ame" | "none") | null;
+                        };
                     };
                 };
             };
         };
+        /** The patient (or parent) states their insurance situation */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        treatingDoctor: ("declared" | "none") | null;
+                        ald: boolean;
+                        cover: ("private" | "css" | "ame" | "none") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1513,61 +1448,145 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description The rules contract request the decision answers */
+                            /** @description The rules contract request the decision answers, every field spelled out */
                             request: {
                                 /** @enum {string} */
                                 kind: "teleconsultation";
+                                /**
+                                 * Format: date
+                                 * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                                 */
                                 date: string;
+                                /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
                                 time?: string;
-                                /** @enum {string} */
+                                /**
+                                 * @description video, or phone (audio only)
+                                 * @enum {string}
+                                 */
                                 modality: "video" | "phone";
-                                completed?: boolean;
+                                /**
+                                 * @description false: cut off or reoriented before the act was done
+                                 * @default true
+                                 */
+                                completed: boolean;
+                                /** @description Who gives the teleconsultation */
                                 practitioner: {
                                     /** @enum {string} */
                                     profession: "doctor" | "midwife";
-                                    /** @enum {string} */
-                                    specialty?: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
-                                    sector?: 1 | 2;
-                                    optam?: boolean;
-                                    isTreatingDoctor?: boolean;
-                                    local?: boolean;
+                                    /**
+                                     * @default general-practice
+                                     * @enum {string}
+                                     */
+                                    specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                                    /**
+                                     * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
+                                     * @default 1
+                                     * @enum {number}
+                                     */
+                                    sector: 1 | 2;
+                                    /**
+                                     * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
+                                     * @default false
+                                     */
+                                    optam: boolean;
+                                    /**
+                                     * @description Is the patient’s médecin traitant (treating doctor)
+                                     * @default false
+                                     */
+                                    isTreatingDoctor: boolean;
+                                    /**
+                                     * @description Practises in the patient’s territory
+                                     * @default true
+                                     */
+                                    local: boolean;
+                                    /** @description Present when the practitioner is salaried by a teleconsultation company */
                                     company?: {
+                                        /** @description The company holds the agrément of the health ministry */
                                         approved: boolean;
                                     };
                                 };
+                                /** @description The patient, on the day of the act */
                                 patient: {
+                                    /** @description Age in whole years on the day of the act */
                                     age: number;
-                                    /** @enum {string} */
-                                    treatingDoctor?: "referred" | "available" | "unavailable" | "none";
-                                    /** @enum {string} */
-                                    residence?: "home" | "ehpad" | "disability-facility" | "prison";
-                                    livesInZip?: boolean;
-                                    coverage?: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
+                                    /**
+                                     * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
+                                     * @default referred
+                                     * @enum {string}
+                                     */
+                                    treatingDoctor: "referred" | "available" | "unavailable" | "none";
+                                    /**
+                                     * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
+                                     * @default home
+                                     * @enum {string}
+                                     */
+                                    residence: "home" | "ehpad" | "disability-facility" | "prison";
+                                    /**
+                                     * @description Lives in a zone d’intervention prioritaire (ZIP)
+                                     * @default false
+                                     */
+                                    livesInZip: boolean;
+                                    /**
+                                     * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
+                                     * @default []
+                                     */
+                                    coverage: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
+                                    /** @description Month of pregnancy, 1 to 9, when pregnant */
                                     pregnancyMonth?: number;
-                                    participationsPaidThisYear?: number;
+                                    /**
+                                     * @description € of participation forfaitaire already deducted this calendar year
+                                     * @default 0
+                                     */
+                                    participationsPaidThisYear: number;
+                                    /**
+                                     * Format: date
+                                     * @description Last in-person visit with this practitioner or practice
+                                     */
                                     lastInPersonVisit?: string;
                                 };
-                                context?: {
-                                    emergency?: boolean;
-                                    sasReferral?: boolean;
-                                    /** @enum {string} */
+                                context: {
+                                    /** @default false */
+                                    emergency: boolean;
+                                    /**
+                                     * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
+                                     * @default false
+                                     */
+                                    sasReferral: boolean;
+                                    /**
+                                     * @description What a midwife’s teleconsultation is for
+                                     * @enum {string}
+                                     */
                                     midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                                    /** @description € billed, when not the conventional tariff */
                                     feeCharged?: number;
                                 };
                             };
                             decision: {
+                                /** @description May be billed to the Assurance Maladie at all */
                                 billable: boolean;
+                                /** @description The AMO (Assurance Maladie obligatoire) pays its share */
                                 reimbursable: boolean;
                                 code: ("TCG" | "TC") | null;
+                                /** @description Conventional tariff */
                                 fee: number | null;
+                                /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
                                 amoRate: number;
+                                /** @description Paid by the AMO, participation forfaitaire already taken off */
                                 amoAmount: number;
+                                /** @description Euros, rounded to the cent */
                                 participationForfaitaire: number;
+                                /** @description fee × (1 − amoRate) when reimbursable, else 0 */
                                 ticketModerateur: number;
-                                /** @enum {string} */
+                                /**
+                                 * @description full: CSS or AME; amo: ALD, maternity, AT-MP
+                                 * @enum {string}
+                                 */
                                 tiersPayant: "full" | "amo" | "optional";
-                                reasons: string[];
-                                warnings: string[];
+                                /** @description Why the decision came out so */
+                                reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                                /** @description What the sources leave uncertain for this case */
+                                warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                                /** @description URLs of the texts the decision rests on */
                                 sources: string[];
                             };
                             /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
@@ -1690,61 +1709,145 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            /** @description The rules contract request the decision answers */
+                            /** @description The rules contract request the decision answers, every field spelled out */
                             request: {
                                 /** @enum {string} */
                                 kind: "teleconsultation";
+                                /**
+                                 * Format: date
+                                 * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                                 */
                                 date: string;
+                                /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
                                 time?: string;
-                                /** @enum {string} */
+                                /**
+                                 * @description video, or phone (audio only)
+                                 * @enum {string}
+                                 */
                                 modality: "video" | "phone";
-                                completed?: boolean;
+                                /**
+                                 * @description false: cut off or reoriented before the act was done
+                                 * @default true
+                                 */
+                                completed: boolean;
+                                /** @description Who gives the teleconsultation */
                                 practitioner: {
                                     /** @enum {string} */
                                     profession: "doctor" | "midwife";
-                                    /** @enum {string} */
-                                    specialty?: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
-                                    sector?: 1 | 2;
-                                    optam?: boolean;
-                                    isTreatingDoctor?: boolean;
-                                    local?: boolean;
+                                    /**
+                                     * @default general-practice
+                                     * @enum {string}
+                                     */
+                                    specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                                    /**
+                                     * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
+                                     * @default 1
+                                     * @enum {number}
+                                     */
+                                    sector: 1 | 2;
+                                    /**
+                                     * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
+                                     * @default false
+                                     */
+                                    optam: boolean;
+                                    /**
+                                     * @description Is the patient’s médecin traitant (treating doctor)
+                                     * @default false
+                                     */
+                                    isTreatingDoctor: boolean;
+                                    /**
+                                     * @description Practises in the patient’s territory
+                                     * @default true
+                                     */
+                                    local: boolean;
+                                    /** @description Present when the practitioner is salaried by a teleconsultation company */
                                     company?: {
+                                        /** @description The company holds the agrément of the health ministry */
                                         approved: boolean;
                                     };
                                 };
+                                /** @description The patient, on the day of the act */
                                 patient: {
+                                    /** @description Age in whole years on the day of the act */
                                     age: number;
-                                    /** @enum {string} */
-                                    treatingDoctor?: "referred" | "available" | "unavailable" | "none";
-                                    /** @enum {string} */
-                                    residence?: "home" | "ehpad" | "disability-facility" | "prison";
-                                    livesInZip?: boolean;
-                                    coverage?: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
+                                    /**
+                                     * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
+                                     * @default referred
+                                     * @enum {string}
+                                     */
+                                    treatingDoctor: "referred" | "available" | "unavailable" | "none";
+                                    /**
+                                     * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
+                                     * @default home
+                                     * @enum {string}
+                                     */
+                                    residence: "home" | "ehpad" | "disability-facility" | "prison";
+                                    /**
+                                     * @description Lives in a zone d’intervention prioritaire (ZIP)
+                                     * @default false
+                                     */
+                                    livesInZip: boolean;
+                                    /**
+                                     * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
+                                     * @default []
+                                     */
+                                    coverage: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
+                                    /** @description Month of pregnancy, 1 to 9, when pregnant */
                                     pregnancyMonth?: number;
-                                    participationsPaidThisYear?: number;
+                                    /**
+                                     * @description € of participation forfaitaire already deducted this calendar year
+                                     * @default 0
+                                     */
+                                    participationsPaidThisYear: number;
+                                    /**
+                                     * Format: date
+                                     * @description Last in-person visit with this practitioner or practice
+                                     */
                                     lastInPersonVisit?: string;
                                 };
-                                context?: {
-                                    emergency?: boolean;
-                                    sasReferral?: boolean;
-                                    /** @enum {string} */
+                                context: {
+                                    /** @default false */
+                                    emergency: boolean;
+                                    /**
+                                     * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
+                                     * @default false
+                                     */
+                                    sasReferral: boolean;
+                                    /**
+                                     * @description What a midwife’s teleconsultation is for
+                                     * @enum {string}
+                                     */
                                     midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                                    /** @description € billed, when not the conventional tariff */
                                     feeCharged?: number;
                                 };
                             };
                             decision: {
+                                /** @description May be billed to the Assurance Maladie at all */
                                 billable: boolean;
+                                /** @description The AMO (Assurance Maladie obligatoire) pays its share */
                                 reimbursable: boolean;
                                 code: ("TCG" | "TC") | null;
+                                /** @description Conventional tariff */
                                 fee: number | null;
+                                /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
                                 amoRate: number;
+                                /** @description Paid by the AMO, participation forfaitaire already taken off */
                                 amoAmount: number;
+                                /** @description Euros, rounded to the cent */
                                 participationForfaitaire: number;
+                                /** @description fee × (1 − amoRate) when reimbursable, else 0 */
                                 ticketModerateur: number;
-                                /** @enum {string} */
+                                /**
+                                 * @description full: CSS or AME; amo: ALD, maternity, AT-MP
+                                 * @enum {string}
+                                 */
                                 tiersPayant: "full" | "amo" | "optional";
-                                reasons: string[];
-                                warnings: string[];
+                                /** @description Why the decision came out so */
+                                reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                                /** @description What the sources leave uncertain for this case */
+                                warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                                /** @description URLs of the texts the decision rests on */
                                 sources: string[];
                             };
                             /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
@@ -1760,6 +1863,745 @@ export interface paths {
                             /** @description false: the patient has not stated their supplementary cover; the share assumes none */
                             insuranceStated: boolean;
                         };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/rules/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decide and explain what French rules allow and what the Assurance Maladie pays
+         * @description One request gives one decision; an array (at most 10000) gives an array in the same order. A malformed request is a 400 problem naming the field. Public: no health data is stored or read.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": ({
+                        /** @enum {string} */
+                        kind: "teleconsultation";
+                        /**
+                         * Format: date
+                         * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                         */
+                        date: string;
+                        /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
+                        time?: string;
+                        /**
+                         * @description video, or phone (audio only)
+                         * @enum {string}
+                         */
+                        modality: "video" | "phone";
+                        /**
+                         * @description false: cut off or reoriented before the act was done
+                         * @default true
+                         */
+                        completed?: boolean;
+                        /** @description Who gives the teleconsultation */
+                        practitioner: {
+                            /** @enum {string} */
+                            profession: "doctor" | "midwife";
+                            /**
+                             * @default general-practice
+                             * @enum {string}
+                             */
+                            specialty?: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                            /**
+                             * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
+                             * @default 1
+                             * @enum {number}
+                             */
+                            sector?: 1 | 2;
+                            /**
+                             * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
+                             * @default false
+                             */
+                            optam?: boolean;
+                            /**
+                             * @description Is the patient’s médecin traitant (treating doctor)
+                             * @default false
+                             */
+                            isTreatingDoctor?: boolean;
+                            /**
+                             * @description Practises in the patient’s territory
+                             * @default true
+                             */
+                            local?: boolean;
+                            /** @description Present when the practitioner is salaried by a teleconsultation company */
+                            company?: {
+                                /** @description The company holds the agrément of the health ministry */
+                                approved: boolean;
+                            };
+                        };
+                        /** @description The patient, on the day of the act */
+                        patient: {
+                            /** @description Age in whole years on the day of the act */
+                            age: number;
+                            /**
+                             * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
+                             * @default referred
+                             * @enum {string}
+                             */
+                            treatingDoctor?: "referred" | "available" | "unavailable" | "none";
+                            /**
+                             * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
+                             * @default home
+                             * @enum {string}
+                             */
+                            residence?: "home" | "ehpad" | "disability-facility" | "prison";
+                            /**
+                             * @description Lives in a zone d’intervention prioritaire (ZIP)
+                             * @default false
+                             */
+                            livesInZip?: boolean;
+                            /**
+                             * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
+                             * @default []
+                             */
+                            coverage?: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
+                            /** @description Month of pregnancy, 1 to 9, when pregnant */
+                            pregnancyMonth?: number;
+                            /**
+                             * @description € of participation forfaitaire already deducted this calendar year
+                             * @default 0
+                             */
+                            participationsPaidThisYear?: number;
+                            /**
+                             * Format: date
+                             * @description Last in-person visit with this practitioner or practice
+                             */
+                            lastInPersonVisit?: string;
+                        };
+                        /** @default {} */
+                        context?: {
+                            /** @default false */
+                            emergency?: boolean;
+                            /**
+                             * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
+                             * @default false
+                             */
+                            sasReferral?: boolean;
+                            /**
+                             * @description What a midwife’s teleconsultation is for
+                             * @enum {string}
+                             */
+                            midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                            /** @description € billed, when not the conventional tariff */
+                            feeCharged?: number;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "sick-leave";
+                        /**
+                         * Format: date
+                         * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                         */
+                        date: string;
+                        /** @default {} */
+                        prescriber?: {
+                            /**
+                             * @description Is the patient’s médecin traitant
+                             * @default false
+                             */
+                            isTreatingDoctor?: boolean;
+                            /**
+                             * @description Is the patient’s sage-femme référente
+                             * @default false
+                             */
+                            isReferenceMidwife?: boolean;
+                        };
+                        /** @description Days of leave asked for */
+                        requestedDays: number;
+                        /**
+                         * @description Days of a running leave this one extends
+                         * @default 0
+                         */
+                        existingLeaveDays?: number;
+                        /**
+                         * @description The patient shows they cannot see a practitioner in person
+                         * @default false
+                         */
+                        patientJustifiesNoInPersonAccess?: boolean;
+                    } | {
+                        /** @enum {string} */
+                        kind: "teleexpertise";
+                        /**
+                         * Format: date
+                         * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                         */
+                        date: string;
+                        /** @description The professional who asks for the expertise */
+                        requester: {
+                            /** @enum {string} */
+                            profession: "doctor" | "midwife" | "nurse" | "speech-therapist" | "physiotherapist" | "podiatrist" | "pharmacist" | "other";
+                        };
+                        /** @description The professional who gives it */
+                        expert: {
+                            /** @enum {string} */
+                            profession: "doctor" | "midwife";
+                        };
+                        /** @default {} */
+                        patient?: {
+                            /**
+                             * @description Tele-expertises already billed this calendar year
+                             * @default 0
+                             */
+                            teleexpertisesThisYear?: number;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "assistance";
+                        /**
+                         * Format: date
+                         * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                         */
+                        date: string;
+                        /** @enum {string} */
+                        assistant: "nurse" | "pharmacist";
+                        /**
+                         * @description Where a nurse assists: during planned care, in a dedicated place, on a home visit
+                         * @enum {string}
+                         */
+                        setting?: "planned-care" | "dedicated-place" | "home-visit";
+                        /** @description € asked of the patient for the assistance */
+                        feeChargedToPatient?: number;
+                    } | {
+                        /** @enum {string} */
+                        kind: "telemonitoring";
+                        /**
+                         * Format: date
+                         * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                         */
+                        date: string;
+                        /** @enum {string} */
+                        indication: "heart-failure" | "renal-failure" | "respiratory-failure" | "diabetes" | "cardiac-implant" | "oncology";
+                        /**
+                         * @default standard
+                         * @enum {string}
+                         */
+                        level?: "standard" | "enhanced-1" | "enhanced-2";
+                        patient: {
+                            /** @description Age in whole years on the day of the act */
+                            age: number;
+                        };
+                        /** @default {} */
+                        prescriber?: {
+                            /** @enum {string} */
+                            specialty?: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                            /**
+                             * @description Competent in cardiac rhythmology (cardiac implants)
+                             * @default false
+                             */
+                            rhythmologyCompetent?: boolean;
+                        };
+                        /** @default {} */
+                        operator?: {
+                            /**
+                             * @description The operator has declared its activity to the ARS
+                             * @default true
+                             */
+                            declaredToArs?: boolean;
+                        };
+                        /** @description 1 = the first month billed under this prescription */
+                        monthsSincePrescription?: number;
+                        /** @description For enhanced levels, 1 = the first month at that level */
+                        monthsAtCurrentLevel?: number;
+                        adherence?: {
+                            month: number;
+                            /** @description Share of the expected data received, 0 to 1 */
+                            transmissionRate: number;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "identifier";
+                        /**
+                         * @description nir: social security number; rpps: practitioner; finess: facility
+                         * @enum {string}
+                         */
+                        system: "nir" | "rpps" | "finess";
+                        value: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "activity-cap";
+                        /**
+                         * Format: date
+                         * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                         */
+                        date: string;
+                        /** @enum {string} */
+                        specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                        /** @description Share of annual conventioned activity, own-patient acts as médecin traitant excluded */
+                        teleconsultationShare: number;
+                    }) | ({
+                        /** @enum {string} */
+                        kind: "teleconsultation";
+                        /**
+                         * Format: date
+                         * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                         */
+                        date: string;
+                        /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
+                        time?: string;
+                        /**
+                         * @description video, or phone (audio only)
+                         * @enum {string}
+                         */
+                        modality: "video" | "phone";
+                        /**
+                         * @description false: cut off or reoriented before the act was done
+                         * @default true
+                         */
+                        completed?: boolean;
+                        /** @description Who gives the teleconsultation */
+                        practitioner: {
+                            /** @enum {string} */
+                            profession: "doctor" | "midwife";
+                            /**
+                             * @default general-practice
+                             * @enum {string}
+                             */
+                            specialty?: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                            /**
+                             * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
+                             * @default 1
+                             * @enum {number}
+                             */
+                            sector?: 1 | 2;
+                            /**
+                             * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
+                             * @default false
+                             */
+                            optam?: boolean;
+                            /**
+                             * @description Is the patient’s médecin traitant (treating doctor)
+                             * @default false
+                             */
+                            isTreatingDoctor?: boolean;
+                            /**
+                             * @description Practises in the patient’s territory
+                             * @default true
+                             */
+                            local?: boolean;
+                            /** @description Present when the practitioner is salaried by a teleconsultation company */
+                            company?: {
+                                /** @description The company holds the agrément of the health ministry */
+                                approved: boolean;
+                            };
+                        };
+                        /** @description The patient, on the day of the act */
+                        patient: {
+                            /** @description Age in whole years on the day of the act */
+                            age: number;
+                            /**
+                             * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
+                             * @default referred
+                             * @enum {string}
+                             */
+                            treatingDoctor?: "referred" | "available" | "unavailable" | "none";
+                            /**
+                             * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
+                             * @default home
+                             * @enum {string}
+                             */
+                            residence?: "home" | "ehpad" | "disability-facility" | "prison";
+                            /**
+                             * @description Lives in a zone d’intervention prioritaire (ZIP)
+                             * @default false
+                             */
+                            livesInZip?: boolean;
+                            /**
+                             * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
+                             * @default []
+                             */
+                            coverage?: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
+                            /** @description Month of pregnancy, 1 to 9, when pregnant */
+                            pregnancyMonth?: number;
+                            /**
+                             * @description € of participation forfaitaire already deducted this calendar year
+                             * @default 0
+                             */
+                            participationsPaidThisYear?: number;
+                            /**
+                             * Format: date
+                             * @description Last in-person visit with this practitioner or practice
+                             */
+                            lastInPersonVisit?: string;
+                        };
+                        /** @default {} */
+                        context?: {
+                            /** @default false */
+                            emergency?: boolean;
+                            /**
+                             * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
+                             * @default false
+                             */
+                            sasReferral?: boolean;
+                            /**
+                             * @description What a midwife’s teleconsultation is for
+                             * @enum {string}
+                             */
+                            midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                            /** @description € billed, when not the conventional tariff */
+                            feeCharged?: number;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "sick-leave";
+                        /**
+                         * Format: date
+                         * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                         */
+                        date: string;
+                        /** @default {} */
+                        prescriber?: {
+                            /**
+                             * @description Is the patient’s médecin traitant
+                             * @default false
+                             */
+                            isTreatingDoctor?: boolean;
+                            /**
+                             * @description Is the patient’s sage-femme référente
+                             * @default false
+                             */
+                            isReferenceMidwife?: boolean;
+                        };
+                        /** @description Days of leave asked for */
+                        requestedDays: number;
+                        /**
+                         * @description Days of a running leave this one extends
+                         * @default 0
+                         */
+                        existingLeaveDays?: number;
+                        /**
+                         * @description The patient shows they cannot see a practitioner in person
+                         * @default false
+                         */
+                        patientJustifiesNoInPersonAccess?: boolean;
+                    } | {
+                        /** @enum {string} */
+                        kind: "teleexpertise";
+                        /**
+                         * Format: date
+                         * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                         */
+                        date: string;
+                        /** @description The professional who asks for the expertise */
+                        requester: {
+                            /** @enum {string} */
+                            profession: "doctor" | "midwife" | "nurse" | "speech-therapist" | "physiotherapist" | "podiatrist" | "pharmacist" | "other";
+                        };
+                        /** @description The professional who gives it */
+                        expert: {
+                            /** @enum {string} */
+                            profession: "doctor" | "midwife";
+                        };
+                        /** @default {} */
+                        patient?: {
+                            /**
+                             * @description Tele-expertises already billed this calendar year
+                             * @default 0
+                             */
+                            teleexpertisesThisYear?: number;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "assistance";
+                        /**
+                         * Format: date
+                         * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                         */
+                        date: string;
+                        /** @enum {string} */
+                        assistant: "nurse" | "pharmacist";
+                        /**
+                         * @description Where a nurse assists: during planned care, in a dedicated place, on a home visit
+                         * @enum {string}
+                         */
+                        setting?: "planned-care" | "dedicated-place" | "home-visit";
+                        /** @description € asked of the patient for the assistance */
+                        feeChargedToPatient?: number;
+                    } | {
+                        /** @enum {string} */
+                        kind: "telemonitoring";
+                        /**
+                         * Format: date
+                         * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                         */
+                        date: string;
+                        /** @enum {string} */
+                        indication: "heart-failure" | "renal-failure" | "respiratory-failure" | "diabetes" | "cardiac-implant" | "oncology";
+                        /**
+                         * @default standard
+                         * @enum {string}
+                         */
+                        level?: "standard" | "enhanced-1" | "enhanced-2";
+                        patient: {
+                            /** @description Age in whole years on the day of the act */
+                            age: number;
+                        };
+                        /** @default {} */
+                        prescriber?: {
+                            /** @enum {string} */
+                            specialty?: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                            /**
+                             * @description Competent in cardiac rhythmology (cardiac implants)
+                             * @default false
+                             */
+                            rhythmologyCompetent?: boolean;
+                        };
+                        /** @default {} */
+                        operator?: {
+                            /**
+                             * @description The operator has declared its activity to the ARS
+                             * @default true
+                             */
+                            declaredToArs?: boolean;
+                        };
+                        /** @description 1 = the first month billed under this prescription */
+                        monthsSincePrescription?: number;
+                        /** @description For enhanced levels, 1 = the first month at that level */
+                        monthsAtCurrentLevel?: number;
+                        adherence?: {
+                            month: number;
+                            /** @description Share of the expected data received, 0 to 1 */
+                            transmissionRate: number;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        kind: "identifier";
+                        /**
+                         * @description nir: social security number; rpps: practitioner; finess: facility
+                         * @enum {string}
+                         */
+                        system: "nir" | "rpps" | "finess";
+                        value: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "activity-cap";
+                        /**
+                         * Format: date
+                         * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                         */
+                        date: string;
+                        /** @enum {string} */
+                        specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                        /** @description Share of annual conventioned activity, own-patient acts as médecin traitant excluded */
+                        teleconsultationShare: number;
+                    })[];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": ({
+                            /** @description May be billed to the Assurance Maladie at all */
+                            billable: boolean;
+                            /** @description The AMO (Assurance Maladie obligatoire) pays its share */
+                            reimbursable: boolean;
+                            code: ("TCG" | "TC") | null;
+                            /** @description Conventional tariff */
+                            fee: number | null;
+                            /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
+                            amoRate: number;
+                            /** @description Paid by the AMO, participation forfaitaire already taken off */
+                            amoAmount: number;
+                            /** @description Euros, rounded to the cent */
+                            participationForfaitaire: number;
+                            /** @description fee × (1 − amoRate) when reimbursable, else 0 */
+                            ticketModerateur: number;
+                            /**
+                             * @description full: CSS or AME; amo: ALD, maternity, AT-MP
+                             * @enum {string}
+                             */
+                            tiersPayant: "full" | "amo" | "optional";
+                            /** @description Why the decision came out so */
+                            reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                            /** @description What the sources leave uncertain for this case */
+                            warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                            /** @description URLs of the texts the decision rests on */
+                            sources: string[];
+                        } | {
+                            allowed: boolean;
+                            /** @description null: no telemedicine cap applies */
+                            maxDays: number | null;
+                            /** @description Why the decision came out so */
+                            reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                            /** @description What the sources leave uncertain for this case */
+                            warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                            /** @description URLs of the texts the decision rests on */
+                            sources: string[];
+                        } | {
+                            billable: boolean;
+                            expertCode: "TE2" | null;
+                            expertFee: number | null;
+                            requesterCode: "RQD" | null;
+                            requesterFee: number | null;
+                            /** @enum {number} */
+                            amoRate: 1;
+                            /** @enum {string} */
+                            tiersPayant: "full";
+                            /** @description Why the decision came out so */
+                            reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                            /** @description What the sources leave uncertain for this case */
+                            warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                            /** @description URLs of the texts the decision rests on */
+                            sources: string[];
+                        } | {
+                            billable: boolean;
+                            code: ("TLS" | "TLL" | "TLD" | "TLM") | null;
+                            fee: number | null;
+                            /** @description Why the decision came out so */
+                            reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                            /** @description What the sources leave uncertain for this case */
+                            warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                            /** @description URLs of the texts the decision rests on */
+                            sources: string[];
+                        } | {
+                            eligible: boolean;
+                            billable: boolean;
+                            operatorFee: number | null;
+                            technicalFee: number | null;
+                            /** @description Why the decision came out so */
+                            reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                            /** @description What the sources leave uncertain for this case */
+                            warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                            /** @description URLs of the texts the decision rests on */
+                            sources: string[];
+                        } | {
+                            valid: boolean;
+                            normalized: string | null;
+                            /** @description Why the decision came out so */
+                            reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                            /** @description What the sources leave uncertain for this case */
+                            warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                            /** @description URLs of the texts the decision rests on */
+                            sources: string[];
+                        } | {
+                            withinCap: boolean;
+                            /** @description The largest share of teleconsultations allowed */
+                            cap: number;
+                            /** @description Why the decision came out so */
+                            reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                            /** @description What the sources leave uncertain for this case */
+                            warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                            /** @description URLs of the texts the decision rests on */
+                            sources: string[];
+                        }) | ({
+                            /** @description May be billed to the Assurance Maladie at all */
+                            billable: boolean;
+                            /** @description The AMO (Assurance Maladie obligatoire) pays its share */
+                            reimbursable: boolean;
+                            code: ("TCG" | "TC") | null;
+                            /** @description Conventional tariff */
+                            fee: number | null;
+                            /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
+                            amoRate: number;
+                            /** @description Paid by the AMO, participation forfaitaire already taken off */
+                            amoAmount: number;
+                            /** @description Euros, rounded to the cent */
+                            participationForfaitaire: number;
+                            /** @description fee × (1 − amoRate) when reimbursable, else 0 */
+                            ticketModerateur: number;
+                            /**
+                             * @description full: CSS or AME; amo: ALD, maternity, AT-MP
+                             * @enum {string}
+                             */
+                            tiersPayant: "full" | "amo" | "optional";
+                            /** @description Why the decision came out so */
+                            reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                            /** @description What the sources leave uncertain for this case */
+                            warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                            /** @description URLs of the texts the decision rests on */
+                            sources: string[];
+                        } | {
+                            allowed: boolean;
+                            /** @description null: no telemedicine cap applies */
+                            maxDays: number | null;
+                            /** @description Why the decision came out so */
+                            reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                            /** @description What the sources leave uncertain for this case */
+                            warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                            /** @description URLs of the texts the decision rests on */
+                            sources: string[];
+                        } | {
+                            billable: boolean;
+                            expertCode: "TE2" | null;
+                            expertFee: number | null;
+                            requesterCode: "RQD" | null;
+                            requesterFee: number | null;
+                            /** @enum {number} */
+                            amoRate: 1;
+                            /** @enum {string} */
+                            tiersPayant: "full";
+                            /** @description Why the decision came out so */
+                            reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                            /** @description What the sources leave uncertain for this case */
+                            warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                            /** @description URLs of the texts the decision rests on */
+                            sources: string[];
+                        } | {
+                            billable: boolean;
+                            code: ("TLS" | "TLL" | "TLD" | "TLM") | null;
+                            fee: number | null;
+                            /** @description Why the decision came out so */
+                            reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                            /** @description What the sources leave uncertain for this case */
+                            warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                            /** @description URLs of the texts the decision rests on */
+                            sources: string[];
+                        } | {
+                            eligible: boolean;
+                            billable: boolean;
+                            operatorFee: number | null;
+                            technicalFee: number | null;
+                            /** @description Why the decision came out so */
+                            reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                            /** @description What the sources leave uncertain for this case */
+                            warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                            /** @description URLs of the texts the decision rests on */
+                            sources: string[];
+                        } | {
+                            valid: boolean;
+                            normalized: string | null;
+                            /** @description Why the decision came out so */
+                            reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                            /** @description What the sources leave uncertain for this case */
+                            warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                            /** @description URLs of the texts the decision rests on */
+                            sources: string[];
+                        } | {
+                            withinCap: boolean;
+                            /** @description The largest share of teleconsultations allowed */
+                            cap: number;
+                            /** @description Why the decision came out so */
+                            reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                            /** @description What the sources leave uncertain for this case */
+                            warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                            /** @description URLs of the texts the decision rests on */
+                            sources: string[];
+                        })[];
                     };
                 };
             };
