@@ -2,6 +2,7 @@ import { loadConfig } from './platform/config.js';
 import type { AppContext } from './platform/context.js';
 import { openDatabase } from './platform/database/database.js';
 import { buildApp } from './platform/http/app.js';
+import { createEventBus } from './platform/events/index.js';
 import { createJobs } from './platform/jobs/index.js';
 import { createLogger } from './platform/logger.js';
 import { createMailer } from './platform/mail/mailer.js';
@@ -17,10 +18,16 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
   const config = loadConfig({ LOG_LEVEL: 'silent' });
   const logger = createLogger('silent');
   const jobs = createJobs({ database, logger }); // never started: defining touches no database
-  const ctx: AppContext = { config, database, logger, mailer: createMailer(config, logger), jobs, ready: Promise.resolve() };
-  const app = await buildApp(ctx, { modules: (scope) => loadModules(scope, ctx, MODULES) });
+  const events = createEventBus(config, logger);
+  const ctx: AppContext = { config, database, logger, mailer: createMailer(config, logger), events, jobs, ready: Promise.resolve() };
+  const app = await buildApp(ctx, {
+    modules: async (scope) => {
+      await loadModules(scope, ctx, MODULES);
+    },
+  });
   await app.ready();
   const document = app.swagger() as unknown as Record<string, unknown>;
   await app.close();
+  await events.close();
   return document;
 }

@@ -5,6 +5,7 @@ import type { AppContext } from './platform/context.js';
 import { openDatabase, type Database, type DatabaseTarget } from './platform/database/database.js';
 import { migrate } from './platform/database/migrate.js';
 import { buildApp } from './platform/http/app.js';
+import { createEventBus, type EventBus } from './platform/events/index.js';
 import { createJobs } from './platform/jobs/index.js';
 import { createLogger } from './platform/logger.js';
 import { createMailer } from './platform/mail/mailer.js';
@@ -29,6 +30,8 @@ export interface StartOptions {
   config?: Config;
   logger?: Logger;
   database?: Database;
+  /** The event bus to use (tests share one between nodes); by default, from the config. */
+  events?: EventBus;
   /** Seed the demo organisation on first start (the `npm start` experience). */
   demo?: boolean;
 }
@@ -48,8 +51,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   ready.catch((err: Error) => logger.error({ err: { message: err.message } }, 'database not ready'));
   const mailer = createMailer(config, logger);
   const jobs = createJobs({ database, logger });
-  const ctx: AppContext = { config, database, logger, mailer, jobs, ready };
-  const app = await buildApp(ctx, { modules: (scope) => loadModules(scope, ctx, MODULES) });
+  const events = options.events ?? createEventBus(config, logger);
+  const ctx: AppContext = { config, database, logger, mailer, events, jobs, ready };
+  const app = await buildApp(ctx, {
+    modules: async (scope) => {
+      await loadModules(scope, ctx, MODULES);
+    },
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -68,6 +76,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         await ready.catch(() => {});
         await jobsStarted.catch(() => {});
         await jobs.stop();
+        await events.close();
         await database.close();
         mailer.close();
       })()),

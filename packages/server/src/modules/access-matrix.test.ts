@@ -24,6 +24,8 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/auth/oidc/callback',
   'GET /api/v1/consent-information/:act',
   'POST /api/v1/rules/evaluate',
+  // Authenticates on the socket itself (a browser reads a close code, not a refused upgrade's status).
+  'GET /api/v1/live',
 ];
 
 /** A well-formed body for each route that takes one, so that only access decides the answer. */

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Database, Db } from './database/database.js';
+import type { EventBus } from './events/index.js';
 import type { Jobs } from './jobs/index.js';
 import type { Mailer } from './mail/mailer.js';
 
@@ -10,6 +11,8 @@ export interface AppContext {
   database: Database;
   logger: Logger;
   mailer: Mailer;
+  /** Events across nodes (NATS when NATS_URL is set, in-process otherwise). */
+  events: EventBus;
   /** Durable jobs: modules `define` theirs in `register`; the server starts them once migrated. */
   jobs: Jobs;
   /** Resolves once the database answers and is migrated; requests wait for it. */
@@ -19,11 +22,12 @@ export interface AppContext {
 /** What a module's use cases need, handed over once at start. */
 export interface ServiceDeps {
   db: Db;
+  events: EventBus;
   config: Config;
   mailer: Mailer;
   logger: Logger;
 }
 
 export function serviceDeps(ctx: AppContext): ServiceDeps {
-  return { db: ctx.database.db, config: ctx.config, mailer: ctx.mailer, logger: ctx.logger };
+  return { db: ctx.database.db, events: ctx.events, config: ctx.config, mailer: ctx.mailer, logger: ctx.logger };
 }

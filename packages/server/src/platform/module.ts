@@ -4,6 +4,7 @@ import type { Authentication } from './auth/hook.js';
 import { installAuthentication } from './auth/hook.js';
 import type { Db, Tx } from './database/database.js';
 import { registerProblemTitles, type ProblemTitles } from './http/problem-titles.js';
+import { registerRealtime, REALTIME_PROBLEMS, type Realtime, type RealtimeOptions, type TopicFamily } from './realtime/index.js';
 
 /** What the demo seeding passes from one module to the next: ids by a name they agree on (an e-mail…). */
 export type DemoIds = Map<string, string>;
@@ -24,6 +25,8 @@ export interface ModuleManifest<Tables = object> {
   authenticate?(deps: AppContext): (request: FastifyRequest) => Promise<Authentication | null>;
   /** Its part of the demo organisation, in the list's order, inside the one seeding transaction. */
   seedDemo?(tx: Tx, ids: DemoIds): Promise<void>;
+  /** Live topic families its pages follow (`patient:<id>`…), each behind the same policy as its routes. */
+  topics?: readonly TopicFamily[];
   /** Event subjects it publishes (`<context>.<fact>`). */
   events?: readonly string[];
   /** Durable jobs it runs, by name. */
@@ -35,8 +38,17 @@ export function defineModule<Tables>(manifest: ModuleManifest<Tables>): ModuleMa
   return manifest;
 }
 
-/** Loads the modules in order: their problem titles, the authentication, then their routes. */
-export async function loadModules(app: FastifyInstance, ctx: AppContext, manifests: readonly ModuleManifest[]): Promise<void> {
+/**
+ * Loads the modules in order: their problem titles, the authentication, their routes, then the one
+ * live endpoint with their topics.
+ */
+export async function loadModules(
+  app: FastifyInstance,
+  ctx: AppContext,
+  manifests: readonly ModuleManifest[],
+  live: Partial<Omit<RealtimeOptions, 'bus' | 'authenticate' | 'topics'>> = {},
+): Promise<Realtime> {
+  registerProblemTitles('realtime', REALTIME_PROBLEMS);
   const owners = new Map<string, string>();
   for (const manifest of manifests) {
     for (const table of manifest.tables) {
@@ -48,8 +60,17 @@ export async function loadModules(app: FastifyInstance, ctx: AppContext, manifes
   }
   const authenticators = manifests.filter((m) => m.authenticate);
   if (authenticators.length !== 1) throw new Error(`Exactly one module must authenticate requests, not ${authenticators.length}`);
-  installAuthentication(app, authenticators[0]!.authenticate!(ctx));
+  const authenticate = authenticators[0]!.authenticate!(ctx);
+  installAuthentication(app, authenticate);
   for (const manifest of manifests) await manifest.register?.(app, ctx);
+  return registerRealtime(app, {
+    bus: ctx.events,
+    authenticate,
+    topics: manifests.flatMap((m) => m.topics ?? []),
+    allowedOrigins: [ctx.config.publicUrl],
+    logger: ctx.logger,
+    ...live,
+  });
 }
 
 /** Seeds every module's demo part in one transaction: a half-seeded database never exists. */

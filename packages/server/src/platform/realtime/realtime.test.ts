@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemo } from '../../demo.js';
-import { accounts, DEMO_PASSWORD } from '../../modules/accounts/index.js';
+import { DEMO_PASSWORD } from '../../modules/accounts/index.js';
 import { MODULES } from '../../modules/index.js';
 import { actorOf } from '../auth/hook.js';
 import { managesPatient } from '../auth/policy.js';
@@ -16,11 +16,11 @@ import { problem } from '../http/problem.js';
 import { createJobs } from '../jobs/index.js';
 import { createLogger } from '../logger.js';
 import { createMailer } from '../mail/mailer.js';
-import { loadModules } from '../module.js';
+import { defineModule, loadModules } from '../module.js';
 import { ApiClient } from '../testing/client.js';
 import { describeEachDatabase } from '../testing/databases.js';
 import { CLOSE_CODES } from './protocol.js';
-import { publishLive, registerRealtime, type Realtime, type RealtimeOptions } from './realtime.js';
+import { publishLive, type Realtime, type RealtimeOptions } from './realtime.js';
 import { LiveTestClient } from './testing.js';
 import { signLiveToken } from './token.js';
 import { defineTopic } from './topics.js';
@@ -34,6 +34,21 @@ const patientTopic = defineTopic({
   name: 'patient',
   params: ['patientId'],
   authorize: (actor, { patientId }) => managesPatient(actor, patientId),
+});
+
+/** A module standing in for a real one: a write that publishes to the patient's topic. */
+const notes = defineModule({
+  name: 'notes',
+  tables: [],
+  topics: [patientTopic],
+  register: (scope, ctx) => {
+    scope.post('/api/v1/test/patients/:patientId/notes', { config: { policy: 'signed-in' } }, async (request, reply) => {
+      const { patientId } = request.params as { patientId: string };
+      if (!managesPatient(actorOf(request), patientId)) throw problem.notFound();
+      publishLive(ctx.events, patientTopic.topic({ patientId }), 'note.added', request.body);
+      return reply.code(202).send();
+    });
+  },
 });
 
 interface LiveNode {
@@ -55,26 +70,14 @@ async function startLiveNode(database: Database, bus: EventBus, options: Partial
     database,
     logger: quiet,
     mailer: createMailer(config, quiet),
+    events: bus,
     jobs: createJobs({ database, logger: quiet }),
     ready: Promise.resolve(),
   };
   let realtime: Realtime | undefined;
   const app = await buildApp(ctx, {
     modules: async (scope) => {
-      await loadModules(scope, ctx, MODULES);
-      scope.post('/api/v1/test/patients/:patientId/notes', { config: { policy: 'signed-in' } }, async (request, reply) => {
-        const { patientId } = request.params as { patientId: string };
-        if (!managesPatient(actorOf(request), patientId)) throw problem.notFound();
-        publishLive(bus, patientTopic.topic({ patientId }), 'note.added', request.body);
-        return reply.code(202).send();
-      });
-      realtime = await registerRealtime(scope, {
-        bus,
-        authenticate: accounts.authenticate!(ctx),
-        topics: [patientTopic],
-        tokenSecret: SECRET,
-        ...options,
-      });
+      realtime = await loadModules(scope, ctx, [...MODULES, notes], { tokenSecret: SECRET, ...options });
     },
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
