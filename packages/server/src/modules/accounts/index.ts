@@ -5,6 +5,7 @@ import { seedAccountsDemo } from './demo.js';
 import { ACCOUNTS_PROBLEMS } from './problems.js';
 import { registerAccountRoutes } from './routes.js';
 import type { AccountsTables } from './tables.js';
+import { accountTopic } from './topics.js';
 
 /** Accounts and sessions: sign-up, log-in, second factor, passwords, Pro Santé Connect (OIDC), the profile. */
 export const accounts = defineModule<AccountsTables>({
@@ -17,6 +18,8 @@ export const accounts = defineModule<AccountsTables>({
     return (request) => authenticate(deps, request);
   },
   seedDemo: seedAccountsDemo,
+  topics: [accountTopic],
+  events: ['session.ended'],
 });
 
 export type { AccountsTables };

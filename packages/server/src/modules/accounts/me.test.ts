@@ -5,7 +5,9 @@ import { describeEachDatabase } from '../../platform/testing/databases.js';
 import { startTestServer } from '../../platform/testing/server.js';
 import type { RunningServer } from '../../server.js';
 import { everyTable } from '../testing.js';
+import { LiveTestClient } from '../../platform/realtime/testing.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo.js';
+import { accountTopic } from './topics.js';
 
 describeEachDatabase('the profile', (database) => {
   let server: RunningServer;
@@ -46,5 +48,22 @@ describeEachDatabase('the profile', (database) => {
       .where('actor_account_id', '=', me.body.id)
       .executeTakeFirst();
     expect(entry).toMatchObject({ action: 'account.update', resource_id: me.body.id });
+  });
+
+  it('tells the account’s live pages that the profile changed, and no one else’s', async () => {
+    const camille = new ApiClient(server.url);
+    await camille.login('camille.petit@demo.parcours.fr', DEMO_PASSWORD);
+    const me = await camille.get<{ id: string }>('/api/v1/me');
+    const page = await LiveTestClient.connect(server.url, { cookie: camille.cookie });
+    const topic = accountTopic.topic({ accountId: me.body.id });
+    expect(await page.subscribe(topic)).toMatchObject({ type: 'subscribed', topic });
+    expect((await camille.request('PATCH', '/api/v1/me', { givenName: 'Camille-Anne' })).status).toBe(204);
+    expect(await page.next('event')).toMatchObject({ topic, event: 'account.updated' });
+    const doctor = new ApiClient(server.url);
+    await doctor.login('dr.martin@demo.parcours.fr', DEMO_PASSWORD, DEMO_TOTP_SECRET);
+    const prying = await LiveTestClient.connect(server.url, { cookie: doctor.cookie });
+    expect(await prying.subscribe(topic)).toMatchObject({ type: 'error', topic });
+    page.close();
+    prying.close();
   });
 });

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import type { Authentication } from '../../platform/auth/hook.js';
 import { audited } from '../../platform/audit/audit.js';
+import { publishLive } from '../../platform/realtime/index.js';
+import { accountTopic } from './topics.js';
 import type { ServiceDeps } from '../../platform/context.js';
 import { membershipsOf } from '../organisations/service.js';
 import { managedRecords } from '../patients/service.js';
@@ -46,4 +48,6 @@ export async function updateMe(deps: ServiceDeps, actor: Actor, update: z.infer<
         ...(update.familyName ? { family_name: update.familyName } : {}),
       }),
   );
+  // Pages showing the profile, in every tab and on every node, reload it.
+  publishLive(deps.events, accountTopic.topic({ accountId: actor.accountId }), 'account.updated', {});
 }

@@ -18,10 +18,12 @@ export async function requestPasswordReset(deps: ServiceDeps, email: string): Pr
 /** A new password ends every open session of the account: whoever had the old one is out. */
 export async function resetPassword(deps: ServiceDeps, token: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
-  await deps.db.transaction().execute(async (tx) => {
+  const accountId = await deps.db.transaction().execute(async (tx) => {
     const accountId = await consumeEmailToken(tx, token, 'reset-password');
     // Following the link proves the address, as the verification link would.
     await updateAccount(tx, accountId, { password_hash: passwordHash, email_verified_at: new Date() });
     await revokeAllSessions(tx, accountId);
+    return accountId;
   });
+  deps.events.publish('session.ended', { accountId });
 }

@@ -97,7 +97,10 @@ function registerAuthRoutes(app: FastifyInstance, deps: ServiceDeps): void {
     '/api/v1/auth/logout',
     { schema: { tags, summary: 'Ends the session', response: { 204: NoContent } }, config: { policy: 'session' } },
     async (request, reply) => {
-      await revokeSession(deps.db, actorOf(request).sessionId);
+      const actor = actorOf(request);
+      await revokeSession(deps.db, actor.sessionId);
+      // Its live connections, on every node, end now rather than at their next check.
+      deps.events.publish('session.ended', { accountId: actor.accountId, sessionId: actor.sessionId });
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },
