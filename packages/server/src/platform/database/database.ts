@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import { initialiseDataDir, lockDataDir, PGLITE_PARSERS, PGLITE_SETTINGS, pglitePool } from './pglite.js';
 import { postgresPool } from './postgres.js';
@@ -53,6 +54,8 @@ export function openDatabase(target: DatabaseTarget): Database {
       ...(target.loadDataDir ? { loadDataDir: target.loadDataDir } : {}),
       parsers: PGLITE_PARSERS,
       postgresqlconf: PGLITE_SETTINGS,
+      // Exclusion constraints mixing equality and ranges (no double booking) need btree_gist.
+      extensions: { btree_gist },
     });
   });
   const db = new Kysely<PlatformTables>({ dialect: new PostgresDialect({ pool }) });
