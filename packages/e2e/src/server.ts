@@ -1,12 +1,16 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
-const cli = path.join(repoRoot, 'packages/server/dist/cli.js');
+// The server runs from its sources (tsx), as `npm run dev` does: the browser tests need no server build,
+// only the web app's (`npm run build -w @parcours/web`), which the server serves.
+const cli = path.join(repoRoot, 'packages/server/src/cli.ts');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -21,20 +25,30 @@ export async function freePort(): Promise<number> {
 
 export interface TestServer {
   url: string;
+  port: number;
   dataDir: string;
   output(): string;
   stop(): Promise<void>;
 }
 
+export interface ServerOptions {
+  port?: number;
+  /** Seed the demo data on first start (default: yes). A second node on a seeded database does not need it. */
+  demo?: boolean;
+}
+
 /**
- * The real server, as `npm start` runs it (built CLI, embedded database, demo data), on a free port
- * with a temporary data directory. Resolves once /ready answers.
+ * The real server, as `npm start` runs it (the CLI, embedded database, demo data), on a free port
+ * with a temporary data directory; `DATABASE_URL` and `NATS_URL` in `env` make it one node of several.
+ * Resolves once /ready answers.
  */
-export async function startServer(env: Record<string, string> = {}, port?: number): Promise<TestServer> {
-  port ??= await freePort();
+export async function startServer(env: Record<string, string> = {}, options: ServerOptions | number = {}): Promise<TestServer> {
+  const { port: askedPort, demo = true } = typeof options === 'number' ? { port: options } : options;
+  const port = askedPort ?? (await freePort());
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'parcours-e2e-'));
   let output = '';
-  const child: ChildProcess = spawn(process.execPath, [cli, 'start', '--demo'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', cli, 'start', ...(demo ? ['--demo'] : [])], {
+    cwd: repoRoot,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -42,7 +56,8 @@ export async function startServer(env: Record<string, string> = {}, port?: numbe
   child.stderr?.on('data', (d: Buffer) => (output += d));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  // Compiling the sources on a busy machine takes a while.
+  const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`);
     const ready = await fetch(`${url}/ready`).then(
@@ -52,18 +67,43 @@ export async function startServer(env: Record<string, string> = {}, port?: numbe
     if (ready) break;
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`server not ready within 60 s:\n${output}`);
+      throw new Error(`server not ready within 120 s:\n${output}`);
     }
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 200));
   }
   return {
     url,
+    port,
     dataDir,
     output: () => output,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
       await fs.rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:test@127.0.0.1:5432/postgres';
+
+/** A new, empty PostgreSQL database for the nodes of one test (migrated by the first node's start), and how to drop it. */
+export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `parcours_e2e_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(POSTGRES_URL);
+  url.pathname = '/' + name;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const admin = new pg.Client({ connectionString: POSTGRES_URL });
+      await admin.connect();
+      await admin.query(`drop database if exists ${name} with (force)`).finally(() => admin.end());
     },
   };
 }
