@@ -50,3 +50,4 @@ export { checkFiness, checkNir, checkRpps, isFinessDepartement, nirKey, passesLu
 export type { IdentifierCheck, IdentifierReason, IdentifierWarning } from './identifiers/index.js';
 export { ageOn } from './rules/calendar.js';
 export * from './billing/index.js';
+export * from './scheduling/index.js';
