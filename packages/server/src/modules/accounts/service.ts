@@ -137,3 +137,14 @@ export async function mailInvitation(
   const link = invitation.token ? `${deps.config.publicUrl}/invitation?token=${invitation.token}` : `${deps.config.publicUrl}/connexion`;
   await deps.mailer.send(composeMail('invitation', invitation.locale, invitation.to, { link, organisation: invitation.organisation }));
 }
+
+/** Where and how to write to accounts: e-mail, language and display name, by account id. */
+export async function accountContacts(db: Db, ids: string[]): Promise<Map<string, { email: string; locale: 'fr' | 'en'; name: string }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await accountsDb(db)
+    .selectFrom('accounts')
+    .select(['id', 'email', 'locale', 'given_name', 'family_name'])
+    .where('id', 'in', ids)
+    .execute();
+  return new Map(rows.map((a) => [a.id, { email: a.email, locale: a.locale, name: `${a.given_name} ${a.family_name}` }]));
+}

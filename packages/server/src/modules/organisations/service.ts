@@ -24,3 +24,6 @@ export async function membershipsOf(
 export async function isDemoSeeded(db: Db): Promise<boolean> {
   return (await organisationIdNamed(db, DEMO_ORGANISATION)) !== undefined;
 }
+
+/** An organisation's sites (name, address), for the modules that place something at one. */
+export { sitesOf as organisationSites } from './store.js';
