@@ -1,7 +1,7 @@
 // The patients module's surface for other modules: records, INS traits and care relationships are
 // reached only through these functions, never through the tables.
 import type { Db } from '../../platform/database/database.js';
-import { insertPatient, patientById, recordsManagedBy, type NewPatient } from './store.js';
+import { insertPatient, patientById, recordsManagedBy, recordSummaries, upsertAppointmentCare, type NewPatient } from './store.js';
 
 export { auditRoleOf, authorizePatientRecord, hasCareRelationship, patientRecordAccess, type RecordRelation } from './care.js';
 export { PatientIdentity, PatientParams } from './schemas.js';
@@ -29,4 +29,23 @@ export function createOwnRecord(tx: Db, accountId: string, identity: Omit<NewPat
 /** What billing needs of the record: the birth date (the age on the day of the act). Callers authorise and audit. */
 export async function patientBirthDate(db: Db, patientId: string): Promise<string> {
   return (await patientById(db, patientId)).birth_date;
+}
+
+/**
+ * Booking an appointment puts the practitioner in a care relationship of kind `appointment` with
+ * the patient, in the organisation of the appointment, until some time after it. Inside the
+ * booking's transaction; the booking authorises and audits.
+ */
+export function recordAppointmentCare(
+  tx: Db,
+  care: { patientId: string; practitionerAccountId: string; organisationId: string; until: Date },
+): Promise<void> {
+  return upsertAppointmentCare(tx, care);
+}
+
+/** How lists name records (`Camille PETIT`) and which account manages each, by id. Callers authorise and audit. */
+export async function patientSummaries(db: Db, ids: string[]): Promise<Map<string, { name: string; managerAccountId: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await recordSummaries(db, [...new Set(ids)]);
+  return new Map(rows.map((p) => [p.id, { name: `${p.first_names} ${p.used_name ?? p.birth_name}`, managerAccountId: p.account_id }]));
 }

@@ -124,3 +124,46 @@ export function carePatients(
     .limit(query.limit)
     .execute();
 }
+
+/**
+ * The practitioner's care relationship born of an appointment: opened now, lasting until `until`
+ * (after the appointment, for the report); a live one of that kind is extended, never shortened.
+ */
+export async function upsertAppointmentCare(
+  db: Db,
+  care: { patientId: string; practitionerAccountId: string; organisationId: string; until: Date },
+): Promise<void> {
+  const own = patientsDb(db);
+  const live = await own
+    .selectFrom('care_relationships')
+    .select(['id', 'ends_at'])
+    .where('patient_id', '=', care.patientId)
+    .where('practitioner_account_id', '=', care.practitionerAccountId)
+    .where('organisation_id', '=', care.organisationId)
+    .where('kind', '=', 'appointment')
+    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', new Date())]))
+    .executeTakeFirst();
+  if (!live) {
+    await own
+      .insertInto('care_relationships')
+      .values({
+        patient_id: care.patientId,
+        practitioner_account_id: care.practitionerAccountId,
+        organisation_id: care.organisationId,
+        kind: 'appointment',
+        ends_at: care.until,
+      })
+      .execute();
+  } else if (live.ends_at && live.ends_at < care.until) {
+    await own.updateTable('care_relationships').set({ ends_at: care.until }).where('id', '=', live.id).execute();
+  }
+}
+
+/** Display names and managing accounts of records, by id. */
+export function recordSummaries(db: Db, ids: string[]) {
+  return patientsDb(db)
+    .selectFrom('patients')
+    .select(['id', 'first_names', 'birth_name', 'used_name', 'account_id'])
+    .where('id', 'in', ids)
+    .execute();
+}
