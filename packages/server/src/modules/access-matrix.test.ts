@@ -47,11 +47,14 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/auth/second-factor/enrolment': {},
   'POST /api/v1/auth/second-factor/enrolment/confirm': { code: '123456' },
   'POST /api/v1/auth/second-factor/verify': { code: '123456' },
+  'POST /api/v1/me/invitations/:invitationId/accept': {},
+  'POST /api/v1/me/invitations/:invitationId/decline': {},
 };
 
 /** Routes about the caller themselves (no one else's id in the path): they may succeed, but must show nothing of the victims. */
 const SELF_ROUTES = new Set([
   'GET /api/v1/me',
+  'GET /api/v1/me/invitations',
   'PATCH /api/v1/me',
   'GET /api/v1/care/patients',
   'POST /api/v1/me/dependants',
@@ -95,6 +98,19 @@ describeEachDatabase('route × role matrix: no one reaches another’s data', (d
       informationVersion: '2026-01',
     });
     victim.consentId = consent.body.id;
+    // An invitation waiting for Camille's answer: no one else may answer it.
+    const organisationAdmin = new ApiClient(server.url);
+    await organisationAdmin.login('admin@demo.parcours.fr', DEMO_PASSWORD, DEMO_TOTP_SECRET);
+    const invitation = await organisationAdmin.post<{ invitationId: string }>(
+      `/api/v1/organisations/${victim.organisationId}/invitations`,
+      {
+        email: 'camille.petit@demo.parcours.fr',
+        givenName: 'Camille',
+        familyName: 'Petit',
+        role: 'admin',
+      },
+    );
+    victim.invitationId = invitation.body.invitationId;
     victim.act = 'teleconsultation';
     secrets.push(victim.patientId, victim.organisationId, victim.consentId, 'camille.petit', 'PETIT', 'Belleville');
 

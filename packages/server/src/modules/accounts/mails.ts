@@ -44,6 +44,16 @@ const TEMPLATES = {
       body: 'Hello,\n\n{organisation} invites you to join Parcours. To choose your password, open this link:\n{link}\n\nIt is valid for 7 days.',
     },
   },
+  'invitation-existing': {
+    fr: {
+      subject: 'Parcours — invitation de {organisation}',
+      body: 'Bonjour,\n\n{organisation} vous invite à rejoindre son équipe sur Parcours. Connectez-vous à votre compte pour accepter ou refuser :\n{link}\n\nSans votre réponse, rien ne change.',
+    },
+    en: {
+      subject: 'Parcours — invitation from {organisation}',
+      body: 'Hello,\n\n{organisation} invites you to join its team on Parcours. Log in to your account to accept or decline:\n{link}\n\nWithout your answer, nothing changes.',
+    },
+  },
 } satisfies Record<string, Record<Locale, { subject: string; body: string }>>;
 
 export type MailKind = keyof typeof TEMPLATES;

@@ -1,6 +1,7 @@
 import { hashPassword } from '../../platform/auth/passwords.js';
 import { problem } from '../../platform/http/problem.js';
 import type { ServiceDeps } from '../../platform/context.js';
+import { acceptPendingInvitations } from '../organisations/service.js';
 import { createOwnRecord } from '../patients/service.js';
 import { consumeEmailToken, issueEmailToken } from './email-tokens.js';
 import { composeMail } from './mails.js';
@@ -58,6 +59,8 @@ export async function acceptInvitation(deps: ServiceDeps, token: string, passwor
   await deps.db.transaction().execute(async (tx) => {
     const accountId = await consumeEmailToken(tx, token, 'invitation');
     await updateAccount(tx, accountId, { password_hash: passwordHash, email_verified_at: new Date() });
+    // Choosing the password from the invitation link is the invited person's acceptance.
+    await acceptPendingInvitations(tx, accountId);
   });
 }
 

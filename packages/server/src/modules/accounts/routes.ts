@@ -26,6 +26,7 @@ import { confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor } from './
 import { revokeSession, SESSION_COOKIE } from './sessions.js';
 import { actorOf } from '../../platform/auth/hook.js';
 import { Problem } from '../../platform/http/problem.js';
+import { opaque } from '../../platform/http/text.js';
 import { finishOidcLogin, startOidcLogin } from './oidc.js';
 
 const tags = ['auth'];
@@ -208,7 +209,7 @@ function registerOidcRoutes(app: FastifyInstance, deps: ServiceDeps): void {
       schema: {
         tags,
         summary: 'The provider returns here; opens the session and redirects to the app',
-        querystring: z.object({ code: z.string().max(2048).optional(), state: z.string().max(512).optional() }).passthrough(),
+        querystring: z.object({ code: opaque(2048).optional(), state: opaque(512).optional() }).passthrough(),
       },
       config: { policy: 'public' },
     },

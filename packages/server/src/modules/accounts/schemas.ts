@@ -1,14 +1,20 @@
 import { z } from 'zod';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../../platform/auth/passwords.js';
+import { name, opaque } from '../../platform/http/text.js';
 import { PatientIdentity } from '../patients/service.js';
 
 export const Email = z
   .email()
   .max(254)
   .transform((e) => e.toLowerCase());
-export const Password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
+/** A new password: any characters a person can type, so none of the control ones. */
+export const Password = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH)
+  .max(PASSWORD_MAX_LENGTH)
+  .refine((p) => !/\p{Cc}/u.test(p), { params: { code: 'control-character' } });
 export const Locale = z.enum(['fr', 'en']);
-const Name = z.string().trim().min(1).max(100);
+const Name = name();
 const Token = z
   .string()
   .min(20)
@@ -23,11 +29,15 @@ export type Registration = z.infer<typeof Registration>;
 export const TokenBody = z.object({ token: Token }).strict();
 export const LoginBody = z.object({ email: Email, password: z.string().min(1).max(PASSWORD_MAX_LENGTH) }).strict();
 export const LoginReply = z.object({ next: z.enum(['done', 'second-factor', 'enrol-second-factor']), csrfToken: z.string() });
-export const TotpCode = z.string().regex(/^\d{6}$/, 'six digits');
+export const TotpCode = z.string().regex(/^\d{6}$/);
+const EITHER_CODE = {
+  fr: 'Saisissez soit le code à six chiffres, soit un code de secours.',
+  en: 'Enter either the six-digit code or a recovery code.',
+};
 export const SecondFactorBody = z
-  .object({ code: TotpCode.optional(), recoveryCode: z.string().min(6).max(20).optional() })
+  .object({ code: TotpCode.optional(), recoveryCode: opaque(20).min(6).optional() })
   .strict()
-  .refine((b) => Boolean(b.code) !== Boolean(b.recoveryCode), { message: 'give either code or recoveryCode', path: ['code'] });
+  .refine((b) => Boolean(b.code) !== Boolean(b.recoveryCode), { path: ['code'], params: { code: 'required', message: EITHER_CODE } });
 export const EnrolmentReply = z.object({ secret: z.string(), uri: z.string() });
 export const RecoveryCodesReply = z.object({ recoveryCodes: z.array(z.string()) });
 export const ForgotBody = z.object({ email: Email }).strict();

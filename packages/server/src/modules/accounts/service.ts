@@ -89,8 +89,9 @@ export interface InvitedProfessional {
 }
 
 /**
- * The account of an invited professional, inside the inviting transaction: the existing one, or a
- * new one without a password, and a one-time link to choose it when it has none yet.
+ * The account an invitation is for, inside the inviting transaction: the existing one, untouched
+ * (its owner accepts or not), or a new one without a password, with the profile typed and a
+ * one-time link to choose the password.
  */
 export async function ensureInvitedAccount(
   tx: Db,
@@ -111,22 +112,35 @@ export async function ensureInvitedAccount(
       locale: input.locale,
       passwordHash: null,
     }))!;
-  if (input.profession) {
-    await own
-      .insertInto('practitioners')
-      .values({
-        account_id: accountId,
-        profession: input.profession,
-        specialty: input.specialty ?? null,
-        rpps: input.rpps ?? null,
-        sector: input.sector ?? null,
-        optam: input.optam ?? false,
-      })
-      .onConflict((oc) => oc.column('account_id').doNothing())
-      .execute();
-  }
+  if (!existing && input.profession) await ensurePractitionerProfile(tx, accountId, { ...input, profession: input.profession });
   const token = existing?.password_hash ? null : await issueEmailToken(tx, accountId, 'invitation');
   return { accountId, token, locale: existing?.locale ?? input.locale };
+}
+
+/** Gives an account the professional profile an invitation typed, when it has none (with the person's acceptance). */
+export async function ensurePractitionerProfile(
+  tx: Db,
+  accountId: string,
+  profile: {
+    profession: string;
+    specialty?: string | undefined;
+    rpps?: string | undefined;
+    sector?: 1 | 2 | undefined;
+    optam?: boolean | undefined;
+  },
+): Promise<void> {
+  await accountsDb(tx)
+    .insertInto('practitioners')
+    .values({
+      account_id: accountId,
+      profession: profile.profession,
+      specialty: profile.specialty ?? null,
+      rpps: profile.rpps ?? null,
+      sector: profile.sector ?? null,
+      optam: profile.optam ?? false,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
 }
 
 /** The invitation mail: a link to choose a password, or to log in when the account has one. */
@@ -134,8 +148,14 @@ export async function mailInvitation(
   deps: ServiceDeps,
   invitation: { to: string; token: string | null; locale: 'fr' | 'en'; organisation: string },
 ): Promise<void> {
-  const link = invitation.token ? `${deps.config.publicUrl}/invitation?token=${invitation.token}` : `${deps.config.publicUrl}/connexion`;
-  await deps.mailer.send(composeMail('invitation', invitation.locale, invitation.to, { link, organisation: invitation.organisation }));
+  // A new account chooses its password (which accepts); an existing one answers from its invitations page.
+  const link = invitation.token ? `${deps.config.publicUrl}/invitation?token=${invitation.token}` : `${deps.config.publicUrl}/invitations`;
+  await deps.mailer.send(
+    composeMail(invitation.token ? 'invitation' : 'invitation-existing', invitation.locale, invitation.to, {
+      link,
+      organisation: invitation.organisation,
+    }),
+  );
 }
 
 /** Where and how to write to accounts: e-mail, language and display name, by account id. */

@@ -2,9 +2,9 @@ import type { Actor } from '../../platform/auth/actor.js';
 import { authorizeOrganisationAdmin, isMemberOf } from '../../platform/auth/policy.js';
 import type { ServiceDeps } from '../../platform/context.js';
 import { problem } from '../../platform/http/problem.js';
-import { describeAccounts, ensureInvitedAccount, mailInvitation } from '../accounts/service.js';
-import type { Invitation, SiteInput } from './schemas.js';
-import { insertMembership, insertSite, membersOf, organisationById, sitesOf } from './store.js';
+import { describeAccounts } from '../accounts/service.js';
+import type { SiteInput } from './schemas.js';
+import { insertSite, membersOf, organisationById, pendingInvitationsOfOrganisation, sitesOf } from './store.js';
 
 export async function getOrganisation(deps: ServiceDeps, actor: Actor, organisationId: string) {
   if (!isMemberOf(actor, organisationId)) throw problem.notFound();
@@ -21,14 +21,29 @@ export async function getOrganisation(deps: ServiceDeps, actor: Actor, organisat
 
 export async function listMembers(deps: ServiceDeps, actor: Actor, organisationId: string) {
   authorizeOrganisationAdmin(actor, organisationId);
-  const memberships = await membersOf(deps.db, organisationId);
+  const [memberships, invitations] = await Promise.all([
+    membersOf(deps.db, organisationId),
+    pendingInvitationsOfOrganisation(deps.db, organisationId),
+  ]);
   const accounts = await describeAccounts(deps.db, [...new Set(memberships.map((m) => m.account_id))]);
-  return memberships
-    .flatMap((m) => {
-      const account = accounts.get(m.account_id);
-      return account ? [{ ...account, role: m.role }] : [];
-    })
-    .sort((a, b) => a.familyName.localeCompare(b.familyName, 'fr'));
+  const members = memberships.flatMap((m) => {
+    const account = accounts.get(m.account_id);
+    return account ? [{ ...account, invitationId: null, role: m.role, invitationPending: false }] : [];
+  });
+  // Who has not accepted yet appears as the administrator typed them: their account is not theirs to see.
+  const invited = invitations.map((i) => ({
+    accountId: null,
+    invitationId: i.id,
+    email: i.email,
+    givenName: i.given_name,
+    familyName: i.family_name,
+    role: i.role,
+    profession: i.profile?.profession ?? null,
+    specialty: i.profile?.specialty ?? null,
+    rpps: i.profile?.rpps ?? null,
+    invitationPending: true,
+  }));
+  return [...members, ...invited].sort((a, b) => a.familyName.localeCompare(b.familyName, 'fr'));
 }
 
 export async function addSite(deps: ServiceDeps, actor: Actor, organisationId: string, input: SiteInput) {
@@ -36,21 +51,4 @@ export async function addSite(deps: ServiceDeps, actor: Actor, organisationId: s
   const id = await insertSite(deps.db, organisationId, input);
   if (!id) throw problem.conflict('site-exists');
   return { id };
-}
-
-/**
- * Invites a professional: their account (without a password) and role are created now, and a link
- * lets them choose a password. An existing account simply gains the role in this organisation.
- */
-export async function inviteProfessional(deps: ServiceDeps, actor: Actor, organisationId: string, input: Invitation) {
-  authorizeOrganisationAdmin(actor, organisationId);
-  const organisation = await organisationById(deps.db, organisationId);
-  if (!organisation) throw problem.notFound();
-  const invited = await deps.db.transaction().execute(async (tx) => {
-    const account = await ensureInvitedAccount(tx, input);
-    await insertMembership(tx, { accountId: account.accountId, organisationId, role: input.role });
-    return account;
-  });
-  await mailInvitation(deps, { to: input.email, ...invited, organisation: organisation.name });
-  return { accountId: invited.accountId };
 }

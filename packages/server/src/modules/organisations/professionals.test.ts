@@ -105,4 +105,56 @@ describeEachDatabase('professionals: invitation, mandatory second factor, organi
     expect((await doctor.get(`/api/v1/organisations/${organisationId}/members`)).status).toBe(403);
     expect((await doctor.post(`/api/v1/organisations/${organisationId}/sites`, { name: 'Site pirate' })).status).toBe(403);
   });
+
+  it('makes an existing account a member only once its owner accepts, and shows the administrator only what they typed', async () => {
+    const invited = await admin.post<{ invitationId: string }>(`/api/v1/organisations/${organisationId}/invitations`, {
+      email: 'jean.moreau@demo.parcours.fr',
+      givenName: 'Typed',
+      familyName: 'Bytheadmin',
+      role: 'practitioner',
+      profession: 'nurse',
+    });
+    expect(invited.status).toBe(201);
+    expect(Object.keys(invited.body)).toEqual(['invitationId']);
+    expect((await mail.next('jean.moreau@demo.parcours.fr')).text).toMatch(/accepter ou refuser/);
+    const listed = await admin.get<
+      { email: string; givenName: string; familyName: string; invitationPending: boolean; accountId: string | null }[]
+    >(`/api/v1/organisations/${organisationId}/members`);
+    const row = listed.body.find((m) => m.email === 'jean.moreau@demo.parcours.fr');
+    expect(row).toMatchObject({ givenName: 'Typed', familyName: 'Bytheadmin', invitationPending: true, accountId: null });
+    expect(JSON.stringify(listed.body)).not.toMatch(/Moreau/);
+
+    // Not a member yet: nothing changed for him, not even a second factor to enrol.
+    const jean = new ApiClient(server.url);
+    expect((await jean.login('jean.moreau@demo.parcours.fr', DEMO_PASSWORD)).body.next).toBe('done');
+    expect((await jean.get(`/api/v1/organisations/${organisationId}/members`)).status).toBe(404);
+    const mine = await jean.get<{ id: string; organisationId: string; role: string }[]>('/api/v1/me/invitations');
+    expect(mine.body).toEqual([expect.objectContaining({ id: invited.body.invitationId, organisationId, role: 'practitioner' })]);
+
+    // Someone else cannot answer it for him.
+    expect((await admin.post(`/api/v1/me/invitations/${invited.body.invitationId}/accept`)).status).toBe(404);
+    expect((await jean.post(`/api/v1/me/invitations/${invited.body.invitationId}/accept`)).status).toBe(204);
+    expect((await jean.post(`/api/v1/me/invitations/${invited.body.invitationId}/accept`)).status).toBe(404);
+    const after = await admin.get<{ email: string; familyName: string; invitationPending: boolean }[]>(
+      `/api/v1/organisations/${organisationId}/members`,
+    );
+    expect(after.body.filter((m) => m.email === 'jean.moreau@demo.parcours.fr')).toEqual([
+      expect.objectContaining({ familyName: 'Moreau', invitationPending: false }),
+    ]);
+  });
+
+  it('lets the invited person decline, and nothing changes', async () => {
+    const invited = await admin.post<{ invitationId: string }>(`/api/v1/organisations/${organisationId}/invitations`, {
+      email: 'camille.petit@demo.parcours.fr',
+      givenName: 'C',
+      familyName: 'P',
+      role: 'admin',
+    });
+    const camille = new ApiClient(server.url);
+    await camille.login('camille.petit@demo.parcours.fr', DEMO_PASSWORD);
+    expect((await camille.post(`/api/v1/me/invitations/${invited.body.invitationId}/decline`)).status).toBe(204);
+    expect((await camille.get<{ memberships: unknown[] }>('/api/v1/me')).body.memberships).toEqual([]);
+    const members = await admin.get<{ email: string }[]>(`/api/v1/organisations/${organisationId}/members`);
+    expect(members.body.some((m) => m.email === 'camille.petit@demo.parcours.fr')).toBe(false);
+  });
 });

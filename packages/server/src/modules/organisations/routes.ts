@@ -3,8 +3,9 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/hook.js';
 import type { ServiceDeps } from '../../platform/context.js';
-import { addSite, getOrganisation, inviteProfessional, listMembers } from './organisations.js';
-import { Invitation, Member, Organisation, OrganisationParams, SiteInput } from './schemas.js';
+import { answerMyInvitation, inviteProfessional, myInvitations } from './invitations.js';
+import { addSite, getOrganisation, listMembers } from './organisations.js';
+import { Invitation, InvitationParams, Member, MyInvitation, Organisation, OrganisationParams, SiteInput } from './schemas.js';
 
 const tags = ['organisations'];
 const Created = z.object({ id: z.uuid() });
@@ -63,11 +64,40 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: ServiceDe
         summary: 'Invites a professional by e-mail (administrators only)',
         params: OrganisationParams,
         body: Invitation,
-        response: { 201: z.object({ accountId: z.uuid() }) },
+        description: 'The person becomes a member once they accept; the answer does not tell whether the address had an account.',
+        response: { 201: z.object({ invitationId: z.uuid() }) },
       },
       config: { policy: 'signed-in' },
     },
     async (request, reply) =>
       reply.code(201).send(await inviteProfessional(deps, actorOf(request), request.params.organisationId, request.body)),
   );
+
+  api.get(
+    '/api/v1/me/invitations',
+    {
+      schema: { tags: ['me'], summary: 'The invitations waiting for my answer', response: { 200: z.array(MyInvitation) } },
+      config: { policy: 'signed-in' },
+    },
+    async (request) => myInvitations(deps, actorOf(request)),
+  );
+
+  for (const answer of ['accept', 'decline'] as const) {
+    api.post(
+      `/api/v1/me/invitations/:invitationId/${answer}`,
+      {
+        schema: {
+          tags: ['me'],
+          summary: answer === 'accept' ? 'Accepts an invitation: I become a member of the organisation' : 'Declines an invitation',
+          params: InvitationParams,
+          response: { 204: z.null() },
+        },
+        config: { policy: 'signed-in' },
+      },
+      async (request, reply) => {
+        await answerMyInvitation(deps, actorOf(request), request.params.invitationId, answer === 'accept');
+        return reply.code(204).send(null);
+      },
+    );
+  }
 }

@@ -1,29 +1,40 @@
 import { checkFiness, checkRpps, PROFESSIONS, SPECIALTIES } from '@parcours/domain';
 import { z } from 'zod';
+import { address, name } from '../../platform/http/text.js';
 import { Email, Locale } from '../accounts/service.js';
-
-const Name = z.string().trim().min(1).max(200);
 
 /** RPPS: 11 digits (rules contract); a Luhn mismatch is only a warning there, so only the form is enforced. */
 export const Rpps = z
   .string()
+  .max(30)
   .transform((v) => v.replace(/\s/g, ''))
-  .refine((v) => checkRpps(v).valid, 'RPPS: 11 digits');
+  .refine((v) => checkRpps(v).valid, {
+    params: { code: 'invalid-rpps', message: { fr: 'Numéro RPPS invalide : 11 chiffres.', en: 'Invalid RPPS number: 11 digits.' } },
+  });
 
 export const Finess = z
   .string()
+  .max(30)
   .transform((v) => v.replace(/\s/g, '').toUpperCase())
-  .refine((v) => checkFiness(v).valid, 'FINESS: 9 characters, the first two a département');
+  .refine((v) => checkFiness(v).valid, {
+    params: {
+      code: 'invalid-finess',
+      message: {
+        fr: 'Numéro FINESS invalide : 9 caractères, les deux premiers un département.',
+        en: 'Invalid FINESS number: 9 characters, the first two a département.',
+      },
+    },
+  });
 
 export const SiteInput = z
   .object({
-    name: Name,
-    address: z.string().trim().max(300).optional(),
+    name: name(),
+    address: address().optional(),
     postalCode: z
       .string()
-      .regex(/^\d{5}$/, 'five digits')
+      .regex(/^\d{5}$/)
       .optional(),
-    city: z.string().trim().max(100).optional(),
+    city: name().optional(),
     finess: Finess.optional(),
   })
   .strict();
@@ -36,8 +47,8 @@ export const Specialty = z.enum(SPECIALTIES);
 export const Invitation = z
   .object({
     email: Email,
-    givenName: z.string().trim().min(1).max(100),
-    familyName: z.string().trim().min(1).max(100),
+    givenName: name(),
+    familyName: name(),
     role: z.enum(['admin', 'practitioner', 'regulator']),
     profession: Profession.optional(),
     specialty: Specialty.optional(),
@@ -47,7 +58,7 @@ export const Invitation = z
     locale: Locale.default('fr'),
   })
   .strict()
-  .refine((i) => i.role === 'admin' || i.profession, { message: 'required for a practitioner or regulator', path: ['profession'] });
+  .refine((i) => i.role === 'admin' || i.profession, { path: ['profession'], params: { code: 'required' } });
 export type Invitation = z.infer<typeof Invitation>;
 
 export const OrganisationParams = z.object({ organisationId: z.uuid() }).strict();
@@ -66,8 +77,18 @@ export const Organisation = z.object({
     }),
   ),
 });
+export const InvitationParams = z.object({ invitationId: z.uuid() }).strict();
+export const MyInvitation = z.object({
+  id: z.uuid(),
+  organisationId: z.uuid(),
+  organisationName: z.string(),
+  role: z.enum(['admin', 'practitioner', 'regulator']),
+  invitedAt: z.string(),
+});
+/** A member, or a pending invitation (then as the administrator typed it: no account id). */
 export const Member = z.object({
-  accountId: z.uuid(),
+  accountId: z.uuid().nullable(),
+  invitationId: z.uuid().nullable(),
   email: z.string(),
   givenName: z.string(),
   familyName: z.string(),

@@ -3,6 +3,8 @@
 import type { MembershipRole } from '../../platform/auth/actor.js';
 import type { Db } from '../../platform/database/database.js';
 import { DEMO_ORGANISATION } from './demo.js';
+
+export { acceptPendingInvitations } from './invitations.js';
 import { membershipsOfAccount, organisationIdNamed, organisationNamesById } from './store.js';
 
 /** Organisation names by id, for lists that show where something happened. */

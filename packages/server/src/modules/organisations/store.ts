@@ -1,7 +1,7 @@
 import type { MembershipRole } from '../../platform/auth/actor.js';
 import { scoped, type Db } from '../../platform/database/database.js';
 import type { SiteInput } from './schemas.js';
-import type { OrganisationsTables } from './tables.js';
+import type { InvitedProfile, OrganisationsTables } from './tables.js';
 
 /** The database seen from this module: its own tables only. */
 const organisationsDb = (db: Db) => scoped<OrganisationsTables>(db);
@@ -79,4 +79,77 @@ export async function insertMembership(db: Db, membership: { accountId: string; 
 
 export async function organisationIdNamed(db: Db, name: string): Promise<string | undefined> {
   return (await organisationsDb(db).selectFrom('organisations').select('id').where('name', '=', name).executeTakeFirst())?.id;
+}
+
+export interface NewInvitation {
+  organisationId: string;
+  accountId: string;
+  role: MembershipRole;
+  email: string;
+  givenName: string;
+  familyName: string;
+  profile: InvitedProfile | null;
+  invitedBy: string;
+}
+
+/** A pending invitation; inviting the same person again to the same role renews it. */
+export async function upsertInvitation(db: Db, invitation: NewInvitation): Promise<string> {
+  const values = {
+    email: invitation.email,
+    given_name: invitation.givenName,
+    family_name: invitation.familyName,
+    profile: invitation.profile ? JSON.stringify(invitation.profile) : null,
+    invited_by: invitation.invitedBy,
+  };
+  const row = await organisationsDb(db)
+    .insertInto('invitations')
+    .values({ organisation_id: invitation.organisationId, account_id: invitation.accountId, role: invitation.role, ...values })
+    .onConflict((oc) =>
+      oc
+        .columns(['organisation_id', 'account_id', 'role'])
+        .where('answered_at', 'is', null)
+        .doUpdateSet({ ...values, created_at: new Date() }),
+    )
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export function pendingInvitationsOfAccount(db: Db, accountId: string) {
+  return organisationsDb(db)
+    .selectFrom('invitations')
+    .innerJoin('organisations', 'organisations.id', 'invitations.organisation_id')
+    .select([
+      'invitations.id',
+      'invitations.organisation_id',
+      'organisations.name',
+      'invitations.role',
+      'invitations.created_at',
+      'invitations.profile',
+    ])
+    .where('invitations.account_id', '=', accountId)
+    .where('invitations.answered_at', 'is', null)
+    .orderBy('invitations.created_at')
+    .execute();
+}
+
+export function pendingInvitationsOfOrganisation(db: Db, organisationId: string) {
+  return organisationsDb(db)
+    .selectFrom('invitations')
+    .select(['id', 'role', 'email', 'given_name', 'family_name', 'profile'])
+    .where('organisation_id', '=', organisationId)
+    .where('answered_at', 'is', null)
+    .execute();
+}
+
+/** Answers one of the account's pending invitations; undefined when there is none by that id. */
+export function answerInvitation(db: Db, accountId: string, invitationId: string, accepted: boolean) {
+  return organisationsDb(db)
+    .updateTable('invitations')
+    .set({ answered_at: new Date(), accepted })
+    .where('id', '=', invitationId)
+    .where('account_id', '=', accountId)
+    .where('answered_at', 'is', null)
+    .returning(['id', 'organisation_id', 'role', 'profile'])
+    .executeTakeFirst();
 }
