@@ -26,6 +26,12 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Parcours <no-reply@parcours.localhost>'),
+  SMS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SMS_API_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
+  SMS_SENDER: z
+    .string()
+    .regex(/^[A-Za-z0-9]{3,11}$/, 'must be 3 to 11 letters or digits')
+    .default('Parcours'),
   TURN_URLS: z
     .string()
     .regex(/^(turns?|stun):[^,\s]+(,(turns?|stun):[^,\s]+)*$/, 'must be a comma-separated list of turn:, turns: or stun: URLs')
@@ -64,6 +70,8 @@ export interface Config {
   natsUrl: string | undefined;
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** Texts through an HTTP provider (Brevo's transactional SMS API) when SMS_URL is set, else an outbox folder. */
+  sms: { url: string; apiKey: string; sender: string } | undefined;
   turn: { urls: string[]; secret: string | undefined };
   logLevel: string;
   webDist: string | undefined;
@@ -98,6 +106,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.NODE_ENV === 'production' && !e.SMTP_URL) {
     throw new ConfigError([{ variable: 'SMTP_URL', message: 'is required in production (verification and reset mails)' }]);
   }
+  if (e.SMS_URL && !e.SMS_API_KEY) {
+    throw new ConfigError([{ variable: 'SMS_API_KEY', message: 'is required with SMS_URL' }]);
+  }
   const oidcSet = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
   if (oidcSet > 0 && oidcSet < 3) {
     const missing = (['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const).find((k) => !e[k])!;
@@ -115,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     natsUrl: e.NATS_URL,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    sms: e.SMS_URL && e.SMS_API_KEY ? { url: e.SMS_URL, apiKey: e.SMS_API_KEY, sender: e.SMS_SENDER } : undefined,
     turn: { urls: e.TURN_URLS?.split(',') ?? [], secret: e.TURN_SECRET },
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,

@@ -9,6 +9,8 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** Files sent with the mail (an iCalendar event…): never a document with health data. */
+  attachments?: { filename: string; content: string; contentType: string }[];
 }
 
 export interface Mailer {

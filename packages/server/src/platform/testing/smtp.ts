@@ -5,6 +5,7 @@ export interface CapturedMail {
   to: string[];
   subject: string;
   text: string;
+  attachments: { filename: string; contentType: string; content: string }[];
 }
 
 /** A real SMTP server on a free port that keeps what it receives, for tests to read. */
@@ -23,7 +24,16 @@ export async function startMailCatcher(): Promise<{
     onData(stream, session, callback) {
       simpleParser(stream).then(
         (parsed) => {
-          mails.push({ to: session.envelope.rcptTo.map((r) => r.address), subject: parsed.subject ?? '', text: parsed.text ?? '' });
+          mails.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            subject: parsed.subject ?? '',
+            text: parsed.text ?? '',
+            attachments: parsed.attachments.map((a) => ({
+              filename: a.filename ?? '',
+              contentType: a.contentType,
+              content: a.content.toString('utf8'),
+            })),
+          });
           waiters.splice(0).forEach((wake) => wake());
           callback();
         },
