@@ -9,6 +9,8 @@ create table invitations (
   email text not null check (length(email) <= 254),
   given_name text not null check (length(given_name) <= 100),
   family_name text not null check (length(family_name) <= 100),
+  -- The professional profile typed (profession, specialty, RPPS, sector), given to the account if it has none when accepting.
+  profile jsonb,
   invited_by uuid,
   created_at timestamptz not null default now(),
   answered_at timestamptz,
