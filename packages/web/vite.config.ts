@@ -8,7 +8,8 @@ export default defineConfig({
   plugins: [react()],
   server: {
     port: 5173,
-    proxy: { '/api': api, '/health': api, '/ready': api },
+    // ws: the live connection (/api/v1/live) is a WebSocket upgrade.
+    proxy: { '/api': { target: api, ws: true }, '/health': api, '/ready': api },
   },
   build: { outDir: 'dist', sourcemap: true, chunkSizeWarningLimit: 1200 },
 });

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, NavLink as RouterNavLink, Outlet, useLocation } from 'react-router';
 import { LanguageSwitch } from '../components/LanguageSwitch.js';
 import { identityApi, type Me } from '../features/identity/api.js';
+import { useAccountLive } from '../features/identity/live.js';
 import { PATHS } from '../features/identity/paths.js';
 import { isSignedIn, rolesOf, SESSION_KEY, useSession, useSignOut } from '../features/identity/session.js';
 import { setLanguage, type Language } from '../i18n/index.js';
@@ -46,6 +47,7 @@ export function Shell() {
   const signOut = useSignOut();
   const me = session.data;
   useAccountLanguage(me);
+  useAccountLive(me);
 
   // A signed-in person's choice of language is remembered on their account too.
   const changeLanguage = (language: Language) => {

@@ -163,6 +163,14 @@ describe('the browser’s live connection', () => {
     await eventually(() => live.snapshot('patient:p1')?.status === 'live');
   });
 
+  it('asked to reconnect while a connection is being made, keeps one connection, not two', async () => {
+    live.subscribe('patient:p1', {});
+    live.reconnect(); // e.g. just signed in, while the first attempt is under way
+    await eventually(() => live.snapshot('patient:p1')?.status === 'live');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(server.wss.clients.size).toBe(1);
+  });
+
   it('shows a refused topic with the server’s problem, and does not ask for it again after a reconnect', async () => {
     server.refusedTopics.add('patient:other');
     live.subscribe('patient:other', {});

@@ -135,6 +135,11 @@ export class LiveConnection {
   reconnect(): void {
     if (this.connectionStatus === 'open' || this.topics.size === 0) return;
     clearTimeout(this.retryTimer);
+    // An attempt still in flight is dropped, not left open beside the new one (a second connection
+    // with the same subscriptions, whose messages nobody reads).
+    const pending = this.socket;
+    this.socket = undefined;
+    if (pending && (pending.readyState === OPEN || pending.readyState === CONNECTING)) pending.close(1000);
     this.attempt = 0;
     this.open();
   }

@@ -44,13 +44,17 @@ function AccountForm({ me }: { me: Me }) {
       await refreshSession();
     },
   });
-  // Unless the person chose another here, the language follows the account (the header's switch changes it too).
+  // Unless the person changed it here, each field follows the account: the header's language switch,
+  // or a change made elsewhere (another tab, device or node: the account's live topic re-reads /me).
   const { getValues, setFieldValue } = form;
-  const followed = useRef(me.locale);
+  const followed = useRef({ givenName: me.givenName, familyName: me.familyName, locale: me.locale });
   useEffect(() => {
-    if (getValues().locale === followed.current) setFieldValue('locale', me.locale);
-    followed.current = me.locale;
-  }, [me.locale, getValues, setFieldValue]);
+    const current = { givenName: me.givenName, familyName: me.familyName, locale: me.locale };
+    for (const field of ['givenName', 'familyName', 'locale'] as const) {
+      if (getValues()[field] === followed.current[field]) setFieldValue(field, current[field]);
+    }
+    followed.current = current;
+  }, [me.givenName, me.familyName, me.locale, getValues, setFieldValue]);
   return (
     <Stack gap="sm" component="section" aria-labelledby="profile-account">
       <Title order={2} id="profile-account">

@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import { rememberCsrfToken } from '../../api/client.js';
 import { ApiProblem } from '../../api/problem.js';
+import { liveConnection } from '../../realtime/live.js';
 import type { Role } from '../../app/feature.js';
 import { identityApi, type Me } from './api.js';
 
@@ -58,6 +59,8 @@ export function useSignOut() {
     // Even if the server already ended the session (401), the browser forgets it.
     onSettled: () => {
       rememberCsrfToken(null);
+      // The live connection was the session's: nothing more arrives for it.
+      liveConnection().close();
       queryClient.clear();
       queryClient.setQueryData(SESSION_KEY, null);
       void navigate('/');
