@@ -20,6 +20,9 @@ import { hasCareRelationship, patientBirthDate, patientRecordAccess } from '../p
 import { insuranceOf } from './store.js';
 import type { BillingBody, EstimateBody, TeleconsultationBilling } from './schemas.js';
 
+/** The estimate's reply, for the routes of other modules that answer with one (booking's estimate of a slot). */
+export { TeleconsultationBilling } from './schemas.js';
+
 type Billing = z.infer<typeof TeleconsultationBilling>;
 type ActAnswers = z.infer<typeof EstimateBody> | z.infer<typeof BillingBody>;
 
