@@ -72,6 +72,11 @@ export interface JobDefinition {
   /** A run still going after this many seconds is abandoned: its signal aborts and it is retried (default 300). */
   timeoutSeconds?: number;
   policy?: JobPolicy;
+  /**
+   * Run at each tick of this five-field cron expression (Europe/Paris wall time) once the jobs
+   * start, with empty data: a module's recurring work, scheduled only on nodes that run jobs.
+   */
+  cron?: string;
 }
 
 export interface SendOptions {
@@ -153,6 +158,7 @@ interface Queue {
   concurrency: number;
   timeoutSeconds: number;
   settings: PgBoss.Queue;
+  cron: string | undefined;
   running: number;
 }
 
@@ -205,6 +211,7 @@ export function createJobs<Types extends object = JobTypes>(options: JobsOptions
     for (const queue of queues.values()) {
       await boss.createQueue(queue.name, queue.settings);
       await boss.updateQueue(queue.name, queue.settings);
+      if (queue.cron) await boss.schedule(queue.name, queue.cron, {}, { tz: 'Europe/Paris' });
     }
   }
 
@@ -402,6 +409,7 @@ export function createJobs<Types extends object = JobTypes>(options: JobsOptions
         handler: handler as JobHandler<string, unknown>,
         concurrency,
         timeoutSeconds: definition.timeoutSeconds ?? 300,
+        cron: definition.cron,
         running: 0,
         settings: {
           name,
