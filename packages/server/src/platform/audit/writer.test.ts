@@ -76,6 +76,25 @@ describeEachDatabase('group commit of audit entries', (database, kind) => {
     expect(await verifyAuditTrail(db)).toEqual({ ok: true, checked: 3 });
   });
 
+  it('stores text as hashed, whatever its characters, in a batch as in a transaction', async () => {
+    const { db } = database();
+    const writer = createAuditWriter(db);
+    const awkward = ['NULL', '', 'a "quoted", {braced} \\ back\\slash', "l'apostrophe, é, 漢字, 🩺", '{}', '\t\n'];
+    const entries = awkward.map((text) => ({
+      ...read(),
+      reason: text,
+      address: text.slice(0, 100),
+      resource: { type: 'Patient', id: text },
+    }));
+    await writer.record(entries);
+    await db.transaction().execute((tx) => recordAudit(tx, entries[2]!));
+    const stored = await db.selectFrom('audit_log').select(['reason', 'address', 'resource_id']).execute();
+    const expected = [...awkward, awkward[2]].sort();
+    expect(stored.map((r) => r.reason).sort()).toEqual(expected);
+    expect(stored.map((r) => r.resource_id).sort()).toEqual(expected);
+    expect(await verifyAuditTrail(db)).toEqual({ ok: true, checked: awkward.length + 1 });
+  });
+
   it('refuses prose, or a value the trail cannot keep, before it joins a batch', async () => {
     const writer = createAuditWriter(database().db);
     await expect(writer.record({ ...read(), action: 'read the questionnaire' })).rejects.toThrow(/action/);
