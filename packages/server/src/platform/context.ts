@@ -23,11 +23,12 @@ export interface AppContext {
 export interface ServiceDeps {
   db: Db;
   events: EventBus;
+  jobs: Jobs;
   config: Config;
   mailer: Mailer;
   logger: Logger;
 }
 
 export function serviceDeps(ctx: AppContext): ServiceDeps {
-  return { db: ctx.database.db, events: ctx.events, config: ctx.config, mailer: ctx.mailer, logger: ctx.logger };
+  return { db: ctx.database.db, events: ctx.events, jobs: ctx.jobs, config: ctx.config, mailer: ctx.mailer, logger: ctx.logger };
 }

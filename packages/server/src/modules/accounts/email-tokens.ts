@@ -11,8 +11,14 @@ const LIFETIME_MS: Record<EmailTokenPurpose, number> = {
 };
 
 /** A one-time link token for an account; only its hash is stored. */
-export async function issueEmailToken(db: Db, accountId: string, purpose: EmailTokenPurpose): Promise<string> {
+export async function issueEmailToken(
+  db: Db,
+  accountId: string,
+  purpose: EmailTokenPurpose,
+  options: { voidOlder?: boolean } = {},
+): Promise<string> {
   const token = randomToken();
+  if (options.voidOlder) await voidTokens(db, accountId, purpose);
   await accountsDb(db)
     .insertInto('email_tokens')
     .values({
@@ -38,5 +44,17 @@ export async function consumeEmailToken(tx: Db, token: string, purpose: EmailTok
     .returning('account_id')
     .executeTakeFirst();
   if (!row) throw problem.badRequest('token-invalid');
+  // Using one reset link voids every other: a link sent earlier, or to an inbox read by someone else, is dead.
+  if (purpose === 'reset-password') await voidTokens(tx, row.account_id, purpose);
   return row.account_id;
+}
+
+async function voidTokens(db: Db, accountId: string, purpose: EmailTokenPurpose): Promise<void> {
+  await accountsDb(db)
+    .updateTable('email_tokens')
+    .set({ used_at: new Date() })
+    .where('account_id', '=', accountId)
+    .where('purpose', '=', purpose)
+    .where('used_at', 'is', null)
+    .execute();
 }

@@ -1,6 +1,7 @@
 import { serviceDeps } from '../../platform/context.js';
 import { defineModule } from '../../platform/module.js';
 import { authenticate } from './authenticate.js';
+import { defineAccountMailJobs } from './mail-jobs.js';
 import { seedAccountsDemo } from './demo.js';
 import { ACCOUNTS_PROBLEMS } from './problems.js';
 import { registerAccountRoutes } from './routes.js';
@@ -12,7 +13,11 @@ export const accounts = defineModule<AccountsTables>({
   name: 'accounts',
   tables: ['accounts', 'practitioners', 'recovery_codes', 'sessions', 'email_tokens', 'login_throttle', 'oidc_logins'],
   problems: ACCOUNTS_PROBLEMS,
-  register: (app, ctx) => registerAccountRoutes(app, serviceDeps(ctx)),
+  register: (app, ctx) => {
+    const deps = serviceDeps(ctx);
+    defineAccountMailJobs(deps);
+    registerAccountRoutes(app, deps);
+  },
   authenticate: (ctx) => {
     const deps = serviceDeps(ctx);
     return (request) => authenticate(deps, request);
@@ -20,6 +25,7 @@ export const accounts = defineModule<AccountsTables>({
   seedDemo: seedAccountsDemo,
   topics: [accountTopic],
   events: ['session.ended'],
+  jobs: ['accounts.verify-email-mail', 'accounts.already-registered-mail', 'accounts.password-reset-mail'],
 });
 
 export type { AccountsTables };

@@ -1,18 +1,19 @@
 import { hashPassword } from '../../platform/auth/passwords.js';
 import type { ServiceDeps } from '../../platform/context.js';
 import { accountByEmail, updateAccount } from './store.js';
-import { consumeEmailToken, issueEmailToken } from './email-tokens.js';
-import { composeMail } from './mails.js';
+import { consumeEmailToken } from './email-tokens.js';
+import { NO_ACCOUNT, refuseMailFlood } from './mail-quota.js';
 import { revokeAllSessions } from './sessions.js';
 
-/** Sends a reset link if the address has an account; the answer never says whether it has. */
-export async function requestPasswordReset(deps: ServiceDeps, email: string): Promise<void> {
+/**
+ * Sends a reset link if the address has an account; neither the answer nor its time says whether it
+ * has: the mail leaves from a job, and a job is queued either way (one that finds no account sends
+ * nothing). An address asking too often is told to wait.
+ */
+export async function requestPasswordReset(deps: ServiceDeps, email: string, address: string): Promise<void> {
+  await refuseMailFlood(deps, address);
   const account = await accountByEmail(deps.db, email.toLowerCase());
-  if (!account) return;
-  const token = await issueEmailToken(deps.db, account.id, 'reset-password');
-  await deps.mailer.send(
-    composeMail('reset-password', account.locale, account.email, { link: `${deps.config.publicUrl}/nouveau-mot-de-passe?token=${token}` }),
-  );
+  await deps.jobs.send('accounts.password-reset-mail', { accountId: account?.id ?? NO_ACCOUNT });
 }
 
 /** A new password ends every open session of the account: whoever had the old one is out. */

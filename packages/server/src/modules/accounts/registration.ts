@@ -3,8 +3,8 @@ import { problem } from '../../platform/http/problem.js';
 import type { ServiceDeps } from '../../platform/context.js';
 import { acceptPendingInvitations } from '../organisations/service.js';
 import { createOwnRecord } from '../patients/service.js';
-import { consumeEmailToken, issueEmailToken } from './email-tokens.js';
-import { composeMail } from './mails.js';
+import { consumeEmailToken } from './email-tokens.js';
+import { refuseMailFlood } from './mail-quota.js';
 import type { Registration } from './schemas.js';
 import { accountByEmail, accountsDb, insertAccount, updateAccount } from './store.js';
 
@@ -13,17 +13,18 @@ import { accountByEmail, accountsDb, insertAccount, updateAccount } from './stor
  * until checked). The answer is the same whether the address was free or not, so that sign-up
  * cannot tell who has an account; the owner of a taken address gets a mail saying so.
  */
-export async function register(deps: ServiceDeps, input: Registration): Promise<void> {
+export async function register(deps: ServiceDeps, input: Registration, address: string): Promise<void> {
+  await refuseMailFlood(deps, address);
   const email = input.email.toLowerCase();
+  // The password is hashed on both paths, and both queue one mail job: the time of the answer does
+  // not tell whether the address had an account (the hash is most of it).
+  const passwordHash = await hashPassword(input.password);
   const existing = await accountByEmail(deps.db, email);
   if (existing) {
-    await deps.mailer.send(
-      composeMail('already-registered', existing.locale, email, { link: `${deps.config.publicUrl}/mot-de-passe-oublie` }),
-    );
+    await deps.jobs.send('accounts.already-registered-mail', { accountId: existing.id });
     return;
   }
-  const passwordHash = await hashPassword(input.password);
-  const token = await deps.db.transaction().execute(async (tx) => {
+  await deps.db.transaction().execute(async (tx) => {
     const accountId = await insertAccount(tx, {
       email,
       givenName: input.givenName,
@@ -31,14 +32,11 @@ export async function register(deps: ServiceDeps, input: Registration): Promise<
       locale: input.locale,
       passwordHash,
     });
-    if (!accountId) return null; // registered concurrently: same answer
+    if (!accountId) return; // registered concurrently: same answer
     await createOwnRecord(tx, accountId, input.identity);
-    return issueEmailToken(tx, accountId, 'verify-email');
+    // The job exists only if the account does.
+    await deps.jobs.send('accounts.verify-email-mail', { accountId }, { tx });
   });
-  if (token)
-    await deps.mailer.send(
-      composeMail('verify-email', input.locale, email, { link: `${deps.config.publicUrl}/verifier-email?token=${token}` }),
-    );
 }
 
 export async function verifyEmail(deps: ServiceDeps, token: string): Promise<void> {

@@ -64,7 +64,7 @@ function registerAuthRoutes(app: FastifyInstance, deps: ServiceDeps): void {
       config: { policy: 'public' },
     },
     async (request, reply) => {
-      await register(deps, request.body);
+      await register(deps, request.body, request.ip);
       return reply.code(202).send({ status: 'accepted' });
     },
   );
@@ -160,7 +160,7 @@ function registerAuthRoutes(app: FastifyInstance, deps: ServiceDeps): void {
       config: { policy: 'public' },
     },
     async (request, reply) => {
-      await requestPasswordReset(deps, request.body.email);
+      await requestPasswordReset(deps, request.body.email, request.ip);
       return reply.code(202).send({ status: 'accepted' });
     },
   );

@@ -41,6 +41,11 @@ export function accountByEmail(db: Db, email: string) {
     .executeTakeFirst();
 }
 
+/** The account with this id, if any. */
+export function findAccount(db: Db, accountId: string) {
+  return accountsDb(db).selectFrom('accounts').select(['id', 'email', 'locale']).where('id', '=', accountId).executeTakeFirst();
+}
+
 export function accountById(db: Db, accountId: string) {
   return accountsDb(db)
     .selectFrom('accounts')

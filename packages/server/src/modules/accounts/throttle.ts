@@ -64,6 +64,27 @@ export async function recordFailure(db: Db, keys: string[], now = new Date()): P
   }
 }
 
+/**
+ * Counts one use of a quota (mails to a recipient, requests from an address) in a fixed window;
+ * false once the limit is passed within it.
+ */
+export async function takeQuota(db: Db, key: string, limit: number, windowMs: number, now = new Date()): Promise<boolean> {
+  const windowStart = new Date(now.getTime() - windowMs);
+  const row = await accountsDb(db)
+    .insertInto('login_throttle')
+    .values({ key, failures: 1, updated_at: now })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        failures: sql<number>`case when login_throttle.updated_at < ${windowStart} then 1 else login_throttle.failures + 1 end`,
+        // The window starts with its first use.
+        updated_at: sql<Date>`case when login_throttle.updated_at < ${windowStart} then ${now} else login_throttle.updated_at end`,
+      }),
+    )
+    .returning('failures')
+    .executeTakeFirstOrThrow();
+  return row.failures <= limit;
+}
+
 export async function clearFailures(db: Db, keys: string[]): Promise<void> {
   await accountsDb(db).deleteFrom('login_throttle').where('key', 'in', keys).execute();
 }
