@@ -11,7 +11,7 @@ const Reply = z.union([RulesDecision, z.array(RulesDecision).describe('The decis
  * through the domain's own parse in the service, so that a malformed one is named (`[2].patient.age`)
  * with the rules engine's messages in the user's language, as the CLI and the web app name it, not
  * with zod's wording through the platform's generic validator. A decision fits its schema by
- * construction (the domain's property tests check it), so a batch of 10,000 is not checked again.
+ * construction (the domain's property tests check it), so a batch is not checked again.
  */
 const documentedOnly: FastifySchemaCompiler<unknown> = () => (data) => ({ value: data });
 const serializedAsIs = () => (data: unknown) => JSON.stringify(data);
@@ -31,7 +31,8 @@ export function registerRulesRoutes(app: FastifyInstance): void {
       },
       validatorCompiler: documentedOnly,
       serializerCompiler: serializedAsIs,
-      config: { policy: 'public' },
+      // Public and CPU-bound: at most 120 calls a minute from one address (120,000 evaluations).
+      config: { policy: 'public', rateLimit: { max: 120, timeWindow: '1 minute' } },
     },
     async (request) => evaluateRules(request.body as unknown, request.headers['accept-language']),
   );

@@ -3,7 +3,8 @@ import { negotiateLanguage } from '../../platform/http/language.js';
 import { problem } from '../../platform/http/problem.js';
 
 /** Requests one call may carry: a year of a large practice's acts, well under the body limit. */
-export const MAX_REQUESTS = 10_000;
+/** Requests in one call: enough for a billing batch, few enough that one call costs tens of milliseconds. */
+export const MAX_REQUESTS = 1_000;
 
 const TOO_MANY = {
   fr: `Le corps ne peut pas contenir plus de ${MAX_REQUESTS} requêtes.`,
