@@ -1,6 +1,6 @@
 import { Badge } from '@mantine/core';
 
-const TONES = { positive: 'green', warning: 'orange', neutral: 'gray', info: 'parcours' } as const;
+const TONES = { positive: 'green', warning: 'orange', negative: 'red', neutral: 'gray', info: 'parcours' } as const;
 
 /**
  * A short status on a pale tint. The words stay dark (the tinted text of Mantine's light badges

@@ -35,7 +35,10 @@ export function PregnancySelect({ value, onChange, ...props }: Props<string>) {
       onChange={(e) => onChange(e.currentTarget.value)}
       data={[
         { value: '', label: t('terms.notPregnant') },
-        ...PREGNANCY_MONTHS.map((m) => ({ value: m, label: t('terms.pregnancyMonth', { month: m }) })),
+        ...PREGNANCY_MONTHS.map((m) => ({
+          value: m,
+          label: m === '1' ? t('terms.pregnancyMonthFirst') : t('terms.pregnancyMonth', { month: m }),
+        })),
       ]}
     />
   );

@@ -24,6 +24,7 @@ export const fr = {
     fixFields: 'Corrigez les champs signalés',
     incompleteLink: 'Ce lien est incomplet : ouvrez en entier le lien reçu par e-mail.',
     labelValue: '{{label}} : {{value}}',
+    label: '{{label}} :',
     yes: 'Oui',
     no: 'Non',
     source: 'Source',
@@ -100,6 +101,8 @@ export const fr = {
     },
     pregnancy: 'Grossesse en cours',
     notPregnant: 'Non concernée',
+    // French ordinals: 1er, then 2e, 3e…
+    pregnancyMonthFirst: '1er mois',
     pregnancyMonth: '{{month}}e mois',
     amo: 'Part Assurance Maladie',
     pf: 'Participation forfaitaire',

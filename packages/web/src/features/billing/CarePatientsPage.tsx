@@ -1,4 +1,4 @@
-import { Anchor, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { ErrorAlert } from '../../components/ProblemAlert.js';
-import { ScrollTable } from '../../components/ScrollTable.js';
+import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.js';
 import { billingApi, billingKeys, type CarePatient } from './api.js';
 import { BILLING_PATHS } from './paths.js';
 
@@ -27,6 +27,25 @@ export function CarePatientsPage() {
     placeholderData: keepPreviousData,
   });
   const date = (iso: string) => new Date(`${iso}T12:00:00Z`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'fr-FR');
+  const columns: Column<CarePatient>[] = [
+    { key: 'name', header: t('billing.patients.name'), cell: patientName, primary: true },
+    { key: 'birth-date', header: t('billing.patients.birthDate'), cell: (patient) => date(patient.birthDate) },
+    { key: 'organisation', header: t('billing.patients.organisation'), cell: (patient) => patient.organisationName },
+    {
+      key: 'actions',
+      header: t('billing.patients.actions'),
+      bare: true,
+      cell: (patient) => (
+        <Anchor
+          component={Link}
+          to={BILLING_PATHS.billingOf(patient.id)}
+          aria-label={t('billing.patients.billFor', { name: patientName(patient) })}
+        >
+          {t('billing.patients.bill')}
+        </Anchor>
+      ),
+    },
+  ];
   return (
     <Stack gap="md" maw={960}>
       <PageTitle>{t('billing.patients.title')}</PageTitle>
@@ -45,34 +64,13 @@ export function CarePatientsPage() {
       ) : patients.data.length === 0 ? (
         <Text role="status">{q ? t('billing.patients.noMatch', { q }) : t('billing.patients.empty')}</Text>
       ) : (
-        <ScrollTable label={t('billing.patients.title')} minWidth={560}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('billing.patients.name')}</Table.Th>
-              <Table.Th scope="col">{t('billing.patients.birthDate')}</Table.Th>
-              <Table.Th scope="col">{t('billing.patients.organisation')}</Table.Th>
-              <Table.Th scope="col">{t('billing.patients.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {patients.data.map((patient) => (
-              <Table.Tr key={`${patient.id}:${patient.organisationId}`}>
-                <Table.Th scope="row">{patientName(patient)}</Table.Th>
-                <Table.Td>{date(patient.birthDate)}</Table.Td>
-                <Table.Td>{patient.organisationName}</Table.Td>
-                <Table.Td>
-                  <Anchor
-                    component={Link}
-                    to={BILLING_PATHS.billingOf(patient.id)}
-                    aria-label={t('billing.patients.billFor', { name: patientName(patient) })}
-                  >
-                    {t('billing.patients.bill')}
-                  </Anchor>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </ScrollTable>
+        <ResponsiveTable
+          label={t('billing.patients.title')}
+          minWidth={560}
+          columns={columns}
+          rows={patients.data}
+          rowKey={(patient) => `${patient.id}:${patient.organisationId}`}
+        />
       )}
     </Stack>
   );

@@ -1,7 +1,8 @@
-import { Badge, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/client.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
 
 const ACTS = ['teleconsultation', 'telemonitoring', 'teleexpertise', 'teleassistance', 'regulation'] as const;
 
@@ -35,11 +36,11 @@ export function HomePage() {
       <Group gap="xs" role="status" aria-live="polite">
         <Text size="sm">{t('home.status')} :</Text>
         {ready.isPending ? (
-          <Badge color="gray">{t('home.statusLoading')}</Badge>
+          <StatusBadge tone="neutral">{t('home.statusLoading')}</StatusBadge>
         ) : ready.isSuccess ? (
-          <Badge color="green.9">{t('home.statusReady', { database: ready.data.database })}</Badge>
+          <StatusBadge tone="positive">{t('home.statusReady', { database: ready.data.database })}</StatusBadge>
         ) : (
-          <Badge color="red.9">{t('home.statusDown')}</Badge>
+          <StatusBadge tone="negative">{t('home.statusDown')}</StatusBadge>
         )}
       </Group>
     </Stack>

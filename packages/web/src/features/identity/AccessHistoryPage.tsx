@@ -1,10 +1,10 @@
-import { Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Stack, Text } from '@mantine/core';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { ErrorAlert } from '../../components/ProblemAlert.js';
-import { ScrollTable } from '../../components/ScrollTable.js';
+import { ResponsiveTable } from '../../components/ResponsiveTable.js';
 import { identityApi, type AccessEntry } from './api.js';
 import { RecordPicker, recordName, useChosenRecord } from './RecordPicker.js';
 import { useAccount } from './RequireSession.js';
@@ -72,34 +72,24 @@ function History({ patientId, name }: { patientId: string; name: string }) {
   const role = (code: string) => t(`identity.roles.${ROLES.includes(code) ? code : 'other'}`);
   return (
     <Stack gap="sm">
-      <ScrollTable
+      <ResponsiveTable
         label={t('identity.accessHistory.tableLabel', { name })}
         caption={t('identity.accessHistory.caption', { name })}
         minWidth={680}
-      >
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th scope="col">{t('identity.accessHistory.when')}</Table.Th>
-            <Table.Th scope="col">{t('identity.accessHistory.who')}</Table.Th>
-            <Table.Th scope="col">{t('identity.accessHistory.role')}</Table.Th>
-            <Table.Th scope="col">{t('identity.accessHistory.organisation')}</Table.Th>
-            <Table.Th scope="col">{t('identity.accessHistory.action')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {entries.map((entry, index) => (
-            <Table.Tr key={`${entry.at}:${index}`}>
-              <Table.Td>
-                <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time>
-              </Table.Td>
-              <Table.Td>{entry.who}</Table.Td>
-              <Table.Td>{role(entry.role)}</Table.Td>
-              <Table.Td>{entry.organisation ?? '—'}</Table.Td>
-              <Table.Td>{action(entry.action)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </ScrollTable>
+        rows={entries}
+        rowKey={(entry, index) => `${entry.at}:${index}`}
+        columns={[
+          {
+            key: 'when',
+            header: t('identity.accessHistory.when'),
+            cell: (entry) => <time dateTime={entry.at}>{when.format(new Date(entry.at))}</time>,
+          },
+          { key: 'who', header: t('identity.accessHistory.who'), cell: (entry) => entry.who, primary: true },
+          { key: 'role', header: t('identity.accessHistory.role'), cell: (entry) => role(entry.role) },
+          { key: 'organisation', header: t('identity.accessHistory.organisation'), cell: (entry) => entry.organisation ?? '—' },
+          { key: 'action', header: t('identity.accessHistory.action'), cell: (entry) => action(entry.action) },
+        ]}
+      />
       {history.hasNextPage ? (
         <Group>
           <Button variant="default" onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage}>

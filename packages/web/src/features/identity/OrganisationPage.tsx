@@ -1,13 +1,14 @@
-import { Alert, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NativeSelect, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { checkFiness, checkRpps, PROFESSIONS, SPECIALTIES, type Profession, type Specialty } from '@parcours/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { ErrorAlert, ProblemAlert } from '../../components/ProblemAlert.js';
-import { ScrollTable } from '../../components/ScrollTable.js';
+import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { email, optionalIdentifier, optionalText, requiredText } from '../../forms/fields.js';
 import { useApiForm } from '../../forms/useApiForm.js';
@@ -82,28 +83,21 @@ function Sites({ organisation }: { organisation: Organisation }) {
       {organisation.sites.length === 0 ? (
         <Text>{t('identity.organisation.noSites')}</Text>
       ) : (
-        <ScrollTable label={t('identity.organisation.sites')} minWidth={560}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('identity.organisation.siteName')}</Table.Th>
-              <Table.Th scope="col">{t('identity.organisation.siteAddress')}</Table.Th>
-              <Table.Th scope="col">{t('identity.organisation.finess')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {organisation.sites.map((site) => (
-              <Table.Tr key={site.id}>
-                <Table.Th scope="row" fw={500}>
-                  {site.name}
-                </Table.Th>
-                <Table.Td>
-                  {[site.address, [site.postalCode, site.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || '—'}
-                </Table.Td>
-                <Table.Td>{site.finess ?? '—'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </ScrollTable>
+        <ResponsiveTable
+          label={t('identity.organisation.sites')}
+          minWidth={560}
+          rows={organisation.sites}
+          rowKey={(site) => site.id}
+          columns={[
+            { key: 'name', header: t('identity.organisation.siteName'), cell: (site) => site.name, primary: true },
+            {
+              key: 'address',
+              header: t('identity.organisation.siteAddress'),
+              cell: (site) => [site.address, [site.postalCode, site.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || '—',
+            },
+            { key: 'finess', header: t('identity.organisation.finess'), cell: (site) => site.finess ?? '—' },
+          ]}
+        />
       )}
       <SiteForm organisationId={organisation.id} />
     </Stack>
@@ -199,51 +193,57 @@ function Members({ organisationId }: { organisationId: string }) {
       ) : members.data.length === 0 ? (
         <Text>{t('identity.organisation.noMembers')}</Text>
       ) : (
-        <ScrollTable label={t('identity.organisation.members')} minWidth={820}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">{t('identity.organisation.memberName')}</Table.Th>
-              <Table.Th scope="col">{t('identity.fields.email')}</Table.Th>
-              <Table.Th scope="col">{t('identity.organisation.role')}</Table.Th>
-              <Table.Th scope="col">{t('identity.organisation.profession')}</Table.Th>
-              <Table.Th scope="col">{t('identity.organisation.rppsColumn')}</Table.Th>
-              <Table.Th scope="col">{t('identity.organisation.status')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {members.data.map((member) => (
-              <MemberRow key={`${member.accountId}:${member.role}`} member={member} />
-            ))}
-          </Table.Tbody>
-        </ScrollTable>
+        <ResponsiveTable
+          label={t('identity.organisation.members')}
+          minWidth={820}
+          rows={members.data}
+          rowKey={(member) => `${member.accountId}:${member.role}`}
+          columns={memberColumns(t)}
+        />
       )}
     </Stack>
   );
 }
 
-function MemberRow({ member }: { member: Member }) {
-  const { t } = useTranslation();
+/** The members' columns: who, how to reach them, what they do here, and whether they joined. */
+function memberColumns(t: TFunction): Column<Member>[] {
   // A profession or specialty outside the lists (none today) is left unsaid rather than shown as a code.
-  const profession = PROFESSIONS.includes(member.profession as Profession) ? t(`terms.professions.${member.profession}`) : null;
-  const specialty = SPECIALTIES.includes(member.specialty as Specialty) ? t(`terms.specialties.${member.specialty}`) : null;
-  return (
-    <Table.Tr>
-      <Table.Th scope="row" fw={500}>
-        {member.familyName.toUpperCase()} {member.givenName}
-      </Table.Th>
-      <Table.Td>{member.email}</Table.Td>
-      <Table.Td>{t(`identity.roles.${member.role}`)}</Table.Td>
-      <Table.Td>{[profession, specialty].filter(Boolean).join(' — ') || '—'}</Table.Td>
-      <Table.Td>{member.rpps ?? '—'}</Table.Td>
-      <Table.Td>
-        {member.invitationPending ? (
+  const profession = (member: Member) =>
+    PROFESSIONS.includes(member.profession as Profession) ? t(`terms.professions.${member.profession}`) : null;
+  const specialty = (member: Member) =>
+    SPECIALTIES.includes(member.specialty as Specialty) ? t(`terms.specialties.${member.specialty}`) : null;
+  return [
+    {
+      key: 'name',
+      header: t('identity.organisation.memberName'),
+      cell: (m) => `${m.familyName.toUpperCase()} ${m.givenName}`,
+      primary: true,
+    },
+    { key: 'email', header: t('identity.fields.email'), cell: (m) => m.email },
+    { key: 'role', header: t('identity.organisation.role'), cell: (m) => t(`identity.roles.${m.role}`) },
+    {
+      key: 'profession',
+      header: t('identity.organisation.profession'),
+      cell: (m) => [profession(m), specialty(m)].filter(Boolean).join(' — ') || '—',
+    },
+    { key: 'rpps', header: t('identity.organisation.rppsColumn'), cell: (m) => m.rpps ?? '—' },
+    {
+      key: 'status',
+      header: t('identity.organisation.status'),
+      cell: (m) =>
+        m.invitationPending ? (
           <StatusBadge tone="warning">{t('identity.organisation.invitationPending')}</StatusBadge>
         ) : (
           <StatusBadge tone="positive">{t('identity.organisation.active')}</StatusBadge>
-        )}
-      </Table.Td>
-    </Table.Tr>
-  );
+        ),
+    },
+  ];
+}
+
+/** An RPPS whose form is right but whose check digit fails Luhn. */
+function rppsKeyMismatch(rpps: string): boolean {
+  const check = checkRpps(rpps);
+  return rpps.trim() !== '' && check.valid && check.warnings.includes('rpps-check-digit');
 }
 
 interface InvitationDraft {
@@ -361,7 +361,16 @@ function InviteForm({ organisationId }: { organisationId: string }) {
             <>
               <TextInput
                 label={t('identity.organisation.rpps')}
-                description={t('identity.organisation.rppsHint')}
+                // A wrong check digit is only a warning: the Luhn key is assumed, not published (domain: checkRpps).
+                description={
+                  rppsKeyMismatch(draft.rpps) ? (
+                    <Text component="span" size="xs" fw={700} c="dark.8" data-testid="rpps-warning">
+                      {t('identity.organisation.rppsCheckDigit')}
+                    </Text>
+                  ) : (
+                    t('identity.organisation.rppsHint')
+                  )
+                }
                 inputMode="numeric"
                 autoComplete="off"
                 maxLength={14}

@@ -211,6 +211,7 @@ export const fr = {
     postalCodeInvalid: 'Le code postal compte 5 chiffres.',
     finessInvalid: 'FINESS invalide : 9 caractères, dont les deux premiers sont ceux du département.',
     rppsInvalid: 'Le RPPS compte 11 chiffres.',
+    rppsCheckDigit: 'Attention : la clé de ce numéro ne correspond pas (contrôle de Luhn). Vérifiez-le ; l’invitation reste possible.',
     professionRequired: 'Choisissez une profession pour un praticien ou un régulateur.',
   },
   roles: {
@@ -460,6 +461,7 @@ export const en: Translation<typeof fr> = {
     postalCodeInvalid: 'The postcode has 5 digits.',
     finessInvalid: 'Invalid FINESS: 9 characters, the first two being the département.',
     rppsInvalid: 'The RPPS has 11 digits.',
+    rppsCheckDigit: 'Warning: this number’s check digit does not match (Luhn check). Check it; the invitation is still possible.',
     professionRequired: 'Choose a profession for a practitioner or a regulator.',
   },
   roles: {

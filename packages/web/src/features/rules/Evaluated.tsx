@@ -1,9 +1,10 @@
-import { Alert, Badge, List, Stack, Table, Title } from '@mantine/core';
+import { Alert, List, Stack, Table, Title } from '@mantine/core';
 import { DECISION_AMOUNT_FIELDS, evaluate, RulesRequestError, type RulesDecision, type RulesRequest } from '@parcours/domain';
 import { useMemo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatEuros } from '../../components/money.js';
 import { ReasonsAndDoubts } from '../../components/ExplainedCodes.js';
+import { StatusBadge } from '../../components/StatusBadge.js';
 
 const AMOUNTS = new Set<string>(DECISION_AMOUNT_FIELDS);
 const SHARES = new Set(['amoRate', 'cap']);
@@ -29,7 +30,7 @@ export function Evaluated({ request }: { request: unknown }) {
   const value = (key: string, v: unknown): ReactNode => {
     if (v === null || v === undefined) return '—';
     if (typeof v === 'boolean') {
-      return <Badge color={v ? 'green.9' : 'red.9'}>{v ? t('common.yes') : t('common.no')}</Badge>;
+      return <StatusBadge tone={v ? 'positive' : 'negative'}>{v ? t('common.yes') : t('common.no')}</StatusBadge>;
     }
     if (key === 'tiersPayant') return t(`terms.tiersPayantModes.${v as 'full' | 'amo' | 'optional'}`);
     if (typeof v === 'number' && AMOUNTS.has(key)) return formatEuros(v, language);
