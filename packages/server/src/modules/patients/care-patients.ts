@@ -1,26 +1,14 @@
+import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import { audited } from '../../platform/audit/audit.js';
 import type { ServiceDeps } from '../../platform/context.js';
 import { organisationNames } from '../organisations/service.js';
 import { careOrganisations } from './care.js';
+import type { CarePatient as CarePatientSchema, CarePatientQuery as CarePatientQuerySchema } from './schemas.js';
 import { carePatients } from './store.js';
 
-export interface CarePatient {
-  id: string;
-  birthName: string;
-  usedName: string | null;
-  firstNames: string;
-  birthDate: string;
-  organisationId: string;
-  organisationName: string;
-  kinds: string[];
-}
-
-export interface CarePatientQuery {
-  /** Part of a name (birth name, used name or first names), any case. */
-  q?: string | undefined;
-  limit: number;
-}
+export type CarePatient = z.infer<typeof CarePatientSchema>;
+export type CarePatientQuery = z.output<typeof CarePatientQuerySchema>;
 
 /**
  * The patients in the professional's live care relationships, in the organisations they work for,
