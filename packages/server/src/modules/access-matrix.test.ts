@@ -49,6 +49,25 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/auth/second-factor/verify': { code: '123456' },
   'POST /api/v1/me/invitations/:invitationId/accept': {},
   'POST /api/v1/me/invitations/:invitationId/decline': {},
+  // Scheduling: the booking and the estimate name the victim's patient and a real slot (set below).
+  'POST /api/v1/appointments': {},
+  'POST /api/v1/patients/:patientId/appointment-estimate': {},
+  'POST /api/v1/appointments/:appointmentId/cancel': {},
+  'POST /api/v1/appointments/:appointmentId/reschedule': { startsAt: '2027-01-04T09:00:00+01:00' },
+  'POST /api/v1/appointments/:appointmentId/status': { status: 'checked-in' },
+  'PUT /api/v1/reminder-contact': { mobile: null },
+  'POST /api/v1/schedules': {},
+  'PUT /api/v1/schedules/:scheduleId': { siteId: null, timeZone: 'Europe/Paris', territory: [] },
+  'PUT /api/v1/schedules/:scheduleId/weekly-openings': { openings: [] },
+  'POST /api/v1/schedules/:scheduleId/exceptions': {
+    kind: 'closed',
+    startsAt: '2027-01-04T00:00:00+01:00',
+    endsAt: '2027-01-05T00:00:00+01:00',
+  },
+  'DELETE /api/v1/schedules/:scheduleId/exceptions/:exceptionId': undefined,
+  'POST /api/v1/schedules/:scheduleId/consultation-types': { modality: 'video', specialty: 'general-practice', durationMinutes: 20 },
+  'PUT /api/v1/schedules/:scheduleId/consultation-types/:typeId': { modality: 'video', specialty: 'general-practice', durationMinutes: 20 },
+  'DELETE /api/v1/schedules/:scheduleId/consultation-types/:typeId': undefined,
 };
 
 /** Routes about the caller themselves (no one else's id in the path): they may succeed, but must show nothing of the victims. */
@@ -62,7 +81,18 @@ const SELF_ROUTES = new Set([
   'POST /api/v1/auth/second-factor/enrolment',
   'POST /api/v1/auth/second-factor/enrolment/confirm',
   'POST /api/v1/auth/second-factor/verify',
+  'GET /api/v1/agenda',
+  'GET /api/v1/schedules',
+  'POST /api/v1/schedules',
+  'GET /api/v1/reminder-contact',
+  'PUT /api/v1/reminder-contact',
 ]);
+
+/**
+ * Routes that publish the organisations' bookable offer (practitioners, organisations, sites, free
+ * slots): an organisation's name and sites are meant to be seen there. No patient's data may show.
+ */
+const DIRECTORY_ROUTES = new Set(['GET /api/v1/slots']);
 
 describeEachDatabase('route × role matrix: no one reaches another’s data', (database) => {
   let server: RunningServer;
@@ -113,6 +143,33 @@ describeEachDatabase('route × role matrix: no one reaches another’s data', (d
     victim.invitationId = invitation.body.invitationId;
     victim.act = 'teleconsultation';
     secrets.push(victim.patientId, victim.organisationId, victim.consentId, 'camille.petit', 'PETIT', 'Belleville');
+    // Scheduling: Camille's appointment, Dr Martin's schedule, one of its exceptions and types, a free slot.
+    const appointment = await db.selectFrom('appointments').select('id').where('patient_id', '=', camille.id).executeTakeFirstOrThrow();
+    const martin = await db.selectFrom('accounts').select('id').where('email', '=', 'dr.martin@demo.parcours.fr').executeTakeFirstOrThrow();
+    const schedule = await db
+      .selectFrom('schedules')
+      .select('id')
+      .where('practitioner_account_id', '=', martin.id)
+      .executeTakeFirstOrThrow();
+    const exception = await db
+      .selectFrom('schedule_exceptions')
+      .select('id')
+      .where('schedule_id', '=', schedule.id)
+      .executeTakeFirstOrThrow();
+    const slots = await owner.get<{ slots: { typeId: string; start: string }[] }>(
+      '/api/v1/slots?specialty=general-practice&modality=video',
+    );
+    Object.assign(victim, {
+      appointmentId: appointment.id,
+      scheduleId: schedule.id,
+      exceptionId: exception.id,
+      typeId: slots.body.slots[0]!.typeId,
+    });
+    secrets.push(appointment.id);
+    const slot = { typeId: slots.body.slots[0]!.typeId, startsAt: slots.body.slots[0]!.start };
+    SAMPLE_BODIES['POST /api/v1/appointments'] = { patientId: camille.id, ...slot };
+    SAMPLE_BODIES['POST /api/v1/patients/:patientId/appointment-estimate'] = { ...slot, treatingDoctor: 'referred' };
+    SAMPLE_BODIES['POST /api/v1/schedules'] = { organisationId: victim.organisationId };
 
     // The outsiders: another organisation with its professional, and a patient of their own.
     const hash = await hashPassword('mot-de-passe-autre');
@@ -209,7 +266,10 @@ describeEachDatabase('route × role matrix: no one reaches another’s data', (d
         const { instance: _echo, ...answer } = (reply.body ?? {}) as Record<string, unknown>;
         const text = JSON.stringify(answer);
         const leaked = secrets.filter((secret) => text.includes(secret));
-        if (SELF_ROUTES.has(route.key)) {
+        if (DIRECTORY_ROUTES.has(route.key)) {
+          const patientData = leaked.filter((secret) => secret !== victim.organisationId && secret !== 'Belleville');
+          if (patientData.length) failures.push(`${route.key} as ${who}: leaked ${patientData.join(', ')}`);
+        } else if (SELF_ROUTES.has(route.key)) {
           if (leaked.length) failures.push(`${route.key} as ${who}: leaked ${leaked.join(', ')}`);
         } else if (![401, 403, 404].includes(reply.status) || leaked.length) {
           failures.push(`${route.key} as ${who}: ${reply.status} ${text.slice(0, 120)}`);

@@ -1,7 +1,7 @@
 import type { Availability, AvailabilityException, WeeklyOpening } from '@parcours/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
-import { isAdminOf } from '../../platform/auth/policy.js';
+import { isAdminOf, isMemberOf } from '../../platform/auth/policy.js';
 import type { ServiceDeps } from '../../platform/context.js';
 import type { Db } from '../../platform/database/database.js';
 import { problem } from '../../platform/http/problem.js';
@@ -151,6 +151,8 @@ export async function createSchedule(
 ): Promise<ScheduleView> {
   const practitionerId = input.practitionerId ?? actor.accountId;
   const self = practitionerId === actor.accountId;
+  // An organisation one is not part of is not one's to learn of (404, as for its other routes).
+  if (!isMemberOf(actor, input.organisationId)) throw problem.notFound();
   if (!self && !isAdminOf(actor, input.organisationId)) throw problem.forbidden();
   const practises = (await membershipsOf(deps.db, practitionerId)).some(
     (m) => m.organisationId === input.organisationId && m.role === 'practitioner',
