@@ -9,7 +9,15 @@ import { patients, type PatientsTables } from './patients/index.js';
 import { rules } from './rules/index.js';
 import { scheduling, type SchedulingTables } from './scheduling/index.js';
 
-export const MODULES: readonly ModuleManifest[] = [accounts, organisations, patients, consent, billing, rules, scheduling] as ModuleManifest[];
+export const MODULES: readonly ModuleManifest[] = [
+  accounts,
+  organisations,
+  patients,
+  consent,
+  billing,
+  rules,
+  scheduling,
+] as ModuleManifest[];
 
 /** Every module's tables at once: for the tests and tools that look across contexts, never for a module. */
 export type AllTables = AccountsTables & OrganisationsTables & PatientsTables & ConsentTables & BillingTables & SchedulingTables;
