@@ -2004,7 +2004,7 @@ export interface paths {
         put?: never;
         /**
          * Decide and explain what French rules allow and what the Assurance Maladie pays
-         * @description One request gives one decision; an array (at most 10000) gives an array in the same order. A malformed request is a 400 problem naming the field. Public: no health data is stored or read.
+         * @description One request gives one decision; an array (at most 1000) gives an array in the same order. A malformed request is a 400 problem naming the field. Public: no health data is stored or read.
          */
         post: {
             parameters: {
@@ -2727,6 +2727,1890 @@ export interface paths {
             };
         };
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/slots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Free slots by specialty, modality, territory, practitioner or organisation, earliest first
+         * @description Computed from the practitioners’ availability minus their appointments; whole days of Paris from `from`.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    specialty?: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                    modality?: "video" | "phone" | "in-person";
+                    /** @description A département the practitioner serves (75, 2A, 971…) */
+                    territory?: string;
+                    practitionerId?: string;
+                    organisationId?: string;
+                    /** @description One consultation type (to reschedule with the same practitioner) */
+                    typeId?: string;
+                    /** @description First day (default: today, Europe/Paris) */
+                    from?: string;
+                    days?: number;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            offers: {
+                                /** Format: uuid */
+                                typeId: string;
+                                /** Format: uuid */
+                                scheduleId: string;
+                                practitioner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    profession: string | null;
+                                    sector: number | null;
+                                    optam: boolean;
+                                };
+                                organisation: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                site: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    city: string | null;
+                                } | null;
+                                /** @enum {string} */
+                                modality: "video" | "phone" | "in-person";
+                                specialty: string;
+                                durationMinutes: number;
+                                /** @description The fee announced; null: the conventional tariff */
+                                feeCents: number | null;
+                                timeZone: string;
+                                territory: string[];
+                            }[];
+                            /** @description Earliest first */
+                            slots: {
+                                /** Format: uuid */
+                                typeId: string;
+                                start: string;
+                                end: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Books a slot for oneself, a dependant, or (a professional) a patient
+         * @description Atomic: of simultaneous requests for overlapping slots, one wins and the others get 409 slot-taken with the next free slots. With an Idempotency-Key, a retry answers 200 with the appointment the first request made.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description A key of the client’s choice: a retried booking with the same key returns the same appointment */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The patient: oneself, a dependant, or (for a professional) a patient in their care
+                         */
+                        patientId: string;
+                        /**
+                         * Format: uuid
+                         * @description The consultation type of the slot
+                         */
+                        typeId: string;
+                        /**
+                         * Format: date-time
+                         * @description The slot’s start, as the search gave it
+                         */
+                        startsAt: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            typeId: string;
+                            /** @enum {string} */
+                            modality: "video" | "phone" | "in-person";
+                            startsAt: string;
+                            endsAt: string;
+                            timeZone: string;
+                            /** @description The day at the site (YYYY-MM-DD) */
+                            wallDate: string;
+                            /** @description The time at the site (HH:MM) */
+                            wallTime: string;
+                            /** @enum {string} */
+                            status: "booked" | "checked-in" | "in-progress" | "completed" | "cancelled" | "no-show" | "reoriented";
+                            bookedAt: string;
+                            /** @enum {string} */
+                            bookedAs: "patient" | "practitioner" | "regulator";
+                            joinUrl: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            typeId: string;
+                            /** @enum {string} */
+                            modality: "video" | "phone" | "in-person";
+                            startsAt: string;
+                            endsAt: string;
+                            timeZone: string;
+                            /** @description The day at the site (YYYY-MM-DD) */
+                            wallDate: string;
+                            /** @description The time at the site (HH:MM) */
+                            wallTime: string;
+                            /** @enum {string} */
+                            status: "booked" | "checked-in" | "in-progress" | "completed" | "cancelled" | "no-show" | "reoriented";
+                            bookedAt: string;
+                            /** @enum {string} */
+                            bookedAs: "patient" | "practitioner" | "regulator";
+                            joinUrl: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description application/problem+json: slot-taken, with the next free slots of the same type */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            nextSlots: {
+                                typeId: string;
+                                start: string;
+                                end: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/appointment-estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Before confirming: the reimbursement estimate of a slot (practitioner, specialty, fee, territory, date) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        typeId: string;
+                        /** Format: date-time */
+                        startsAt: string;
+                        /**
+                         * @description Did the médecin traitant refer the patient?
+                         * @enum {string}
+                         */
+                        treatingDoctor: "referred" | "available" | "unavailable" | "none";
+                        /**
+                         * @description This practitioner is the patient’s médecin traitant
+                         * @default false
+                         */
+                        isTreatingDoctor?: boolean;
+                        /** @description The patient’s département: local if the practitioner serves it */
+                        departement?: string;
+                        /** @default false */
+                        concernsAld?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The rules contract request the decision answers, every field spelled out */
+                            request: {
+                                /** @enum {string} */
+                                kind: "teleconsultation";
+                                /**
+                                 * Format: date
+                                 * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                                 */
+                                date: string;
+                                /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
+                                time?: string;
+                                /**
+                                 * @description video, or phone (audio only)
+                                 * @enum {string}
+                                 */
+                                modality: "video" | "phone";
+                                /**
+                                 * @description false: cut off or reoriented before the act was done
+                                 * @default true
+                                 */
+                                completed: boolean;
+                                /** @description Who gives the teleconsultation */
+                                practitioner: {
+                                    /** @enum {string} */
+                                    profession: "doctor" | "midwife";
+                                    /**
+                                     * @default general-practice
+                                     * @enum {string}
+                                     */
+                                    specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                                    /**
+                                     * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
+                                     * @default 1
+                                     * @enum {number}
+                                     */
+                                    sector: 1 | 2;
+                                    /**
+                                     * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
+                                     * @default false
+                                     */
+                                    optam: boolean;
+                                    /**
+                                     * @description Is the patient’s médecin traitant (treating doctor)
+                                     * @default false
+                                     */
+                                    isTreatingDoctor: boolean;
+                                    /**
+                                     * @description Practises in the patient’s territory
+                                     * @default true
+                                     */
+                                    local: boolean;
+                                    /** @description Present when the practitioner is salaried by a teleconsultation company */
+                                    company?: {
+                                        /** @description The company holds the agrément of the health ministry */
+                                        approved: boolean;
+                                    };
+                                };
+                                /** @description The patient, on the day of the act */
+                                patient: {
+                                    /** @description Age in whole years on the day of the act */
+                                    age: number;
+                                    /**
+                                     * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
+                                     * @default referred
+                                     * @enum {string}
+                                     */
+                                    treatingDoctor: "referred" | "available" | "unavailable" | "none";
+                                    /**
+                                     * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
+                                     * @default home
+                                     * @enum {string}
+                                     */
+                                    residence: "home" | "ehpad" | "disability-facility" | "prison";
+                                    /**
+                                     * @description Lives in a zone d’intervention prioritaire (ZIP)
+                                     * @default false
+                                     */
+                                    livesInZip: boolean;
+                                    /**
+                                     * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
+                                     * @default []
+                                     */
+                                    coverage: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
+                                    /** @description Month of pregnancy, 1 to 9, when pregnant */
+                                    pregnancyMonth?: number;
+                                    /**
+                                     * @description € of participation forfaitaire already deducted this calendar year
+                                     * @default 0
+                                     */
+                                    participationsPaidThisYear: number;
+                                    /**
+                                     * Format: date
+                                     * @description Last in-person visit with this practitioner or practice
+                                     */
+                                    lastInPersonVisit?: string;
+                                };
+                                context: {
+                                    /** @default false */
+                                    emergency: boolean;
+                                    /**
+                                     * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
+                                     * @default false
+                                     */
+                                    sasReferral: boolean;
+                                    /**
+                                     * @description What a midwife’s teleconsultation is for
+                                     * @enum {string}
+                                     */
+                                    midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                                    /** @description € billed, when not the conventional tariff */
+                                    feeCharged?: number;
+                                };
+                            };
+                            decision: {
+                                /** @description May be billed to the Assurance Maladie at all */
+                                billable: boolean;
+                                /** @description The AMO (Assurance Maladie obligatoire) pays its share */
+                                reimbursable: boolean;
+                                code: ("TCG" | "TC") | null;
+                                /** @description Conventional tariff */
+                                fee: number | null;
+                                /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
+                                amoRate: number;
+                                /** @description Paid by the AMO, participation forfaitaire already taken off */
+                                amoAmount: number;
+                                /** @description Euros, rounded to the cent */
+                                participationForfaitaire: number;
+                                /** @description fee × (1 − amoRate) when reimbursable, else 0 */
+                                ticketModerateur: number;
+                                /**
+                                 * @description full: CSS or AME; amo: ALD, maternity, AT-MP
+                                 * @enum {string}
+                                 */
+                                tiersPayant: "full" | "amo" | "optional";
+                                /** @description Why the decision came out so */
+                                reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                                /** @description What the sources leave uncertain for this case */
+                                warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                                /** @description URLs of the texts the decision rests on */
+                                sources: string[];
+                            };
+                            /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
+                            share: {
+                                charged: number | null;
+                                excess: number;
+                                amo: number;
+                                supplementary: number;
+                                outOfPocket: number | null;
+                                advance: number | null;
+                                advanceWithAmoTiersPayant: number | null;
+                            };
+                            /** @description false: the patient has not stated their supplementary cover; the share assumes none */
+                            insuranceStated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/appointments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient’s appointments (Mes rendez-vous): upcoming soonest first, past latest first */
+        get: {
+            parameters: {
+                query?: {
+                    when?: "upcoming" | "past" | "all";
+                };
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            typeId: string;
+                            /** @enum {string} */
+                            modality: "video" | "phone" | "in-person";
+                            startsAt: string;
+                            endsAt: string;
+                            timeZone: string;
+                            /** @description The day at the site (YYYY-MM-DD) */
+                            wallDate: string;
+                            /** @description The time at the site (HH:MM) */
+                            wallTime: string;
+                            /** @enum {string} */
+                            status: "booked" | "checked-in" | "in-progress" | "completed" | "cancelled" | "no-show" | "reoriented";
+                            bookedAt: string;
+                            /** @enum {string} */
+                            bookedAs: "patient" | "practitioner" | "regulator";
+                            joinUrl: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One appointment and its history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            typeId: string;
+                            /** @enum {string} */
+                            modality: "video" | "phone" | "in-person";
+                            startsAt: string;
+                            endsAt: string;
+                            timeZone: string;
+                            /** @description The day at the site (YYYY-MM-DD) */
+                            wallDate: string;
+                            /** @description The time at the site (HH:MM) */
+                            wallTime: string;
+                            /** @enum {string} */
+                            status: "booked" | "checked-in" | "in-progress" | "completed" | "cancelled" | "no-show" | "reoriented";
+                            bookedAt: string;
+                            /** @enum {string} */
+                            bookedAs: "patient" | "practitioner" | "regulator";
+                            joinUrl: string;
+                            version: number;
+                            history: {
+                                change: string;
+                                at: string;
+                                byRole: string;
+                                reason: string | null;
+                                previousStartsAt: string | null;
+                                startsAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The appointment as an iCalendar file (text/calendar, with its VTIMEZONE), to add it to a calendar */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancels an appointment, saying why if one wishes */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            typeId: string;
+                            /** @enum {string} */
+                            modality: "video" | "phone" | "in-person";
+                            startsAt: string;
+                            endsAt: string;
+                            timeZone: string;
+                            /** @description The day at the site (YYYY-MM-DD) */
+                            wallDate: string;
+                            /** @description The time at the site (HH:MM) */
+                            wallTime: string;
+                            /** @enum {string} */
+                            status: "booked" | "checked-in" | "in-progress" | "completed" | "cancelled" | "no-show" | "reoriented";
+                            bookedAt: string;
+                            /** @enum {string} */
+                            bookedAs: "patient" | "practitioner" | "regulator";
+                            joinUrl: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/reschedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Moves an appointment to another slot of the same schedule; its history keeps the old time */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: uuid */
+                        typeId?: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            typeId: string;
+                            /** @enum {string} */
+                            modality: "video" | "phone" | "in-person";
+                            startsAt: string;
+                            endsAt: string;
+                            timeZone: string;
+                            /** @description The day at the site (YYYY-MM-DD) */
+                            wallDate: string;
+                            /** @description The time at the site (HH:MM) */
+                            wallTime: string;
+                            /** @enum {string} */
+                            status: "booked" | "checked-in" | "in-progress" | "completed" | "cancelled" | "no-show" | "reoriented";
+                            bookedAt: string;
+                            /** @enum {string} */
+                            bookedAs: "patient" | "practitioner" | "regulator";
+                            joinUrl: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description application/problem+json: slot-taken, with the next free slots of the same type */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            title: string;
+                            status: number;
+                            nextSlots: {
+                                typeId: string;
+                                start: string;
+                                end: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Moves an appointment along: checked in, in progress, completed, no-show, reoriented */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "checked-in" | "in-progress" | "completed" | "no-show" | "reoriented";
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            typeId: string;
+                            /** @enum {string} */
+                            modality: "video" | "phone" | "in-person";
+                            startsAt: string;
+                            endsAt: string;
+                            timeZone: string;
+                            /** @description The day at the site (YYYY-MM-DD) */
+                            wallDate: string;
+                            /** @description The time at the site (HH:MM) */
+                            wallTime: string;
+                            /** @enum {string} */
+                            status: "booked" | "checked-in" | "in-progress" | "completed" | "cancelled" | "no-show" | "reoriented";
+                            bookedAt: string;
+                            /** @enum {string} */
+                            bookedAs: "patient" | "practitioner" | "regulator";
+                            joinUrl: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/agenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in practitioner’s appointments in all their organisations, from a day, for some days */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    days?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** Format: uuid */
+                            typeId: string;
+                            /** @enum {string} */
+                            modality: "video" | "phone" | "in-person";
+                            startsAt: string;
+                            endsAt: string;
+                            timeZone: string;
+                            /** @description The day at the site (YYYY-MM-DD) */
+                            wallDate: string;
+                            /** @description The time at the site (HH:MM) */
+                            wallTime: string;
+                            /** @enum {string} */
+                            status: "booked" | "checked-in" | "in-progress" | "completed" | "cancelled" | "no-show" | "reoriented";
+                            bookedAt: string;
+                            /** @enum {string} */
+                            bookedAs: "patient" | "practitioner" | "regulator";
+                            joinUrl: string;
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reminder-contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The mobile number text reminders go to (none: no texts) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mobile: unknown | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** Gives (or, with null, withdraws) the mobile number for text reminders */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        mobile: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            mobile: unknown | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The schedules one manages: one’s own, or an administered organisation’s */
+        get: {
+            parameters: {
+                query?: {
+                    organisationId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            siteId: string | null;
+                            timeZone: string;
+                            territory: string[];
+                            openings: {
+                                weekday: number;
+                                start: string;
+                                end: string;
+                                modalities: ("video" | "phone" | "in-person")[];
+                            }[];
+                            exceptions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "closed" | "open";
+                                startsAt: string;
+                                endsAt: string;
+                                modalities: ("video" | "phone" | "in-person")[];
+                            }[];
+                            types: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                modality: "video" | "phone" | "in-person";
+                                specialty: string;
+                                durationMinutes: number;
+                                bufferMinutes: number;
+                                minimumNoticeMinutes: number;
+                                horizonDays: number;
+                                feeCents: number | null;
+                                active: boolean;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Opens a schedule for a practitioner in an organisation (and a site) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        organisationId: string;
+                        /**
+                         * Format: uuid
+                         * @description Default: oneself. An organisation’s administrator may name a practitioner of it.
+                         */
+                        practitionerId?: string;
+                        /** @default null */
+                        siteId?: string | null;
+                        timeZone?: string;
+                        /** @default [] */
+                        territory?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            siteId: string | null;
+                            timeZone: string;
+                            territory: string[];
+                            openings: {
+                                weekday: number;
+                                start: string;
+                                end: string;
+                                modalities: ("video" | "phone" | "in-person")[];
+                            }[];
+                            exceptions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "closed" | "open";
+                                startsAt: string;
+                                endsAt: string;
+                                modalities: ("video" | "phone" | "in-person")[];
+                            }[];
+                            types: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                modality: "video" | "phone" | "in-person";
+                                specialty: string;
+                                durationMinutes: number;
+                                bufferMinutes: number;
+                                minimumNoticeMinutes: number;
+                                horizonDays: number;
+                                feeCents: number | null;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedules/{scheduleId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A schedule: weekly openings, exceptions to come, consultation types */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    scheduleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            siteId: string | null;
+                            timeZone: string;
+                            territory: string[];
+                            openings: {
+                                weekday: number;
+                                start: string;
+                                end: string;
+                                modalities: ("video" | "phone" | "in-person")[];
+                            }[];
+                            exceptions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "closed" | "open";
+                                startsAt: string;
+                                endsAt: string;
+                                modalities: ("video" | "phone" | "in-person")[];
+                            }[];
+                            types: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                modality: "video" | "phone" | "in-person";
+                                specialty: string;
+                                durationMinutes: number;
+                                bufferMinutes: number;
+                                minimumNoticeMinutes: number;
+                                horizonDays: number;
+                                feeCents: number | null;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Changes a schedule’s site, time zone and territory */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    scheduleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        siteId: string | null;
+                        timeZone: string;
+                        territory: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            siteId: string | null;
+                            timeZone: string;
+                            territory: string[];
+                            openings: {
+                                weekday: number;
+                                start: string;
+                                end: string;
+                                modalities: ("video" | "phone" | "in-person")[];
+                            }[];
+                            exceptions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "closed" | "open";
+                                startsAt: string;
+                                endsAt: string;
+                                modalities: ("video" | "phone" | "in-person")[];
+                            }[];
+                            types: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                modality: "video" | "phone" | "in-person";
+                                specialty: string;
+                                durationMinutes: number;
+                                bufferMinutes: number;
+                                minimumNoticeMinutes: number;
+                                horizonDays: number;
+                                feeCents: number | null;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedules/{scheduleId}/weekly-openings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replaces the weekly openings (wall time of the schedule’s zone) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    scheduleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        openings: {
+                            /** @description ISO weekday: 1 Monday … 7 Sunday */
+                            weekday: number;
+                            start: string;
+                            end: string;
+                            modalities: ("video" | "phone" | "in-person")[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            siteId: string | null;
+                            timeZone: string;
+                            territory: string[];
+                            openings: {
+                                weekday: number;
+                                start: string;
+                                end: string;
+                                modalities: ("video" | "phone" | "in-person")[];
+                            }[];
+                            exceptions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "closed" | "open";
+                                startsAt: string;
+                                endsAt: string;
+                                modalities: ("video" | "phone" | "in-person")[];
+                            }[];
+                            types: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                modality: "video" | "phone" | "in-person";
+                                specialty: string;
+                                durationMinutes: number;
+                                bufferMinutes: number;
+                                minimumNoticeMinutes: number;
+                                horizonDays: number;
+                                feeCents: number | null;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedules/{scheduleId}/exceptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds an exception: closed (holiday, absence) or an extra opening; exceptions never overlap */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    scheduleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description closed: holiday, absence; open: an extra opening
+                         * @enum {string}
+                         */
+                        kind: "closed" | "open";
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        /** @default [] */
+                        modalities?: ("video" | "phone" | "in-person")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            siteId: string | null;
+                            timeZone: string;
+                            territory: string[];
+                            openings: {
+                                weekday: number;
+                                start: string;
+                                end: string;
+                                modalities: ("video" | "phone" | "in-person")[];
+                            }[];
+                            exceptions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "closed" | "open";
+                                startsAt: string;
+                                endsAt: string;
+                                modalities: ("video" | "phone" | "in-person")[];
+                            }[];
+                            types: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                modality: "video" | "phone" | "in-person";
+                                specialty: string;
+                                durationMinutes: number;
+                                bufferMinutes: number;
+                                minimumNoticeMinutes: number;
+                                horizonDays: number;
+                                feeCents: number | null;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedules/{scheduleId}/exceptions/{exceptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Removes an exception */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    scheduleId: string;
+                    exceptionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedules/{scheduleId}/consultation-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a consultation type: modality, duration, buffer, notice, horizon, specialty and fee announced */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    scheduleId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        modality: "video" | "phone" | "in-person";
+                        /** @enum {string} */
+                        specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                        durationMinutes: number;
+                        /** @default 0 */
+                        bufferMinutes?: number;
+                        /** @default 60 */
+                        minimumNoticeMinutes?: number;
+                        /** @default 60 */
+                        horizonDays?: number;
+                        /** @default null */
+                        feeCents?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            siteId: string | null;
+                            timeZone: string;
+                            territory: string[];
+                            openings: {
+                                weekday: number;
+                                start: string;
+                                end: string;
+                                modalities: ("video" | "phone" | "in-person")[];
+                            }[];
+                            exceptions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "closed" | "open";
+                                startsAt: string;
+                                endsAt: string;
+                                modalities: ("video" | "phone" | "in-person")[];
+                            }[];
+                            types: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                modality: "video" | "phone" | "in-person";
+                                specialty: string;
+                                durationMinutes: number;
+                                bufferMinutes: number;
+                                minimumNoticeMinutes: number;
+                                horizonDays: number;
+                                feeCents: number | null;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/schedules/{scheduleId}/consultation-types/{typeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Changes a consultation type (booked appointments keep theirs) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    scheduleId: string;
+                    typeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        modality: "video" | "phone" | "in-person";
+                        /** @enum {string} */
+                        specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                        durationMinutes: number;
+                        /** @default 0 */
+                        bufferMinutes?: number;
+                        /** @default 60 */
+                        minimumNoticeMinutes?: number;
+                        /** @default 60 */
+                        horizonDays?: number;
+                        /** @default null */
+                        feeCents?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            siteId: string | null;
+                            timeZone: string;
+                            territory: string[];
+                            openings: {
+                                weekday: number;
+                                start: string;
+                                end: string;
+                                modalities: ("video" | "phone" | "in-person")[];
+                            }[];
+                            exceptions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "closed" | "open";
+                                startsAt: string;
+                                endsAt: string;
+                                modalities: ("video" | "phone" | "in-person")[];
+                            }[];
+                            types: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                modality: "video" | "phone" | "in-person";
+                                specialty: string;
+                                durationMinutes: number;
+                                bufferMinutes: number;
+                                minimumNoticeMinutes: number;
+                                horizonDays: number;
+                                feeCents: number | null;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Stops offering a consultation type */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    scheduleId: string;
+                    typeId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            siteId: string | null;
+                            timeZone: string;
+                            territory: string[];
+                            openings: {
+                                weekday: number;
+                                start: string;
+                                end: string;
+                                modalities: ("video" | "phone" | "in-person")[];
+                            }[];
+                            exceptions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "closed" | "open";
+                                startsAt: string;
+                                endsAt: string;
+                                modalities: ("video" | "phone" | "in-person")[];
+                            }[];
+                            types: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                modality: "video" | "phone" | "in-person";
+                                specialty: string;
+                                durationMinutes: number;
+                                bufferMinutes: number;
+                                minimumNoticeMinutes: number;
+                                horizonDays: number;
+                                feeCents: number | null;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         options?: never;
         head?: never;
         patch?: never;
