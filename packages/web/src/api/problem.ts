@@ -1,17 +1,22 @@
 import i18n from 'i18next';
 
-/** One offending field of a request, as the server names it: a dotted path (`identity.birthDate`) and a stable code. */
+/**
+ * One offending field of a request, as the server names it: a dotted path (`identity.birthDate`), a
+ * stable code, and the server's message in the person's language (for a code our catalogue lacks).
+ */
 export interface FieldIssue {
   field: string;
   code: string;
+  message?: string;
 }
 
 export const PROBLEM_PREFIX = 'urn:parcours:problem:';
 
 /**
  * An RFC 9457 problem the API answered with (or a network failure, status 0). `title` is the
- * server's, from its catalogue in the user's language; field issues keep only their path and code,
- * for the screens word them from ours (the server's messages are its validation library's).
+ * server's, from its catalogue in the user's language; field issues keep their path, code and
+ * message: the screens word them from our catalogue by code, the server's message standing in for
+ * a code the catalogue does not know.
  */
 export class ApiProblem extends Error {
   readonly status: number;
@@ -41,7 +46,7 @@ export class ApiProblem extends Error {
         status: response.status,
         type: typeof body.type === 'string' ? body.type : 'about:blank',
         title: body.title,
-        errors: Array.isArray(body.errors) ? body.errors.filter(isFieldIssue).map(({ field, code }) => ({ field, code })) : [],
+        errors: Array.isArray(body.errors) ? body.errors.filter(isFieldIssue).map(fieldIssueOf) : [],
       });
     }
     return new ApiProblem({
@@ -59,6 +64,10 @@ export class ApiProblem extends Error {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
+}
+
+function fieldIssueOf({ field, code, message }: FieldIssue): FieldIssue {
+  return typeof message === 'string' && message.length > 0 ? { field, code, message } : { field, code };
 }
 
 function isFieldIssue(value: unknown): value is FieldIssue {

@@ -10,7 +10,7 @@ import { useAccountLive } from '../features/identity/live.js';
 import { PATHS } from '../features/identity/paths.js';
 import { isSignedIn, rolesOf, SESSION_KEY, useSession, useSignOut } from '../features/identity/session.js';
 import { setLanguage, type Language } from '../i18n/index.js';
-import { navigationFor } from './navigation.js';
+import { NavigationContext, navigationFor } from './navigation.js';
 import { FEATURES } from './routes.js';
 
 /**
@@ -48,6 +48,10 @@ export function Shell() {
   const me = session.data;
   useAccountLanguage(me);
   useAccountLive(me);
+  const roles = rolesOf(me);
+  const navigation = navigationFor(FEATURES, roles);
+  // The API's documentation is for those who build on it: professionals' software, administrators.
+  const showsApiDocs = roles.some((role) => role === 'practitioner' || role === 'regulator' || role === 'admin');
 
   // A signed-in person's choice of language is remembered on their account too.
   const changeLanguage = (language: Language) => {
@@ -105,7 +109,7 @@ export function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" component="nav" aria-label={t('app.mainNavigation')}>
-        {navigationFor(FEATURES, rolesOf(me)).map((item) => (
+        {navigation.map((item) => (
           <NavLink
             key={item.to}
             component={RouterNavLink}
@@ -117,15 +121,19 @@ export function Shell() {
         ))}
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1}>
-        <Outlet />
+        <NavigationContext.Provider value={navigation}>
+          <Outlet />
+        </NavigationContext.Provider>
         <Group component="footer" mt="xl" gap="md" fz="xs">
           <Text fz="xs" c="dimmed">
             {t('app.footer')}
           </Text>
           {/* Served by the server, not a page of the app: a plain link, outside the navigation. */}
-          <Anchor href="/api/docs" fz="xs">
-            {t('app.apiDocs')}
-          </Anchor>
+          {showsApiDocs ? (
+            <Anchor href="/api/docs" fz="xs">
+              {t('app.apiDocs')}
+            </Anchor>
+          ) : null}
         </Group>
       </AppShell.Main>
     </AppShell>

@@ -1,3 +1,4 @@
+import { createContext, useContext } from 'react';
 import type { Feature, Role } from './feature.js';
 
 export interface NavItem {
@@ -20,4 +21,11 @@ export function navigationFor(features: readonly Feature[], roles: readonly Role
     }
   }
   return [...items.values()];
+}
+
+/** The signed-in person's (or the visitor's) navigation, as the shell shows it: for pages that offer the next steps. */
+export const NavigationContext = createContext<readonly NavItem[]>([]);
+
+export function useNavigationItems(): readonly NavItem[] {
+  return useContext(NavigationContext);
 }

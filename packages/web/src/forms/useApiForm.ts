@@ -1,7 +1,6 @@
-import { useForm } from '@mantine/form';
+import { useForm, type FormErrors } from '@mantine/form';
 import { useMutation } from '@tanstack/react-query';
 import i18n from 'i18next';
-import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
@@ -26,11 +25,57 @@ export interface ApiFormOptions<Values, Body, Answer> {
   messageValues?: Record<string, unknown>;
 }
 
-/** The catalogue key wording a server issue: the form's own for that field and code, else the shared one for the code. */
+/**
+ * How a server issue is worded: the form's own key for that field and code, else the shared key for
+ * the code (both follow a change of language), else the server's own message — ours too, in the
+ * person's language, for a code the web does not know yet — and only then a general wording.
+ */
 export function issueMessageKey(issue: FieldIssue, messages: IssueMessages = {}): string {
   const own = messages[issue.field]?.[issue.code];
   if (own) return own;
-  return i18n.exists(`issues.${issue.code}`) ? `issues.${issue.code}` : 'issues.other';
+  if (i18n.exists(`issues.${issue.code}`)) return `issues.${issue.code}`;
+  return issue.message ?? 'issues.other';
+}
+
+/** A message of a form: a catalogue key, worded now (in the current language), or a server's words as they are. */
+export function wording(message: string, values?: Record<string, unknown>): string {
+  return i18n.exists(message) ? i18n.t(message, values) : message;
+}
+
+/**
+ * The catalogue key wording one of a form schema's issues: the schema's own message when it is a key
+ * of our catalogue, else our wording of the issue's code — never the validation library's English,
+ * which names types and lists enum values (`expected one of "referred"|"available"…`).
+ */
+export function formIssueKey(issue: z.core.$ZodIssue): string {
+  if (issue.message && i18n.exists(issue.message)) return issue.message;
+  const empty = issue.input === undefined || issue.input === null || issue.input === '';
+  switch (issue.code) {
+    case 'too_small':
+      return issue.origin === 'string' && Number(issue.minimum) <= 1 ? 'issues.required' : 'issues.too-small';
+    case 'invalid_type':
+      return empty ? 'issues.required' : 'issues.invalid-type';
+    case 'invalid_value':
+      // Nothing chosen yet is a missing answer, whatever the choices.
+      return empty ? 'issues.choose' : 'issues.invalid-value';
+    default: {
+      const key = `issues.${issue.code.replace(/_/g, '-')}`;
+      return i18n.exists(key) ? key : 'issues.other';
+    }
+  }
+}
+
+/** Checks the values against the schema: every field in error at once, each with its first issue, as catalogue keys. */
+export function formErrors(schema: z.ZodType, values: unknown): FormErrors {
+  // With the input on each issue: an empty answer is said to be missing, whatever it should have been.
+  const result = schema.safeParse(values, { reportInput: true });
+  if (result.success) return {};
+  const errors: FormErrors = {};
+  for (const issue of result.error.issues) {
+    const path = issue.path.map(String).join('.');
+    if (!(path in errors)) errors[path] = formIssueKey(issue);
+  }
+  return errors;
 }
 
 /** Every leaf path of the values (`identity.birthDate`): the fields the form shows. */
@@ -49,15 +94,14 @@ export function useApiForm<Values extends object, Body, Answer>(options: ApiForm
   const { t } = useTranslation();
   const { schema, issues, messageValues } = options;
   const [invalid, setInvalid] = useState(false);
-  const resolve = zod4Resolver(schema, { errorPriority: 'first' });
   const form = useForm<Values, (values: Values) => Body>({
     mode: 'controlled',
     initialValues: options.initialValues,
-    validate: (values) => resolve(values as Record<string, unknown>),
+    validate: (values) => formErrors(schema, values),
     transformValues: (values) => schema.parse(values),
     // Errors are catalogue keys: worded at each render, so they follow a change of language.
     enhanceGetInputProps: ({ inputProps }) =>
-      typeof inputProps.error === 'string' ? { error: t(inputProps.error, messageValues) } : undefined,
+      typeof inputProps.error === 'string' ? { error: wording(inputProps.error, messageValues) } : undefined,
   });
   const mutation = useMutation({
     mutationFn: options.submit,
@@ -77,7 +121,9 @@ export function useApiForm<Values extends object, Body, Answer>(options: ApiForm
   if (invalid) problem = { title: t('common.fixFields') };
   else if (mutation.error instanceof ApiProblem) {
     const shown = new Set(leafPaths(form.getValues()));
-    const details = mutation.error.errors.filter((issue) => !shown.has(issue.field)).map((issue) => t(issueMessageKey(issue, issues)));
+    const details = mutation.error.errors
+      .filter((issue) => !shown.has(issue.field))
+      .map((issue) => wording(issueMessageKey(issue, issues)));
     problem = { title: mutation.error.title, details: [...new Set(details)] };
   } else if (mutation.error) problem = { title: t('common.unexpected') };
 

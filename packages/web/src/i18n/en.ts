@@ -41,7 +41,13 @@ export const en: Translation<typeof fr> = {
     'too-small': 'Missing or too small.',
     'too-big': 'Too large or too long.',
     'unknown-field': 'Unexpected information.',
+    'control-character': 'Contains a character that is not allowed (an invisible control or formatting character).',
+    'invalid-nir': 'Invalid social security number: check the 15 digits.',
+    'invalid-rpps': 'Invalid RPPS number: 11 digits.',
+    'invalid-finess': 'Invalid FINESS number: 9 characters, the first two being the département’s.',
+    'invalid-amount': 'Invalid amount: in euros, to the cent.',
     required: 'Fill in this field.',
+    choose: 'Choose an answer.',
     other: 'Invalid value.',
   },
   terms: {

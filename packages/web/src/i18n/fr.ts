@@ -39,7 +39,13 @@ export const fr = {
     'too-small': 'Valeur manquante ou trop petite.',
     'too-big': 'Valeur trop grande ou trop longue.',
     'unknown-field': 'Information non attendue.',
+    'control-character': 'Contient un caractère non autorisé (caractère de contrôle ou de mise en forme invisible).',
+    'invalid-nir': 'Numéro de sécurité sociale invalide : vérifiez les 15 chiffres.',
+    'invalid-rpps': 'Numéro RPPS invalide : 11 chiffres.',
+    'invalid-finess': 'Numéro FINESS invalide : 9 caractères, dont les deux premiers sont ceux du département.',
+    'invalid-amount': 'Montant invalide : en euros, au centime près.',
     required: 'Renseignez ce champ.',
+    choose: 'Choisissez une réponse.',
     other: 'Valeur invalide.',
   },
   terms: {

@@ -6,6 +6,7 @@ import {
   Group,
   NativeSelect,
   Paper,
+  Radio,
   SimpleGrid,
   Stack,
   Table,
@@ -40,7 +41,7 @@ import { patientName } from './CarePatientsPage.js';
 import { BILLING_PATHS } from './paths.js';
 
 const REFERRALS = ['referred', 'unavailable', 'available', 'none'] as const satisfies readonly TreatingDoctorStatus[];
-type Check = 'completed' | 'isTreatingDoctor' | 'local' | 'livesInZip' | 'concernsAld' | 'workAccident' | 'emergency' | 'sasReferral';
+type Check = 'completed' | 'isTreatingDoctor' | 'livesInZip' | 'concernsAld' | 'workAccident' | 'emergency' | 'sasReferral';
 
 interface Statement {
   date: string;
@@ -48,8 +49,9 @@ interface Statement {
   modality: 'video' | 'phone';
   completed: boolean;
   isTreatingDoctor: boolean;
-  treatingDoctor: TreatingDoctorStatus;
-  local: boolean;
+  /** '' until the practitioner answers: nothing is assumed about the pathway or the territory. */
+  treatingDoctor: TreatingDoctorStatus | '';
+  local: '' | 'yes' | 'no';
   concernsAld: boolean;
   workAccident: boolean;
   pregnancyMonth: string;
@@ -68,8 +70,8 @@ const INITIAL: Statement = {
   modality: 'video',
   completed: true,
   isTreatingDoctor: false,
-  treatingDoctor: 'referred',
-  local: true,
+  treatingDoctor: '',
+  local: '',
   concernsAld: false,
   workAccident: false,
   pregnancyMonth: '',
@@ -90,8 +92,8 @@ const statement = z
     modality: z.enum(['video', 'phone']),
     completed: z.boolean(),
     isTreatingDoctor: z.boolean(),
-    treatingDoctor: z.enum(TREATING_DOCTOR_STATUSES),
-    local: z.boolean(),
+    treatingDoctor: z.enum(['', ...TREATING_DOCTOR_STATUSES]),
+    local: z.enum(['', 'yes', 'no']).refine((answer) => answer !== '', 'issues.choose'),
     concernsAld: z.boolean(),
     workAccident: z.boolean(),
     pregnancyMonth: z.string(),
@@ -103,8 +105,13 @@ const statement = z
     midwifeAct: z.enum(['', ...MIDWIFE_ACTS]),
     feeCharged: optionalEuros(),
   })
-  .transform(({ time, pregnancyMonth, lastInPersonVisit, midwifeAct, feeCharged, ...facts }): BillingStatement => ({
+  // The treating doctor seeing their own patient needs no referral; otherwise the referral is the question.
+  // Checked even while other answers are missing, so that an empty form names every one at once.
+  .refine((s) => s.isTreatingDoctor || s.treatingDoctor !== '', { path: ['treatingDoctor'], message: 'issues.choose', when: () => true })
+  .transform(({ time, pregnancyMonth, lastInPersonVisit, midwifeAct, feeCharged, treatingDoctor, local, ...facts }): BillingStatement => ({
     ...facts,
+    treatingDoctor: facts.isTreatingDoctor || treatingDoctor === '' ? 'referred' : treatingDoctor,
+    local: local === 'yes',
     ...(time ? { time } : {}),
     ...(pregnancyMonth ? { pregnancyMonth: Number(pregnancyMonth) } : {}),
     ...(lastInPersonVisit ? { lastInPersonVisit } : {}),
@@ -129,6 +136,9 @@ export function BillingDecisionPage() {
     issues: { date: { 'before-birth': 'billing.issues.beforeBirth' } },
   });
   const check = (key: Check) => <Checkbox label={t(`billing.decision.${key}`)} {...form.getInputProps(key, { type: 'checkbox' })} />;
+  const facts = form.getValues();
+  // What cannot apply is not asked: a pregnancy, for a man.
+  const mayBePregnant = patient?.sex !== 'M';
   return (
     <Stack gap="md" maw={960}>
       <PageTitle>{t('billing.decision.title')}</PageTitle>
@@ -153,22 +163,29 @@ export function BillingDecisionPage() {
             </SimpleGrid>
             {check('completed')}
             {check('isTreatingDoctor')}
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <NativeSelect
-                label={t('billing.decision.referral')}
-                data={REFERRALS.map((value) => ({ value, label: t(`terms.treating.${value}`) }))}
-                {...form.getInputProps('treatingDoctor')}
-              />
-              <ResidenceSelect {...form.getInputProps('residence')} />
-            </SimpleGrid>
-            {check('local')}
+            {!facts.isTreatingDoctor && (
+              <Radio.Group label={t('billing.decision.referral')} {...form.getInputProps('treatingDoctor')}>
+                <Group mt="xs">
+                  {REFERRALS.map((value) => (
+                    <Radio key={value} value={value} label={t(`terms.treating.${value}`)} />
+                  ))}
+                </Group>
+              </Radio.Group>
+            )}
+            <Radio.Group label={t('billing.decision.localQuestion')} {...form.getInputProps('local')}>
+              <Group mt="xs">
+                <Radio value="yes" label={t('common.yes')} />
+                <Radio value="no" label={t('common.no')} />
+              </Group>
+            </Radio.Group>
+            <ResidenceSelect maw={440} {...form.getInputProps('residence')} />
             {check('livesInZip')}
             {check('concernsAld')}
             {check('workAccident')}
             {check('emergency')}
             {check('sasReferral')}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <PregnancySelect {...form.getInputProps('pregnancyMonth')} />
+              {mayBePregnant && <PregnancySelect {...form.getInputProps('pregnancyMonth')} />}
               <NativeSelect
                 label={t('billing.decision.midwifeAct')}
                 data={[

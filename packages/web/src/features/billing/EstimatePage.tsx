@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, NativeSelect, Paper, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, NativeSelect, Paper, Radio, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { SPECIALTIES, TREATING_DOCTOR_STATUSES, type Specialty, type TreatingDoctorStatus } from '@parcours/domain';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,7 @@ import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { ErrorAlert, ProblemAlert } from '../../components/ProblemAlert.js';
 import { ModalitySelect, PregnancySelect } from '../../components/TeleconsultationSelects.js';
-import { todayInParis } from '../../components/today.js';
+import { formatDay, rulesNotYetKnown, todayInParis } from '../../components/today.js';
 import { isoDate, optionalEuros } from '../../forms/fields.js';
 import { useApiForm } from '../../forms/useApiForm.js';
 import { RecordPicker, useChosenRecord } from '../identity/RecordPicker.js';
@@ -59,6 +59,8 @@ const estimateRequest = z
   .refine((a) => (a.kind !== 'midwife' && a.isTreatingDoctor) || a.treatingDoctor !== '', {
     path: ['treatingDoctor'],
     message: 'billing.estimate.referralRequired',
+    // Also while other answers are wrong: every question to answer is named at once.
+    when: () => true,
   })
   .transform(({ insurance, ...a }): { insurance: Insurance; answers: EstimateAnswers } => {
     const seesTreatingDoctor = a.kind !== 'midwife' && a.isTreatingDoctor;
@@ -117,7 +119,7 @@ function Estimate({ patientId }: { patientId: string }) {
 }
 
 function Questions({ patientId, saved }: { patientId: string; saved: Insurance }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const initialValues: Answers = {
     insurance: saved,
@@ -243,6 +245,11 @@ function Questions({ patientId, saved }: { patientId: string; saved: Insurance }
             <Title order={2} id="estimate-heading" fz="h3" mb="xs">
               {t('billing.result.heading')}
             </Title>
+            {rulesNotYetKnown(mutation.variables.answers.date) && (
+              <Alert color="blue.9" variant="light" mb="sm" data-testid="rules-not-known">
+                {t('billing.result.rulesNotKnown', { date: formatDay(mutation.variables.answers.date, i18n.language) })}
+              </Alert>
+            )}
             <CostBreakdown billing={mutation.data} />
           </Paper>
         )}

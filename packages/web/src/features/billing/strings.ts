@@ -7,6 +7,10 @@ export const fr = {
     estimate: 'Serai-je remboursé ?',
     patients: 'Mes patients',
   },
+  navHints: {
+    estimate: 'Avant de prendre rendez-vous : ce que la téléconsultation vous coûtera, et pourquoi.',
+    patients: 'Retrouvez les patients que vous suivez et facturez une téléconsultation.',
+  },
   situation: {
     title: 'Votre situation',
     hint: 'Enregistrée dans votre dossier avec votre estimation : vous n’aurez pas à la redonner, et vos médecins en tiennent compte pour facturer.',
@@ -86,6 +90,8 @@ export const fr = {
       'Il comprend aussi un dépassement d’honoraires de {{amount}}, que votre complémentaire peut rembourser selon votre contrat.',
     coverNotStated: 'Vous n’avez pas indiqué votre complémentaire : l’estimation suppose que vous n’en avez pas.',
     why: 'Pourquoi',
+    rulesNotKnown:
+      'Les règles qui s’appliqueront le {{date}} ne sont pas encore connues : cette estimation applique celles en vigueur aujourd’hui et pourra changer d’ici là.',
     doubts: 'Ce que les textes laissent incertain',
   },
   patients: {
@@ -114,7 +120,7 @@ export const fr = {
     completed: 'L’acte a été mené à son terme (ni interrompu, ni réorienté)',
     isTreatingDoctor: 'Je suis le médecin traitant du patient',
     referral: 'Médecin traitant du patient',
-    local: 'J’exerce sur le territoire du patient',
+    localQuestion: 'Exercez-vous sur le territoire du patient ?',
     livesInZip: 'Le patient réside en zone d’intervention prioritaire (ZIP)',
     concernsAld: 'L’acte concerne l’affection de longue durée du patient',
     workAccident: 'Accident du travail ou maladie professionnelle',
@@ -144,6 +150,10 @@ export const en: Translation<typeof fr> = {
   nav: {
     estimate: 'Will I be reimbursed?',
     patients: 'My patients',
+  },
+  navHints: {
+    estimate: 'Before booking: what the teleconsultation will cost you, and why.',
+    patients: 'Find the patients you follow and bill a teleconsultation.',
   },
   situation: {
     title: 'Your situation',
@@ -223,6 +233,7 @@ export const en: Translation<typeof fr> = {
     excessNote: 'It also includes {{amount}} above the tariff, which your supplementary cover may reimburse depending on your contract.',
     coverNotStated: 'You have not stated your supplementary cover: the estimate assumes you have none.',
     why: 'Why',
+    rulesNotKnown: 'The rules that will apply on {{date}} are not known yet: this estimate applies today’s and may change by then.',
     doubts: 'What the texts leave uncertain',
   },
   patients: {
@@ -250,7 +261,7 @@ export const en: Translation<typeof fr> = {
     completed: 'The act was carried through (neither cut off nor reoriented)',
     isTreatingDoctor: 'I am the patient’s treating doctor',
     referral: 'Patient’s treating doctor',
-    local: 'I practise in the patient’s territory',
+    localQuestion: 'Do you practise in the patient’s territory?',
     livesInZip: 'The patient lives in a priority area (ZIP)',
     concernsAld: 'The act concerns the patient’s long-term condition',
     workAccident: 'Work accident or occupational disease',

@@ -2,11 +2,22 @@ import { Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/client.js';
+import { Loading } from '../../components/Loading.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
+import { isSignedIn, useSession } from '../identity/session.js';
+import { MyHome } from './MyHome.js';
 
 const ACTS = ['teleconsultation', 'telemonitoring', 'teleexpertise', 'teleassistance', 'regulation'] as const;
 
+/** The app's root: a signed-in person's own home, else the public presentation. */
 export function HomePage() {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (session.isPending) return <Loading label={t('common.loading')} />;
+  return isSignedIn(session.data) ? <MyHome me={session.data} /> : <PublicHome />;
+}
+
+function PublicHome() {
   const { t } = useTranslation();
   const ready = useQuery({
     queryKey: ['ready'],

@@ -27,6 +27,19 @@ export const fr = {
     heading: 'Page introuvable',
     text: 'Cette page n’existe pas ou a été déplacée.',
   },
+  mine: {
+    title: 'Bonjour {{name}}',
+    intro: 'Votre espace Parcours : ce qui attend votre réponse, et ce que vous pouvez faire.',
+    next: 'Que souhaitez-vous faire ?',
+    invitations: 'Invitations à rejoindre une structure',
+    invitation: '{{organisation}} vous invite à la rejoindre (rôle : {{role}}).',
+    accept: 'Accepter',
+    decline: 'Refuser',
+    accepted: 'Vous êtes désormais membre de {{organisation}}.',
+    declined: 'Vous avez refusé l’invitation de {{organisation}}.',
+    secondFactor: 'Protégez votre compte : activez la double authentification.',
+    secondFactorLink: 'Activer la double authentification',
+  },
 } as const;
 
 /** …and English, with the same keys. */
@@ -55,5 +68,18 @@ export const en: Translation<typeof fr> = {
   notFound: {
     heading: 'Page not found',
     text: 'This page does not exist or has moved.',
+  },
+  mine: {
+    title: 'Hello {{name}}',
+    intro: 'Your Parcours space: what waits for your answer, and what you can do.',
+    next: 'What would you like to do?',
+    invitations: 'Invitations to join an organisation',
+    invitation: '{{organisation}} invites you to join it (role: {{role}}).',
+    accept: 'Accept',
+    decline: 'Decline',
+    accepted: 'You are now a member of {{organisation}}.',
+    declined: 'You declined the invitation of {{organisation}}.',
+    secondFactor: 'Protect your account: turn on two-factor authentication.',
+    secondFactorLink: 'Turn on two-factor authentication',
   },
 };

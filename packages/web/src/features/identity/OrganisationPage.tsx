@@ -276,6 +276,8 @@ const invitation = z
   .refine((draft) => draft.role === 'admin' || draft.profession !== '', {
     path: ['profession'],
     message: 'identity.organisation.professionRequired',
+    // Also while other fields are missing: an empty form names every one at once.
+    when: () => true,
   })
   .transform(({ profession, specialty, rpps, sector, optam, ...invitation }): Invitation => ({
     ...invitation,

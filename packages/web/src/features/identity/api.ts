@@ -15,6 +15,7 @@ export type SiteInput = RequestBody<'/api/v1/organisations/{organisationId}/site
 export type Member = Reply<'/api/v1/organisations/{organisationId}/members', 'get'>[number];
 export type Invitation = RequestBody<'/api/v1/organisations/{organisationId}/invitations', 'post'>;
 export type SecondFactorAnswer = RequestBody<'/api/v1/auth/second-factor/verify', 'post'>;
+export type PendingInvitation = Reply<'/api/v1/me/invitations', 'get'>[number];
 
 const patient = (patientId: string) => ({ path: { patientId } });
 const organisation = (organisationId: string) => ({ path: { organisationId } });
@@ -27,6 +28,12 @@ export const identityApi = {
   },
   updateMe: (body: RequestBody<'/api/v1/me', 'patch'>) => answer(api.PATCH('/api/v1/me', { body })),
   addDependant: (body: PatientIdentity) => answer(api.POST('/api/v1/me/dependants', { body })),
+  /** Invitations to join an organisation, waiting for this account's answer. */
+  invitations: () => answer(api.GET('/api/v1/me/invitations')),
+  answerInvitation: (invitationId: string, reply: 'accept' | 'decline') =>
+    reply === 'accept'
+      ? answer(api.POST('/api/v1/me/invitations/{invitationId}/accept', { params: { path: { invitationId } } }))
+      : answer(api.POST('/api/v1/me/invitations/{invitationId}/decline', { params: { path: { invitationId } } })),
 
   register: (body: Registration) => answer(api.POST('/api/v1/auth/register', { body })),
   verifyEmail: (token: string) => answer(api.POST('/api/v1/auth/verify-email', { body: { token } })),

@@ -7,6 +7,11 @@ export const fr = {
     organisation: 'Organisation',
     accessHistory: 'Historique des accès',
   },
+  navHints: {
+    profile: 'Votre nom, votre langue, les dossiers que vous gérez et la double authentification.',
+    organisation: 'Les sites et les membres de votre structure ; invitez un professionnel.',
+    accessHistory: 'Qui a consulté votre dossier, et quand.',
+  },
   header: {
     signIn: 'Se connecter',
     signOut: 'Se déconnecter',
@@ -259,6 +264,11 @@ export const en: Translation<typeof fr> = {
     profile: 'My profile',
     organisation: 'Organisation',
     accessHistory: 'Access history',
+  },
+  navHints: {
+    profile: 'Your name, your language, the records you manage and two-factor authentication.',
+    organisation: 'Your organisation’s sites and members; invite a professional.',
+    accessHistory: 'Who opened your record, and when.',
   },
   header: {
     signIn: 'Log in',

@@ -5,6 +5,9 @@ export const fr = {
   nav: {
     simulator: 'Simulateur des règles',
   },
+  navHints: {
+    simulator: 'Essayez les règles de remboursement, d’arrêt de travail et de téléexpertise sur un cas.',
+  },
   heading: 'Simulateur des règles',
   intro:
     'Essayez un cas : la décision suit les règles de l’Assurance Maladie en vigueur à la date de l’acte, avec ses raisons et ses sources. Rien n’est envoyé au serveur.',
@@ -104,6 +107,9 @@ export const fr = {
 export const en: Translation<typeof fr> = {
   nav: {
     simulator: 'Rules simulator',
+  },
+  navHints: {
+    simulator: 'Try the rules of reimbursement, sick leave and tele-expertise on a case.',
   },
   heading: 'Rules simulator',
   intro:
