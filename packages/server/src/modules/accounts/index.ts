@@ -1,6 +1,7 @@
 import { serviceDeps } from '../../platform/context.js';
 import { defineModule } from '../../platform/module.js';
 import { authenticate } from './authenticate.js';
+import { sessionCache } from './session-cache.js';
 import { defineAccountMailJobs } from './mail-jobs.js';
 import { seedAccountsDemo } from './demo.js';
 import { ACCOUNTS_PROBLEMS } from './problems.js';
@@ -20,11 +21,12 @@ export const accounts = defineModule<AccountsTables>({
   },
   authenticate: (ctx) => {
     const deps = serviceDeps(ctx);
-    return (request) => authenticate(deps, request);
+    const sessions = sessionCache(ctx.events);
+    return (request) => authenticate(deps, request, sessions);
   },
   seedDemo: seedAccountsDemo,
   topics: [accountTopic],
-  events: ['session.ended'],
+  events: ['session.ended', 'account.changed'],
   jobs: ['accounts.verify-email-mail', 'accounts.already-registered-mail', 'accounts.password-reset-mail'],
 });
 

@@ -3,6 +3,7 @@ import type { ServiceDeps } from '../../platform/context.js';
 import { accountByEmail, updateAccount } from './store.js';
 import { consumeEmailToken } from './email-tokens.js';
 import { NO_ACCOUNT, refuseMailFlood } from './mail-quota.js';
+import { endSessions } from './session-cache.js';
 import { revokeAllSessions } from './sessions.js';
 
 /**
@@ -26,5 +27,5 @@ export async function resetPassword(deps: ServiceDeps, token: string, password: 
     await revokeAllSessions(tx, accountId);
     return accountId;
   });
-  deps.events.publish('session.ended', { accountId });
+  endSessions(deps.events, accountId);
 }

@@ -23,6 +23,7 @@ import {
   TotpCode,
 } from './schemas.js';
 import { confirmTotpEnrolment, startTotpEnrolment, verifySecondFactor } from './second-factor.js';
+import { endSessions } from './session-cache.js';
 import { revokeSession, SESSION_COOKIE } from './sessions.js';
 import { actorOf } from '../../platform/auth/hook.js';
 import { Problem } from '../../platform/http/problem.js';
@@ -101,7 +102,7 @@ function registerAuthRoutes(app: FastifyInstance, deps: ServiceDeps): void {
       const actor = actorOf(request);
       await revokeSession(deps.db, actor.sessionId);
       // Its live connections, on every node, end now rather than at their next check.
-      deps.events.publish('session.ended', { accountId: actor.accountId, sessionId: actor.sessionId });
+      endSessions(deps.events, actor.accountId, actor.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send(null);
     },

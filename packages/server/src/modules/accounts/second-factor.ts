@@ -4,6 +4,7 @@ import { tokenHash } from '../../platform/auth/secrets.js';
 import { Problem, problem } from '../../platform/http/problem.js';
 import type { ServiceDeps } from '../../platform/context.js';
 import { accountById, accountsDb } from './store.js';
+import { endSessions } from './session-cache.js';
 import { renewSession } from './sessions.js';
 import { clearFailures, recordFailure, retryAfterMs, secondFactorKey } from './throttle.js';
 
@@ -51,7 +52,9 @@ export async function confirmTotpEnrolment(
       .values(recoveryCodes.map((c) => ({ account_id: accountId, code_hash: tokenHash(c), used_at: null })))
       .execute();
   });
-  return { recoveryCodes, token: await renewSession(deps.db, sessionId) };
+  const token = await renewSession(deps.db, sessionId);
+  endSessions(deps.events, accountId, sessionId);
+  return { recoveryCodes, token };
 }
 
 /** The second step of a log-in: a TOTP code, or one of the recovery codes (each usable once). Throttled like passwords. */
@@ -83,5 +86,7 @@ export async function verifySecondFactor(
     throw problem.unauthorized('totp-invalid');
   }
   await clearFailures(deps.db, keys);
-  return renewSession(deps.db, sessionId);
+  const token = await renewSession(deps.db, sessionId);
+  endSessions(deps.events, accountId, sessionId);
+  return token;
 }

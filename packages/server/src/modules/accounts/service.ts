@@ -8,6 +8,7 @@ import { composeMail } from './mails.js';
 import { accountByEmail, accountsDb, insertAccount } from './store.js';
 
 export { Email, Locale } from './schemas.js';
+export { accountChanged } from './session-cache.js';
 
 export interface PractitionerProfile {
   /** The rules contract's vocabulary: doctor, midwife, nurse… */

@@ -3,7 +3,7 @@ import { authorizeOrganisationAdmin } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/database/database.js';
 import type { ServiceDeps } from '../../platform/context.js';
 import { problem } from '../../platform/http/problem.js';
-import { ensureInvitedAccount, ensurePractitionerProfile, mailInvitation } from '../accounts/service.js';
+import { accountChanged, ensureInvitedAccount, ensurePractitionerProfile, mailInvitation } from '../accounts/service.js';
 import type { Invitation } from './schemas.js';
 import { answerInvitation, insertMembership, organisationById, pendingInvitationsOfAccount, upsertInvitation } from './store.js';
 
@@ -55,6 +55,7 @@ export async function answerMyInvitation(deps: ServiceDeps, actor: Actor, invita
     if (!answered) throw problem.notFound();
     if (accept) await joinOrganisation(tx, actor.accountId, answered);
   });
+  if (accept) accountChanged(deps.events, actor.accountId);
 }
 
 /**

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import { audited } from '../../platform/audit/audit.js';
 import type { ServiceDeps } from '../../platform/context.js';
+import { accountChanged } from '../accounts/service.js';
 import { authorizePatientRecord, auditRoleOf } from './care.js';
 import type { PatientIdentity } from './schemas.js';
 import { insertPatient, patientById } from './store.js';
@@ -48,5 +49,7 @@ export async function addDependant(deps: ServiceDeps, actor: Actor, identity: z.
     },
     (tx) => insertPatient(tx, { accountId: actor.accountId, isSelf: false, ...identity }),
   );
+  // The account manages one more record: its sessions learn it now.
+  accountChanged(deps.events, actor.accountId);
   return { id };
 }

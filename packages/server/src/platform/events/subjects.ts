@@ -16,4 +16,9 @@ export interface EventSubjects {
    * session, on every node, are closed. Without `sessionId`, every session of the account ended.
    */
   'session.ended': { accountId: string; sessionId?: string };
+  /**
+   * What an account may do changed: a membership, or the patient records it manages. Its sessions,
+   * on every node, reload who they are.
+   */
+  'account.changed': { accountId: string };
 }

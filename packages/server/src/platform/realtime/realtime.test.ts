@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemo } from '../../demo.js';
 import { DEMO_PASSWORD } from '../../modules/accounts/index.js';
@@ -42,12 +43,19 @@ const notes = defineModule({
   tables: [],
   topics: [patientTopic],
   register: (scope, ctx) => {
-    scope.post('/api/v1/test/patients/:patientId/notes', { config: { policy: 'signed-in' } }, async (request, reply) => {
-      const { patientId } = request.params as { patientId: string };
-      if (!managesPatient(actorOf(request), patientId)) throw problem.notFound();
-      publishLive(ctx.events, patientTopic.topic({ patientId }), 'note.added', request.body);
-      return reply.code(202).send();
-    });
+    scope.post(
+      '/api/v1/test/patients/:patientId/notes',
+      {
+        schema: { params: z.object({ patientId: z.uuid() }).strict(), body: z.object({ text: z.string().max(200).optional(), n: z.number().int().optional() }).strict() },
+        config: { policy: 'signed-in' },
+      },
+      async (request, reply) => {
+        const { patientId } = request.params as { patientId: string };
+        if (!managesPatient(actorOf(request), patientId)) throw problem.notFound();
+        publishLive(ctx.events, patientTopic.topic({ patientId }), 'note.added', request.body);
+        return reply.code(202).send();
+      },
+    );
   },
 });
 

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seedDemo } from '../../demo.js';
+import { loadConfig } from '../../platform/config.js';
+import { createEventBus, type EventBus } from '../../platform/events/index.js';
+import { createLogger } from '../../platform/logger.js';
+import { ApiClient } from '../../platform/testing/client.js';
+import { describeEachDatabase } from '../../platform/testing/databases.js';
+import { startServer, type RunningServer } from '../../server.js';
+import { DEMO_PASSWORD } from './demo.js';
+
+const quiet = createLogger('silent');
+
+describeEachDatabase('sessions remembered for a moment, forgotten at once', (database, kind) => {
+  // Two nodes on one database and one bus (in-process here; NATS between real nodes).
+  let bus: EventBus;
+  let a: RunningServer;
+  let b: RunningServer;
+  beforeAll(async () => {
+    await seedDemo(database().db);
+    const config = loadConfig({ NODE_ENV: 'test', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent' });
+    bus = createEventBus(config, quiet);
+    a = await startServer({ config, database: database(), logger: quiet, events: bus });
+    // PGlite is one process's: the second node shares its database object, as a second app would.
+    b = await startServer({ config, database: database(), logger: quiet, events: bus });
+    await Promise.all([a.ctx.ready, b.ctx.ready]);
+  });
+  afterAll(async () => {
+    await a.app.close();
+    await b.app.close();
+    await bus.close();
+  });
+
+  it(`refuses a logged-out session at once on every node [${kind}]`, async () => {
+    const onA = new ApiClient(a.url);
+    await onA.login('camille.petit@demo.parcours.fr', DEMO_PASSWORD);
+    const onB = new ApiClient(b.url);
+    onB.cookie = onA.cookie;
+    expect((await onB.get('/api/v1/me')).status).toBe(200); // now remembered on B
+    expect((await onA.post('/api/v1/auth/logout')).status).toBe(204);
+    await bus.flush();
+    expect((await onB.get('/api/v1/me')).status).toBe(401);
+  });
+
+  it('knows a dependant the moment it is added', async () => {
+    const parent = new ApiClient(a.url);
+    await parent.login('camille.petit@demo.parcours.fr', DEMO_PASSWORD);
+    expect((await parent.get('/api/v1/me')).status).toBe(200); // remembered, without the new record
+    const added = await parent.post<{ id: string }>('/api/v1/me/dependants', {
+      birthName: 'Petit',
+      firstNames: 'Zoé',
+      sex: 'F',
+      birthDate: '2022-03-04',
+    });
+    expect(added.status).toBe(201);
+    expect((await parent.get(`/api/v1/patients/${added.body.id}`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,88 @@
+import type { Actor } from '../../platform/auth/actor.js';
+import type { EventBus } from '../../platform/events/index.js';
+
+/** How long a node remembers who a session is without asking the database again. */
+export const SESSION_CACHE_TTL_MS = 2_000;
+
+/** Who a session's token stands for, as the request path needs it (the client's address apart). */
+export interface CachedSession {
+  sessionId: string;
+  accountId: string;
+  actor: Omit<Actor, 'address'>;
+  csrfToken: string;
+  secondFactorPending: boolean;
+}
+
+/**
+ * Remembers for a moment who a session is, so that a burst of requests does not read the session,
+ * the memberships and the records again and again. An entry lives two seconds at most, and goes at
+ * once — on every node, through the event bus — when its session ends or its account changes: a
+ * log-out or a revocation takes effect immediately, everything else within two seconds.
+ */
+export class SessionCache {
+  private readonly entries = new Map<string, CachedSession & { expires: number }>();
+
+  constructor(
+    private readonly ttlMs = SESSION_CACHE_TTL_MS,
+    private readonly maxEntries = 10_000,
+  ) {}
+
+  /** Keeps the cache true to the cluster's changes; returns the unsubscribe. */
+  follow(events: EventBus): () => void {
+    const stops = [
+      events.subscribe('session.ended', ({ payload }) => this.forget(payload.accountId, payload.sessionId)),
+      events.subscribe('account.changed', ({ payload }) => this.forget(payload.accountId)),
+    ];
+    return () => stops.forEach((stop) => stop());
+  }
+
+  get(tokenHash: string, now = Date.now()): CachedSession | undefined {
+    const entry = this.entries.get(tokenHash);
+    if (!entry) return undefined;
+    if (entry.expires <= now) {
+      this.entries.delete(tokenHash);
+      return undefined;
+    }
+    return entry;
+  }
+
+  set(tokenHash: string, session: CachedSession, now = Date.now()): void {
+    // A full cache starts again rather than grow: it only saves reads, it never decides.
+    if (this.entries.size >= this.maxEntries) this.entries.clear();
+    this.entries.set(tokenHash, { ...session, expires: now + this.ttlMs });
+  }
+
+  /** Every cached session of the account, or only the one named. */
+  forget(accountId: string, sessionId?: string): void {
+    for (const [key, entry] of this.entries)
+      if (entry.accountId === accountId && (sessionId === undefined || entry.sessionId === sessionId)) this.entries.delete(key);
+  }
+}
+
+const caches = new WeakMap<EventBus, SessionCache>();
+
+/** The node's session cache (one per event bus, that is per node), following the bus from its first use. */
+export function sessionCache(events: EventBus): SessionCache {
+  let cache = caches.get(events);
+  if (!cache) {
+    cache = new SessionCache();
+    cache.follow(events);
+    caches.set(events, cache);
+  }
+  return cache;
+}
+
+/**
+ * A session (or every session of the account) ended: forgotten here at once, so that the very next
+ * request on this node is refused, and on every other node through the bus.
+ */
+export function endSessions(events: EventBus, accountId: string, sessionId?: string): void {
+  sessionCache(events).forget(accountId, sessionId);
+  events.publish('session.ended', { accountId, ...(sessionId ? { sessionId } : {}) });
+}
+
+/** What an account may do changed (a membership, a record it manages): its sessions reload at once, here and on every node. */
+export function accountChanged(events: EventBus, accountId: string): void {
+  sessionCache(events).forget(accountId);
+  events.publish('account.changed', { accountId });
+}
