@@ -13,10 +13,10 @@ import type { AppContext } from '../context.js';
 import { loggerOptions } from '../logger.js';
 import { requireDeclaredPolicies } from '../auth/hook.js';
 import type { RoutePolicy } from '../auth/policy.js';
-import { installErrorHandling, sendProblem } from './errors.js';
+import { installErrorHandling, sendFrameworkError, sendProblem } from './errors.js';
 import { registerHealthRoutes } from './health.js';
 import { Problem } from './problem.js';
-import { zodValidatorCompiler } from './validation.js';
+import { refuseUndeclaredInput, zodValidatorCompiler } from './validation.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -42,10 +42,12 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
     // Only a configured proxy may say who the client is: anyone else could forge X-Forwarded-For.
     trustProxy: ctx.config.trustProxy.length > 0 ? ctx.config.trustProxy : false,
     ajv: { customOptions: { removeAdditional: false } },
+    frameworkErrors: sendFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   installErrorHandling(app);
+  refuseUndeclaredInput(app);
   app.decorate('routePolicies', requireDeclaredPolicies(app));
   const https = ctx.config.publicUrl.startsWith('https://');
   await app.register(fastifyCookie);

@@ -13,8 +13,17 @@ const FASTIFY_CODES: Record<string, ProblemSlug> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload-too-large',
   FST_ERR_CTP_EMPTY_TYPE: 'unsupported-media-type',
   FST_ERR_BAD_URL: 'bad-request',
+  FST_ERR_MAX_PARAM_LENGTH: 'uri-too-long',
   FST_ERR_ASYNC_CONSTRAINT: 'bad-request',
 };
+
+/**
+ * What the router refuses before any route runs (a path with a malformed escape such as `%E0%A4%A`,
+ * a path parameter longer than the router takes): a problem like any other, not Fastify's own JSON.
+ */
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendProblem(request, reply, new Problem(error.statusCode ?? 400, FASTIFY_CODES[error.code] ?? 'bad-request'));
+}
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, error: Problem): FastifyReply {
   const language = languageOf(request);

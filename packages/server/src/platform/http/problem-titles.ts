@@ -12,6 +12,7 @@ export const PLATFORM_PROBLEMS = {
   'unsupported-media-type': { fr: 'Type de contenu non pris en charge', en: 'Unsupported content type' },
   'payload-too-large': { fr: 'Le corps de la requête est trop volumineux', en: 'The request body is too large' },
   'bad-request': { fr: 'Requête invalide', en: 'Bad request' },
+  'uri-too-long': { fr: 'Adresse de la requête trop longue', en: 'Request address too long' },
   'not-found': { fr: 'Ressource introuvable', en: 'Resource not found' },
   'method-not-allowed': { fr: 'Méthode non autorisée', en: 'Method not allowed' },
   unauthenticated: { fr: 'Authentification requise', en: 'Authentication required' },
