@@ -20,6 +20,8 @@ import {
   verifyAuditTrail,
   type SignedCheckpoint,
 } from './audit.js';
+import { InProcessEventBus, type EventBus } from '../events/index.js';
+import { createLogger } from '../logger.js';
 import { checkpointHolds } from './checkpoint.js';
 import { addChains } from './store.js';
 import { asSuperuser, emptyTrail, practitioner } from './testing.js';
@@ -189,6 +191,32 @@ describeEachDatabase('the audit trail as a server runs it', (database, kind) => 
     ]);
     // The same key on the next start.
     expect((await loadOrCreateCheckpointKey(path.join(dataDir, 'audit-signing-key.pem'))).keyId).toBe(options.key!.keyId);
+  });
+
+  it('publishes checkpoints on the event bus, where a witness keeps what verify then holds the trail to', async () => {
+    const { db } = database();
+    const bus: EventBus = new InProcessEventBus(createLogger('silent'));
+    const witnessed: SignedCheckpoint[] = [];
+    bus.subscribe('audit.checkpoint', (event) => void witnessed.push(checkpointFromJson(event.payload)));
+    const trail = createAuditTrail({
+      db,
+      kind,
+      dataDir,
+      checkpointEveryMs: 0,
+      onCheckpoint: (c) => void bus.publish('audit.checkpoint', checkpointToJson(c)),
+    });
+    await trail.start();
+    await trail.record([read(), read(), read()]);
+    await trail.close();
+    await bus.close();
+    expect(witnessed).toHaveLength(1);
+    const { key: verifyKey } = await auditVerifyOptions({ dataDir });
+    // Everything the database held, entries, heads and checkpoints, wiped: only the witness remembers.
+    await emptyTrail(db);
+    expect(await verifyAuditTrail(db, { key: verifyKey!, published: witnessed[0]! })).toMatchObject({
+      ok: false,
+      firstBad: { problem: 'checkpoint', detail: expect.stringMatching(/^checkpoint #1, published at .*, is absent/) },
+    });
   });
 
   it('signs on its own while the trail moves', async () => {

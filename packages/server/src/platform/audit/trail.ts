@@ -8,11 +8,22 @@ import {
   SIGNING_KEY_FILE,
   writeLatestCheckpoint,
   type CheckpointKey,
+  type PublishedCheckpoint,
   type SignedCheckpoint,
 } from './checkpoint.js';
 import type { AuditEntryInput, RecordedEntry } from './record.js';
 import { addChains } from './store.js';
 import { createAuditWriter, type AuditWriter } from './writer.js';
+
+declare module '../events/subjects.js' {
+  interface EventSubjects {
+    /**
+     * A checkpoint of the audit trail was signed: its heads, for witnesses on other nodes or sites
+     * to keep where whoever can rewrite the database cannot reach (a few kB: one head per chain).
+     */
+    'audit.checkpoint': PublishedCheckpoint;
+  }
+}
 
 export interface AuditTrailOptions {
   db: Db;
@@ -29,7 +40,10 @@ export interface AuditTrailOptions {
   chains?: number;
   /** How often to sign the heads while the trail moves; 0 turns the timer off (checkpoint() still works). */
   checkpointEveryMs?: number;
-  /** Each checkpoint once committed: hand it to the event bus, a witness, another site. */
+  /**
+   * Each checkpoint once committed: hand it to the event bus (`bus.publish('audit.checkpoint',
+   * checkpointToJson(c))`), a witness, another site.
+   */
   onCheckpoint?: (checkpoint: SignedCheckpoint) => void | Promise<void>;
   /** Where a failed checkpoint or hook is told. */
   onError?: (error: unknown) => void;
