@@ -169,3 +169,24 @@ export async function accountContacts(db: Db, ids: string[]): Promise<Map<string
     .execute();
   return new Map(rows.map((a) => [a.id, { email: a.email, locale: a.locale, name: `${a.given_name} ${a.family_name}` }]));
 }
+
+/** The professional facts of several practitioners at once (a search result lists many), by account id. */
+export async function practitionerProfiles(db: Db, ids: string[]): Promise<Map<string, PractitionerProfile>> {
+  if (ids.length === 0) return new Map();
+  const rows = await accountsDb(db)
+    .selectFrom('practitioners')
+    .select(['account_id', 'profession', 'specialty', 'sector', 'optam'])
+    .where('account_id', 'in', ids)
+    .execute();
+  return new Map(
+    rows.map((row) => [
+      row.account_id,
+      {
+        profession: row.profession,
+        specialty: row.specialty,
+        sector: row.sector === 1 || row.sector === 2 ? row.sector : null,
+        optam: row.optam,
+      },
+    ]),
+  );
+}
