@@ -46,7 +46,10 @@ const notes = defineModule({
     scope.post(
       '/api/v1/test/patients/:patientId/notes',
       {
-        schema: { params: z.object({ patientId: z.uuid() }).strict(), body: z.object({ text: z.string().max(200).optional(), n: z.number().int().optional() }).strict() },
+        schema: {
+          params: z.object({ patientId: z.uuid() }).strict(),
+          body: z.object({ text: z.string().max(200).optional(), n: z.number().int().optional() }).strict(),
+        },
         config: { policy: 'signed-in' },
       },
       async (request, reply) => {
