@@ -29,12 +29,12 @@ const MEDIA_FLAGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-me
 
 /**
  * A headless Chromium; Playwright gives each launch a fresh, empty --user-data-dir of its own.
- * `media` adds a fake camera and microphone and lets WebRTC use loopback candidates.
+ * `media` adds a fake camera and microphone and lets WebRTC use loopback candidates; `args`, more flags.
  */
-export async function launchChromium(options: { media?: boolean } = {}): Promise<Browser> {
+export async function launchChromium(options: { media?: boolean; args?: readonly string[] } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: [...FLAGS, ...(options.media ? MEDIA_FLAGS : [])],
+    args: [...FLAGS, ...(options.media ? MEDIA_FLAGS : []), ...(options.args ?? [])],
   });
 }

@@ -45,9 +45,17 @@ describe('billing in Chromium: the patient’s estimate before booking, the prac
     await page.getByRole('alert').getByText('Corrigez les champs signalés').waitFor();
     await page.getByText('Choisissez une réponse.').waitFor();
 
+    // Our words, not the validation library's nor the list's values.
+    expect(await page.locator('form').innerText()).not.toMatch(/"referred"|expected|Invalid/);
+    // French ordinals: 1er mois, then 2e…
+    expect(await page.getByLabel('Grossesse en cours').locator('option').allTextContents()).toEqual(
+      expect.arrayContaining(['1er mois', '2e mois']),
+    );
+
     await page.getByRole('radio', { name: 'm’a orienté(e) vers ce praticien' }).check();
     await page.getByRole('button', { name: 'Estimer mon remboursement' }).click();
     await expect.poll(() => text(page, 'verdict')).toBe('Remboursée par l’Assurance Maladie');
+    expect(await page.getByTestId('rules-not-known').count()).toBe(0);
     expect(await text(page, 'share-advance')).toBe('25,00 €');
     expect(await text(page, 'share-amo')).toBe('15,50 €');
     expect(await text(page, 'share-supplementary')).toBe('7,50 €');
@@ -61,6 +69,15 @@ describe('billing in Chromium: the patient’s estimate before booking, the prac
     await page.getByText('Parcours de soins non respecté').waitFor();
     // Nothing wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    // Far ahead, the rules of the day are not known yet: the estimate says so.
+    await page.getByLabel('Date de la consultation').fill('2090-03-01');
+    await page.getByRole('button', { name: 'Estimer mon remboursement' }).click();
+    await expect
+      .poll(() => text(page, 'rules-not-known'))
+      .toBe(
+        'Les règles qui s’appliqueront le 1 mars 2090 ne sont pas encore connues : cette estimation applique celles en vigueur aujourd’hui et pourra changer d’ici là.',
+      );
 
     // The situation was saved in her record: it is there after a reload.
     await page.reload();
@@ -83,7 +100,21 @@ describe('billing in Chromium: the patient’s estimate before booking, the prac
     await expect.poll(() => text(page, 'billed-patient')).toBe('Patient : MOREAU Jean');
     await expect.poll(() => text(page, 'stated-insurance')).toContain('complémentaire : non renseigné');
 
+    // Nothing is assumed: sent as it stands, the form names the two facts only the practitioner can state.
+    await page.getByRole('button', { name: 'Obtenir la décision de facturation' }).click();
+    await page.getByRole('alert').getByText('Corrigez les champs signalés').waitFor();
+    expect(await page.getByText('Choisissez une réponse.').count()).toBe(2);
+    expect(await page.getByRole('radiogroup', { name: 'Médecin traitant du patient' }).getByRole('radio', { checked: true }).count()).toBe(
+      0,
+    );
+    expect(await page.getByTestId('billing-headline').count()).toBe(0);
+    // Jean Moreau is a man: no pregnancy is asked.
+    expect(await page.getByLabel('Grossesse en cours').count()).toBe(0);
+
     await page.getByLabel('Je suis le médecin traitant du patient').check();
+    // The treating doctor seeing their patient: no referral to state.
+    await expect.poll(() => page.getByRole('radiogroup', { name: 'Médecin traitant du patient' }).count()).toBe(0);
+    await page.getByRole('radiogroup', { name: 'Exercez-vous sur le territoire du patient ?' }).getByRole('radio', { name: 'Oui' }).check();
     await page.getByLabel('L’acte concerne l’affection de longue durée du patient').check();
     await page.getByRole('button', { name: 'Obtenir la décision de facturation' }).click();
     await expect.poll(() => text(page, 'billing-headline')).toBe('À facturer : TCG, 25,00 €');

@@ -85,6 +85,11 @@ describe('identity in Chromium: sign-up, invitation with TOTP, Pro Santé Connec
     await admin.getByLabel('Adresse e-mail').fill('dr.roux@example.org');
     await admin.getByLabel('Prénom', { exact: true }).fill('Hugo');
     await admin.getByLabel('Nom', { exact: true }).fill('Roux');
+    // An RPPS whose check digit fails Luhn is flagged, without stopping the invitation.
+    await admin.getByLabel('RPPS (facultatif)').fill('10000000001');
+    await admin.getByTestId('rpps-warning').waitFor();
+    await admin.getByLabel('RPPS (facultatif)').fill('10000000009');
+    await expect.poll(() => admin.getByTestId('rpps-warning').count()).toBe(0);
     await admin.getByRole('button', { name: 'Inviter' }).click();
     const invitation = await mail.next('dr.roux@example.org');
     await admin.close();

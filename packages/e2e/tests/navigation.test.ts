@@ -10,11 +10,11 @@ const NOT_FOUND = 'Page introuvable';
 
 /** One demo account per role (packages/server: the demo seed); the visitor logs in as no one. */
 const ROLES = [
-  { role: 'visitor', email: null, totp: false },
-  { role: 'patient', email: 'camille.petit@demo.parcours.fr', totp: false },
-  { role: 'practitioner', email: 'dr.martin@demo.parcours.fr', totp: true },
-  { role: 'regulator', email: 'regulation@demo.parcours.fr', totp: true },
-  { role: 'admin', email: 'admin@demo.parcours.fr', totp: true },
+  { role: 'visitor', email: null, totp: false, givenName: null },
+  { role: 'patient', email: 'camille.petit@demo.parcours.fr', totp: false, givenName: 'Camille' },
+  { role: 'practitioner', email: 'dr.martin@demo.parcours.fr', totp: true, givenName: 'Claire' },
+  { role: 'regulator', email: 'regulation@demo.parcours.fr', totp: true, givenName: 'Paul' },
+  { role: 'admin', email: 'admin@demo.parcours.fr', totp: true, givenName: 'Nadia' },
 ] as const;
 
 describe('the navigation in Chromium: every entry, for every role, opens a page', () => {
@@ -49,12 +49,21 @@ describe('the navigation in Chromium: every entry, for every role, opens a page'
     );
   }
 
-  for (const { role, email, totp } of ROLES) {
+  for (const { role, email, totp, givenName } of ROLES) {
     it(`${role}: no menu entry leads to “${NOT_FOUND}”`, async () => {
       const page = await browser.newPage();
       if (email) await logIn(page, email, totp);
       else await page.goto(server.url + '/');
       await page.getByRole('heading', { level: 1 }).waitFor();
+      if (givenName) {
+        // After log-in, each person lands on their own home (what to do next), not the public page.
+        await expect.poll(() => new URL(page.url()).pathname).toBe('/');
+        await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(`Bonjour ${givenName}`);
+        await page.getByRole('heading', { level: 2, name: 'Que souhaitez-vous faire ?' }).waitFor();
+      }
+      // The API's documentation is for professionals and administrators, not for patients.
+      const apiDocs = page.getByRole('link', { name: 'Documentation de l’API' });
+      await expect.poll(() => apiDocs.count()).toBe(role === 'patient' || role === 'visitor' ? 0 : 1);
       const entries = await menu(page);
       // Home, and at least the role's own page (the profile for a signed-in person).
       expect(entries.length, JSON.stringify(entries)).toBeGreaterThanOrEqual(2);
@@ -73,7 +82,7 @@ describe('the navigation in Chromium: every entry, for every role, opens a page'
 
   it('the footer’s link to the API documentation answers', async () => {
     const page = await browser.newPage();
-    await page.goto(server.url + '/');
+    await logIn(page, 'admin@demo.parcours.fr', true);
     const href = await page.getByRole('link', { name: 'Documentation de l’API' }).getAttribute('href');
     const response = await fetch(server.url + href);
     expect(response.status).toBe(200);

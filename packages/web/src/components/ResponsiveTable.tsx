@@ -50,22 +50,25 @@ export function ResponsiveTable<Row>({
             <Text fw={700}>{primary.cell(row)}</Text>
             <Stack component="dl" gap={4} mt={6} mb={0}>
               {columns
-                .filter((column) => column !== primary)
-                .map((column) =>
-                  column.bare ? (
-                    <div key={column.key}>{column.cell(row)}</div>
-                  ) : (
-                    <div key={column.key}>
-                      <Text component="dt" size="sm" c="dimmed" display="inline">
-                        {t('common.label', { label: column.header })}{' '}
-                      </Text>
-                      <Text component="dd" size="sm" display="inline" m={0} style={{ overflowWrap: 'anywhere' }}>
-                        {column.cell(row)}
-                      </Text>
-                    </div>
-                  ),
-                )}
+                .filter((column) => column !== primary && !column.bare)
+                .map((column) => (
+                  <div key={column.key}>
+                    <Text component="dt" size="sm" c="dimmed" display="inline">
+                      {t('common.label', { label: column.header })}{' '}
+                    </Text>
+                    <Text component="dd" size="sm" display="inline" m={0} style={{ overflowWrap: 'anywhere' }}>
+                      {column.cell(row)}
+                    </Text>
+                  </div>
+                ))}
             </Stack>
+            {columns
+              .filter((column) => column.bare)
+              .map((column) => (
+                <div key={column.key} style={{ marginTop: 6 }}>
+                  {column.cell(row)}
+                </div>
+              ))}
           </Card>
         ))}
       </Stack>
