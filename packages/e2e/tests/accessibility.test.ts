@@ -179,7 +179,7 @@ describe('accessibility in Chromium: every page of every role, on a phone and on
         }
         await context.close();
       }
-      console.log(`axe, ${role}: ${runs} runs, ${findings.length} serious or critical violations`);
+      process.stdout.write(`axe, ${role}: ${runs} runs, ${findings.length} serious or critical violations\n`);
       expect(findings).toEqual([]);
       expect(overflows).toEqual([]);
       expect(foreignWords).toEqual([]);
