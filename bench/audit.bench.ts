@@ -1,5 +1,6 @@
-// Audit trail throughput: recordAudit one entry per transaction, one at a time and 50 concurrent
-// transactions (spread over the chains: 8 on PostgreSQL); 50 concurrent readers whose entries the
+// Audit trail throughput (with, on PostgreSQL, a trivial query at c=50 for the machine's ceiling):
+// recordAudit one entry per transaction, one at a time and 50 concurrent
+// transactions (spread over the chains: 16 on PostgreSQL); 50 concurrent readers whose entries the
 // writer group-commits; recordAuditMany 1,000 entries per transaction; signing a checkpoint; and
 // verifyAuditTrail over 20,000 entries and the checkpoints. On PGlite in memory, and on PostgreSQL
 // when one answers (BENCH_DATABASE_URL, else 127.0.0.1:5432) in a scratch database dropped afterwards.
@@ -91,6 +92,10 @@ async function measure(database: Database, { concurrent }: { concurrent: boolean
   figures.sequentialPerSec = perSecond(SEQUENTIAL_ENTRIES, sequentialMs);
 
   if (concurrent) {
+    // The machine's ceiling for the same 50 workers: a trivial query, no transaction (once to open the 50 connections).
+    const selectOne = () => db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+    await concurrently(selectOne);
+    figures.selectOne50PerSec = (await concurrently(selectOne)).perSec;
     // 50 audited transactions at once, each with its entry: they take different chains.
     const inTransaction = await concurrently((i) => db.transaction().execute((tx) => recordAudit(tx, readEntry(i))));
     figures.concurrent50PerSec = inTransaction.perSec;
