@@ -39,13 +39,20 @@ export function minutesOfDay(time: string): number {
  * a search asks about the same days for hundreds of practitioners.
  */
 const dayOffsets = new Map<string, readonly [number, number]>();
+/** luxon checks a zone given by name on every use; a zone object is checked once. */
+const zones = new Map<string, IANAZone>();
+const zoneOf = (name: string): IANAZone => {
+  let zone = zones.get(name);
+  if (!zone) zones.set(name, (zone = IANAZone.create(name)));
+  return zone;
+};
 const DAY_OFFSETS_MAX = 100_000;
 
 function offsetsOf(zone: string, date: LocalDate): readonly [number, number] {
   const key = `${zone}|${date.year}-${date.month}-${date.day}`;
   let offsets = dayOffsets.get(key);
   if (!offsets) {
-    const start = DateTime.fromObject(date, { zone });
+    const start = DateTime.fromObject(date, { zone: zoneOf(zone) });
     const end = start.plus({ days: 1 });
     offsets = [start.offset, end.offset];
     if (dayOffsets.size >= DAY_OFFSETS_MAX) dayOffsets.clear();
@@ -64,14 +71,17 @@ export function instantOfWallTime(date: LocalDate, minutes: number, zone: string
   const [before, after] = offsetsOf(zone, date);
   const utcMidnight = Date.UTC(date.year, date.month - 1, date.day);
   if (before === after) return utcMidnight + minutes * MINUTE - before * MINUTE;
-  if (minutes === 1440) return DateTime.fromObject(date, { zone }).plus({ days: 1 }).toMillis();
-  return DateTime.fromObject({ ...date, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone }).toMillis();
+  if (minutes === 1440)
+    return DateTime.fromObject(date, { zone: zoneOf(zone) })
+      .plus({ days: 1 })
+      .toMillis();
+  return DateTime.fromObject({ ...date, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone: zoneOf(zone) }).toMillis();
 }
 
 /** The local day (in `zone`) of an instant. */
 export function localDateOf(instant: number, zone: string): LocalDate {
-  const local = DateTime.fromMillis(instant, { zone });
-  return { year: local.year, month: local.month, day: local.day };
+  const local = new Date(instant + zoneOf(zone).offset(instant) * 60_000);
+  return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
 }
 
 /** The day after `date` (the calendar's, whatever the clocks do). */
@@ -93,6 +103,6 @@ export function isoDateOf(date: LocalDate): string {
 
 /** What the wall clock of `zone` shows at an instant: `{ date: '2026-11-23', time: '10:30' }`. */
 export function wallTimeOf(instant: number, zone: string): { date: string; time: string } {
-  const local = DateTime.fromMillis(instant, { zone });
+  const local = DateTime.fromMillis(instant, { zone: zoneOf(zone) });
   return { date: local.toFormat('yyyy-MM-dd'), time: local.toFormat('HH:mm') };
 }

@@ -31,6 +31,7 @@ import {
   recordChange,
   scheduleById,
   searchableTypes,
+  takeTurnOnAgenda,
   typeById,
   updateAppointment,
   violated,
@@ -217,6 +218,7 @@ export async function bookAppointment(
         ],
       },
       async (tx) => {
+        await takeTurnOnAgenda(tx, schedule.practitioner_account_id);
         const appointmentId = await insertAppointment(tx, {
           patientId: request.patientId,
           practitionerId: schedule.practitioner_account_id,
@@ -380,6 +382,7 @@ export async function rescheduleAppointment(
   const endsAt = new Date(startsAt.getTime() + type.duration_minutes * MINUTE);
   try {
     await change(deps, actor, found, 'appointment.reschedule', async (tx) => {
+      await takeTurnOnAgenda(tx, row.practitioner_account_id);
       const moved = await updateAppointment(tx, row.id, row.version, {
         starts_at: startsAt,
         ends_at: endsAt,

@@ -1,7 +1,7 @@
 import { instantOfWallTime, nextSlots, wallTimeOf, type Interval } from '@parcours/domain';
 import type { z } from 'zod';
 import type { Db } from '../../platform/database/database.js';
-import { accountNames, practitionerProfile } from '../accounts/service.js';
+import { accountNames, practitionerProfiles } from '../accounts/service.js';
 import { organisationNames, organisationSites } from '../organisations/service.js';
 import { availabilityOf } from './availability.js';
 import type { Offer, SlotQuery, SlotSearch } from './schemas.js';
@@ -41,30 +41,42 @@ export async function freeSlots(db: Db, candidates: readonly Candidate[], window
   const scheduleIds = [...new Set(candidates.map((c) => c.schedule_id))];
   const practitionerIds = [...new Set(candidates.map((c) => c.practitioner_account_id))];
   // A day either side: openings are read in each schedule's zone, and a buffer may reach into the window.
-  const range = { from: new Date(window.start - DAY), until: new Date(window.end + DAY) };
-  const [openings, exceptions, busy] = await Promise.all([
+  const busyIn = (part: Interval) => busyTimes(db, practitionerIds, { from: new Date(part.start), until: new Date(part.end + DAY) });
+  let chunk = 2 * DAY;
+  // The first days' appointments are read with the availability, in one round trip.
+  const [openings, exceptions, firstBusy] = await Promise.all([
     openingsOf(db, scheduleIds),
-    exceptionsOf(db, scheduleIds, range),
-    busyTimes(db, practitionerIds, range),
+    exceptionsOf(db, scheduleIds, { from: new Date(window.start - DAY), until: new Date(window.end + DAY) }),
+    busyIn({ start: window.start, end: Math.min(window.start + chunk, window.end) }),
   ]);
-  const busyOf = new Map<string, Interval[]>();
-  for (const b of busy) {
-    const list = busyOf.get(b.practitioner_account_id) ?? [];
-    list.push({ start: b.starts_at.getTime(), end: b.blocked_until.getTime() });
-    busyOf.set(b.practitioner_account_id, list);
-  }
   const openingsOfSchedule = groupBy(openings, (o) => o.schedule_id);
   const exceptionsOfSchedule = groupBy(exceptions, (e) => e.schedule_id);
-  const found: { candidate: Candidate; slot: Interval }[] = [];
-  for (const candidate of candidates) {
-    const availability = availabilityOf(
+  const availabilities = candidates.map((candidate) =>
+    availabilityOf(
       { time_zone: candidate.time_zone },
       openingsOfSchedule.get(candidate.schedule_id) ?? [],
       exceptionsOfSchedule.get(candidate.schedule_id) ?? [],
       candidate,
-    );
-    for (const slot of nextSlots(availability, busyOf.get(candidate.practitioner_account_id) ?? [], window, now, { limit })) {
-      found.push({ candidate, slot });
+    ),
+  );
+  // A few days at a time, every candidate at once, until `limit` slots are found: the earliest are
+  // complete once their days are, and the appointments of the days after need not be read.
+  const found: { candidate: Candidate; slot: Interval }[] = [];
+  for (let from = window.start; from < window.end && found.length < limit; from += chunk, chunk *= 2) {
+    const part = { start: from, end: Math.min(from + chunk, window.end) };
+    const busyOf = new Map<string, Interval[]>();
+    for (const b of from === window.start ? firstBusy : await busyIn(part)) {
+      const list = busyOf.get(b.practitioner_account_id);
+      if (list) list.push(b);
+      else busyOf.set(b.practitioner_account_id, [b]);
+    }
+    for (let day = part.start; day < part.end && found.length < limit; day += DAY) {
+      const dayWindow = { start: day, end: Math.min(day + DAY, part.end) };
+      candidates.forEach((candidate, i) => {
+        for (const slot of nextSlots(availabilities[i]!, busyOf.get(candidate.practitioner_account_id) ?? [], dayWindow, now)) {
+          found.push({ candidate, slot });
+        }
+      });
     }
   }
   found.sort((a, b) => a.slot.start - b.slot.start || a.candidate.type_id.localeCompare(b.candidate.type_id));
@@ -88,7 +100,7 @@ async function describeOffers(db: Db, candidates: readonly Candidate[]): Promise
   const [names, organisations, profiles, sites] = await Promise.all([
     accountNames(db, practitionerIds),
     organisationNames(db, organisationIds),
-    Promise.all(practitionerIds.map(async (id) => [id, await practitionerProfile(db, id)] as const)).then((pairs) => new Map(pairs)),
+    practitionerProfiles(db, practitionerIds),
     Promise.all(organisationIds.map((id) => organisationSites(db, id))).then((lists) => new Map(lists.flat().map((s) => [s.id, s]))),
   ]);
   return candidates.map((c) => {
