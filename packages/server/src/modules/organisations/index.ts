@@ -8,7 +8,7 @@ import type { OrganisationsTables } from './tables.js';
 /** Organisations: health centres and services, their sites, members and invitations. */
 export const organisations = defineModule<OrganisationsTables>({
   name: 'organisations',
-  tables: ['organisations', 'sites', 'memberships'],
+  tables: ['organisations', 'sites', 'memberships', 'invitations'],
   problems: ORGANISATIONS_PROBLEMS,
   register: (app, ctx) => registerOrganisationRoutes(app, serviceDeps(ctx)),
   seedDemo: seedOrganisationsDemo,
