@@ -119,6 +119,34 @@ describe('identity in Chromium: sign-up, invitation with TOTP, Pro Santé Connec
     await page.close();
   });
 
+  it('an existing account invited to the organisation accepts from its home, and its navigation becomes a practitioner’s', async () => {
+    const admin = await browser.newPage();
+    await logIn(admin, 'admin@demo.parcours.fr', DEMO_PASSWORD);
+    await admin.getByLabel('Code de vérification').fill(await generate({ secret: DEMO_TOTP_SECRET }));
+    await admin.getByRole('button', { name: 'Vérifier' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Bonjour Nadia' }).waitFor();
+    await admin.goto(server.url + '/organisation');
+    await admin.getByLabel('Adresse e-mail').fill('jean.moreau@demo.parcours.fr');
+    await admin.getByLabel('Prénom', { exact: true }).fill('Jean');
+    await admin.getByLabel('Nom', { exact: true }).fill('Moreau');
+    await admin.getByRole('button', { name: 'Inviter' }).click();
+    await admin.getByText('Invitation envoyée à jean.moreau@demo.parcours.fr.').waitFor();
+    await admin.close();
+
+    const page = await browser.newPage();
+    await logIn(page, 'jean.moreau@demo.parcours.fr', DEMO_PASSWORD);
+    await page.getByRole('heading', { level: 1, name: 'Bonjour Jean' }).waitFor();
+    await page.getByText('Centre de santé Parcours (démo) vous invite à la rejoindre (rôle : Praticien).').waitFor();
+    const menu = page.getByRole('navigation', { name: 'Navigation principale' });
+    expect(await menu.getByRole('link', { name: 'Mes patients' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Accepter' }).click();
+    await page.getByRole('status').getByText('Vous êtes désormais membre de Centre de santé Parcours (démo).').waitFor();
+    // A practitioner now, and still the patient of his own record.
+    await menu.getByRole('link', { name: 'Mes patients' }).waitFor({ state: 'attached' });
+    expect(await menu.getByRole('link', { name: 'Historique des accès' }).count()).toBe(1);
+    await page.close();
+  });
+
   it('a professional logs in through the OpenID Connect provider with their RPPS', async () => {
     const page = await browser.newPage();
     await page.goto(server.url + '/api/v1/auth/oidc/start');

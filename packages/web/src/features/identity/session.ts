@@ -34,14 +34,15 @@ export function isSignedIn(me: Me | null | undefined): me is Me {
 const ROLE_ORDER: Role[] = ['practitioner', 'regulator', 'admin'];
 
 /**
- * The roles the navigation is built for: a visitor until the second factor is given, a patient
- * without memberships, else every role the memberships grant (the navigation takes their union).
+ * The roles the navigation is built for (it takes their union): a visitor until the second factor is
+ * given; else every role the memberships grant, and a patient's too for an account without any or
+ * managing records (a doctor is someone's patient as well).
  */
 export function rolesOf(me: Me | null | undefined): Role[] {
   if (!isSignedIn(me)) return ['visitor'];
-  if (me.memberships.length === 0) return ['patient'];
   const held = new Set<Role>(me.memberships.map((membership) => membership.role));
-  return ROLE_ORDER.filter((role) => held.has(role));
+  const roles = ROLE_ORDER.filter((role) => held.has(role));
+  return me.memberships.length === 0 || me.patients.length > 0 ? ['patient', ...roles] : roles;
 }
 
 /** Re-reads the session now (after log-in, second factor, profile changes) and returns it. */
