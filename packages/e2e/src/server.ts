@@ -86,6 +86,35 @@ export async function startServer(env: Record<string, string> = {}, options: Ser
 
 const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:test@127.0.0.1:5432/postgres';
 
+/** Whether something listens at the URL's host and port (a PostgreSQL or NATS server for the tests of several nodes). */
+export function listening(url: string, timeoutMs = 2_000): Promise<boolean> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port) });
+    const done = (answer: boolean) => {
+      socket.destroy();
+      resolve(answer);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+/**
+ * The servers a test of several nodes needs, as the server's own tests find them: TEST_DATABASE_URL
+ * and TEST_NATS_URL when set (one that does not answer fails the run; TEST_NATS_URL=off runs without
+ * NATS), else the local defaults when they answer; `null` when one is missing (the test is skipped).
+ */
+export async function clusterServices(): Promise<{ postgres: string; nats: string } | null> {
+  const nats = process.env.TEST_NATS_URL === 'off' ? null : (process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222');
+  if (!nats) return null;
+  const [postgresUp, natsUp] = await Promise.all([listening(POSTGRES_URL), listening(nats)]);
+  if (process.env.TEST_DATABASE_URL && !postgresUp) throw new Error('TEST_DATABASE_URL is set but no PostgreSQL answers');
+  if (process.env.TEST_NATS_URL && !natsUp) throw new Error('TEST_NATS_URL is set but no NATS server answers');
+  return postgresUp && natsUp ? { postgres: POSTGRES_URL, nats } : null;
+}
+
 /** A new, empty PostgreSQL database for the nodes of one test (migrated by the first node's start), and how to drop it. */
 export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `parcours_e2e_${randomBytes(6).toString('hex')}`;

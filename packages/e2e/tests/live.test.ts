@@ -1,11 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../src/chromium.js';
-import { createPostgresDatabase, startServer, type TestServer } from '../src/server.js';
+import { clusterServices, createPostgresDatabase, startServer, type TestServer } from '../src/server.js';
 
 const DEMO_PASSWORD = 'parcours-demo-2026';
 const PATIENT = 'camille.petit@demo.parcours.fr';
-const NATS_URL = process.env.TEST_NATS_URL ?? 'nats://127.0.0.1:4222';
+const services = await clusterServices();
 
 /** A client of the API outside the browser: logs in on one node and keeps its session cookie and CSRF token. */
 async function apiSession(baseUrl: string, email: string, password: string) {
@@ -31,7 +31,7 @@ async function apiSession(baseUrl: string, email: string, password: string) {
   };
 }
 
-describe('realtime across nodes in Chromium: two servers, one PostgreSQL database, NATS between them', () => {
+describe.skipIf(!services)('realtime across nodes in Chromium: two servers, one PostgreSQL database, NATS between them', () => {
   let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
   let nodeA: TestServer;
   let nodeB: TestServer;
@@ -39,7 +39,7 @@ describe('realtime across nodes in Chromium: two servers, one PostgreSQL databas
 
   beforeAll(async () => {
     database = await createPostgresDatabase();
-    const env = { DATABASE_URL: database.url, NATS_URL };
+    const env = { DATABASE_URL: database.url, NATS_URL: services!.nats };
     [browser, nodeA] = await Promise.all([launchChromium(), startServer(env)]);
     // Node A migrated the database and seeded the demo: node B joins it as it is.
     nodeB = await startServer(env, { demo: false });
