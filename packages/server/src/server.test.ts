@@ -33,9 +33,11 @@ function runCli(args: string[], env: Record<string, string>, options: { killAfte
     });
     let stdout = '';
     let stderr = '';
+    let signalled = false;
     child.stdout.on('data', (d: Buffer) => {
       stdout += d;
-      if (options.killAfterReady && stdout.includes('"msg":"ready"')) child.kill('SIGTERM');
+      // One SIGTERM: a second one means "exit now" (code 1).
+      if (options.killAfterReady && !signalled && stdout.includes('"msg":"ready"')) signalled = child.kill('SIGTERM');
     });
     child.stderr.on('data', (d: Buffer) => (stderr += d));
     child.on('close', (code) => resolve({ code, stdout, stderr }));
