@@ -42,6 +42,7 @@ import {
   PatientAppointmentsQuery,
   PatientParams,
   ReminderContact,
+  ReminderContactReply,
   RescheduleRequest,
   Schedule,
   ScheduleInput,
@@ -226,7 +227,7 @@ export function registerSchedulingRoutes(app: FastifyInstance, deps: SchedulingD
   api.get(
     '/api/v1/reminder-contact',
     {
-      schema: { tags, summary: 'The mobile number text reminders go to (none: no texts)', response: { 200: ReminderContact } },
+      schema: { tags, summary: 'The mobile number text reminders go to (none: no texts)', response: { 200: ReminderContactReply } },
       config: { policy: 'signed-in' },
     },
     async (request) => readReminderContact(deps, actorOf(request)),
@@ -239,7 +240,7 @@ export function registerSchedulingRoutes(app: FastifyInstance, deps: SchedulingD
         tags,
         summary: 'Gives (or, with null, withdraws) the mobile number for text reminders',
         body: ReminderContact,
-        response: { 200: ReminderContact },
+        response: { 200: ReminderContactReply },
       },
       config: { policy: 'signed-in' },
     },

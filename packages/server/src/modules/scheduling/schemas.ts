@@ -282,3 +282,5 @@ export const ReminderContact = z
       .nullable(),
   })
   .strict();
+
+export const ReminderContactReply = z.object({ mobile: z.string().nullable().describe('E.164') });
