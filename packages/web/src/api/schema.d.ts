@@ -3758,7 +3758,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            mobile: unknown | null;
+                            /** @description E.164 */
+                            mobile: string | null;
                         };
                     };
                 };
@@ -3787,7 +3788,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            mobile: unknown | null;
+                            /** @description E.164 */
+                            mobile: string | null;
                         };
                     };
                 };
