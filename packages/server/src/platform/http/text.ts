@@ -35,7 +35,7 @@ export const LAST_DAY = `${LAST_YEAR}-12-31`;
  */
 const FORBIDDEN_IN_LINE = /[\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 /** Prose may span lines and be indented: the same, but for line feed and tab. */
-const FORBIDDEN_IN_PROSE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+const FORBIDDEN_IN_PROSE = /(?![\n\t])[\p{Cc}\p{Cs}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
 
 const controlCharacter = { params: { code: 'control-character' satisfies TextIssueCode } };
 const hasNoControlInLine = (value: string) => !FORBIDDEN_IN_LINE.test(value);
@@ -52,7 +52,8 @@ interface LineOptions {
  * é, for search and uniqueness), bounded, without control characters.
  */
 export function line({ min = 1, max }: LineOptions) {
-  return z.string().trim().normalize('NFC').min(min).max(max).refine(hasNoControlInLine, controlCharacter);
+  // Control characters are refused before trimming: a stray one at an end is a mistake to show, not to hide.
+  return z.string().refine(hasNoControlInLine, controlCharacter).trim().normalize('NFC').min(min).max(max);
 }
 
 /** A name: a person's (given, family, birth, used), an organisation's, a site's, a city's. */
@@ -78,7 +79,7 @@ export function prose({ min = 1, max = PROSE_MAX_LENGTH }: Partial<LineOptions> 
   return z
     .string()
     .transform((value) => value.replace(/\r\n/g, '\n'))
-    .pipe(z.string().trim().normalize('NFC').min(min).max(max).refine(hasNoControlInProse, controlCharacter));
+    .pipe(z.string().refine(hasNoControlInProse, controlCharacter).trim().normalize('NFC').min(min).max(max));
 }
 
 /**

@@ -89,7 +89,11 @@ function flatten(issue: z.core.$ZodIssue, language: Language, prefix: PropertyKe
     return issue.errors[0].flatMap((inner) => flatten(inner, language, [...prefix, ...issue.path]));
   }
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => ({ field: fieldPath([...prefix, ...issue.path, key]), code: 'unknown-field', message: MESSAGES.unknownField[language] }));
+    return issue.keys.map((key) => ({
+      field: fieldPath([...prefix, ...issue.path, key]),
+      code: 'unknown-field',
+      message: MESSAGES.unknownField[language],
+    }));
   }
   const { code, message } = describe(issue);
   return [{ field: fieldPath([...prefix, ...issue.path]), code, message: message[language] }];
@@ -163,7 +167,9 @@ function tooBig(issue: z.core.$ZodIssueTooBig): Message {
 }
 
 function isMessage(value: unknown): value is Message {
-  return typeof value === 'object' && value !== null && typeof (value as Message).fr === 'string' && typeof (value as Message).en === 'string';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as Message).fr === 'string' && typeof (value as Message).en === 'string'
+  );
 }
 
 /** 2026-03-29 as the French write it, 29/03/2026. */
