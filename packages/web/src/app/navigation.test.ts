@@ -20,12 +20,20 @@ describe('the navigation, derived from the route list', () => {
 
   it('gives each role its pages in the order of the route list, the profile last', () => {
     expect(paths(['visitor'])).toEqual(['/', '/simulateur']);
-    expect(paths(['patient'])).toEqual(['/', '/estimation', '/acces', '/profil']);
-    expect(paths(['practitioner'])).toEqual(['/', '/patients', '/simulateur', '/profil']);
+    expect(paths(['patient'])).toEqual(['/', '/prendre-rendez-vous', '/mes-rendez-vous', '/estimation', '/acces', '/profil']);
+    expect(paths(['practitioner'])).toEqual(['/', '/agenda', '/disponibilites', '/patients', '/simulateur', '/profil']);
     expect(paths(['regulator'])).toEqual(['/', '/profil']);
     expect(paths(['admin'])).toEqual(['/', '/organisation', '/profil']);
     // Several roles: their union, each page once.
-    expect(paths(['practitioner', 'admin'])).toEqual(['/', '/patients', '/simulateur', '/organisation', '/profil']);
+    expect(paths(['practitioner', 'admin'])).toEqual([
+      '/',
+      '/agenda',
+      '/disponibilites',
+      '/patients',
+      '/simulateur',
+      '/organisation',
+      '/profil',
+    ]);
   });
 
   it('words every entry in French and English', () => {

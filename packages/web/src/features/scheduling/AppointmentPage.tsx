@@ -1,0 +1,59 @@
+import { Anchor, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { Loading } from '../../components/Loading.js';
+import { PageTitle } from '../../components/PageTitle.js';
+import { ErrorAlert } from '../../components/ProblemAlert.js';
+import { schedulingApi, schedulingKeys } from './api.js';
+import { AppointmentCard } from './MyAppointmentsPage.js';
+import { SCHEDULING_PATHS } from './paths.js';
+import { formatters } from './time.js';
+
+/** One appointment (the link in the mails): what, when, with whom, its history, and what can be done. */
+export function AppointmentPage() {
+  const { t, i18n } = useTranslation();
+  const format = formatters(i18n.language);
+  const { appointmentId = '' } = useParams();
+  const appointment = useQuery({
+    queryKey: schedulingKeys.appointment(appointmentId),
+    queryFn: () => schedulingApi.appointment(appointmentId),
+  });
+  return (
+    <Stack gap="md" maw={760}>
+      <PageTitle>{t('scheduling.appointment.title')}</PageTitle>
+      <Anchor component={Link} to={SCHEDULING_PATHS.mine}>
+        {t('scheduling.appointment.back')}
+      </Anchor>
+      {appointment.isPending ? (
+        <Loading label={t('common.loading')} />
+      ) : appointment.isError ? (
+        <ErrorAlert error={appointment.error} />
+      ) : (
+        <>
+          <AppointmentCard appointment={appointment.data} showPatient actions />
+          <Paper withBorder p="md" component="section" aria-labelledby="history-heading">
+            <Title order={2} fz="h4" id="history-heading" mb="xs">
+              {t('scheduling.appointment.history')}
+            </Title>
+            <List spacing={4}>
+              {appointment.data.history.map((entry) => (
+                <List.Item key={`${entry.at}-${entry.change}`}>
+                  <Text size="sm">
+                    {format.day(entry.at, appointment.data.timeZone)} {format.time(entry.at, appointment.data.timeZone)} —{' '}
+                    {t(`scheduling.appointment.changes.${entry.change}`, {
+                      previous: entry.previousStartsAt
+                        ? `${format.day(entry.previousStartsAt, appointment.data.timeZone)} ${format.time(entry.previousStartsAt, appointment.data.timeZone)}`
+                        : '',
+                    })}{' '}
+                    {t(`scheduling.appointment.by.${entry.byRole}`, { defaultValue: '' })}
+                  </Text>
+                </List.Item>
+              ))}
+            </List>
+          </Paper>
+        </>
+      )}
+    </Stack>
+  );
+}
