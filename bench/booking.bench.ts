@@ -82,4 +82,6 @@ async function measure(env: Record<string, string>) {
 
 const postgres = (await postgresReachable()) ? await onScratchPostgres('booking', (url) => measure({ DATABASE_URL: url })) : null;
 const pglite = await measure({});
-process.stdout.write(JSON.stringify({ bench: 'booking', ...(postgres ?? pglite), clients: CLIENTS, slots: SLOTS, postgres, pglite }) + '\n');
+process.stdout.write(
+  JSON.stringify({ bench: 'booking', ...(postgres ?? pglite), clients: CLIENTS, slots: SLOTS, postgres, pglite }) + '\n',
+);
