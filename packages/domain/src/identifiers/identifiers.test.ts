@@ -22,6 +22,35 @@ describe('checkNir', () => {
     expect(checkNir('1570A67482145 62').reasons).toEqual(['bad-characters']);
   });
 
+  it('refuses a first digit other than 1, 2 (sex), 3 (born abroad, pending) or 7, 8 (NIA), even with the right key', () => {
+    for (const first of '04569') {
+      const first13 = first + '570167482145';
+      const nir = first13 + String(nirKey(first13)).padStart(2, '0');
+      expect(checkNir(nir), nir).toEqual({ valid: false, normalized: null, reasons: ['bad-characters'], warnings: [] });
+    }
+    for (const first of '12378') {
+      const first13 = first + '570167482145';
+      expect(checkNir(first13 + String(nirKey(first13)).padStart(2, '0')).valid).toBe(true);
+    }
+  });
+
+  it('accepts only NIRs that the database’s patients.nir check accepts too (migration 0010)', () => {
+    const stored = /^[12378][0-9]{4}([0-9]{2}|2[AB])[0-9]{6}[0-9]{2}$/;
+    const nirs = fc.tuple(
+      fc.constantFrom(...'0123456789'),
+      fc.stringMatching(/^[0-9]{4}$/),
+      fc.constantFrom('2A', '2B', '75', '99', '20', 'A2'),
+      fc.stringMatching(/^[0-9]{6}$/),
+    );
+    fc.assert(
+      fc.property(nirs, ([first, yearMonth, departement, rest]) => {
+        const first13 = first + yearMonth + departement + rest;
+        const check = checkNir(first13 + String(nirKey(first13)).padStart(2, '0'));
+        if (check.valid) expect(check.normalized).toMatch(stored);
+      }),
+    );
+  });
+
   it('computes Corsican keys with 2A as 19 and 2B as 18, and says the convention is uncertain', () => {
     const first13 = '185052A123456';
     const key = 97 - (Number('1850519123456') % 97);

@@ -5,6 +5,18 @@ import { compact, isDigits, type IdentifierCheck, type IdentifierReason, type Id
 
 const NIR_LENGTH = 15;
 
+/**
+ * The first character: 1 (man) or 2 (woman) in a NIR; 3 for a person born abroad whose
+ * registration is under way; 7 (man) or 8 (woman) in a NIA, the temporary number (numéro
+ * d'inscription d'attente) that an INS matricule may be pending registration (factsheet §7.1: "the
+ * NIR, or the NIA (temporary number)"; interop.md: INS-NIA `1.2.250.1.213.1.4.9`). The stored
+ * sources name the sex digit (§7.2) but not this list, which comes from identito-na.fr/NIR-et-NIA
+ * and INSEE practice: UNCERTAIN beyond 1 and 2. 4 (sometimes cited for temporary numbers) is left
+ * out, as the database's `patients.nir` check (migration 0001) leaves it out: schema and table
+ * must refuse the same NIRs.
+ */
+const NIR_FIRST_DIGITS = new Set(['1', '2', '3', '7', '8']);
+
 /** The key of the 13 first characters; Corsica's 2A and 2B count as 19 and 18 (common convention, UNCERTAIN). */
 export function nirKey(first13: string): number {
   const digits = first13.slice(0, 5) + corsicaAsDigits(first13.slice(5, 7)) + first13.slice(7, 13);
@@ -34,9 +46,9 @@ export function checkNir(value: string): IdentifierCheck {
   return { valid, normalized: valid ? nir : null, reasons, warnings };
 }
 
-/** Digits only, except a Corsican département 2A/2B in the 6th and 7th places. */
+/** Digits only, the first one a sex or temporary-number digit, except a Corsican département 2A/2B in the 6th and 7th places. */
 function hasNirCharacters(nir: string): boolean {
   const departement = nir.slice(5, 7);
   const withoutCorsica = departement === '2A' || departement === '2B' ? nir.slice(0, 5) + '20' + nir.slice(7) : nir;
-  return isDigits(withoutCorsica) && nir.length > 0;
+  return isDigits(withoutCorsica) && NIR_FIRST_DIGITS.has(nir.charAt(0));
 }

@@ -224,8 +224,8 @@ export const REASON_EXPLANATIONS: Readonly<Record<ReasonCode, Explanation>> = {
     source: SOURCES.identitoNir,
   },
   'bad-characters': {
-    fr: 'Caractères non autorisés pour cet identifiant (chiffres seulement, 2A/2B pour la Corse ; FINESS : un département en tête).',
-    en: 'Characters not allowed in this identifier (digits only, 2A/2B for Corsica; FINESS: a département first).',
+    fr: 'Caractères non autorisés pour cet identifiant (chiffres seulement, 2A/2B pour la Corse ; NIR : premier chiffre 1, 2, 3, 7 ou 8 ; FINESS : un département en tête).',
+    en: 'Characters not allowed in this identifier (digits only, 2A/2B for Corsica; NIR: first digit 1, 2, 3, 7 or 8; FINESS: a département first).',
     source: SOURCES.identitoNir,
   },
   'bad-key': {
