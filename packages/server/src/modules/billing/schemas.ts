@@ -9,17 +9,21 @@ import {
   TREATING_DOCTOR_STATUSES,
 } from '@parcours/domain';
 import { z } from 'zod';
+import { isoDate } from '../../platform/http/text.js';
 
 const Money = z
   .number()
   .min(0)
   .max(10_000)
-  .refine((euros) => Math.abs(euros * 100 - Math.round(euros * 100)) < 1e-6, 'to the cent');
-const WallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+  .refine((euros) => Math.abs(euros * 100 - Math.round(euros * 100)) < 1e-6, {
+    params: { code: 'invalid-amount', message: { fr: 'Un montant en euros, au centime près.', en: 'An amount in euros, to the cent.' } },
+  });
+/** Europe/Paris wall time, HH:MM. */
+const WallTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
 
 /** What both sides know of a teleconsultation about to happen or just done. */
 const Act = {
-  date: z.iso.date().describe('The day of the act (YYYY-MM-DD): the rules of that day apply'),
+  date: isoDate().describe('The day of the act (YYYY-MM-DD): the rules of that day apply'),
   time: WallTime.optional().describe('Europe/Paris wall time'),
   modality: z.enum(['video', 'phone']).default('video'),
   treatingDoctor: z
@@ -60,7 +64,7 @@ export const BillingBody = z
     local: z.boolean().default(true),
     residence: z.enum(RESIDENCES).default('home'),
     livesInZip: z.boolean().default(false).describe('The patient lives in a zone d’intervention prioritaire'),
-    lastInPersonVisit: z.iso.date().optional(),
+    lastInPersonVisit: isoDate().optional(),
     participationsPaidThisYear: Money.max(1000).optional(),
   })
   .strict();

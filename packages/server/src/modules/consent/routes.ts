@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/auth/hook.js';
 import type { Db } from '../../platform/database/database.js';
 import { languageOf } from '../../platform/http/language.js';
+import { opaque } from '../../platform/http/text.js';
 import { INFORMATION } from './information.js';
 import { giveConsent, listConsents, withdrawConsent } from './service.js';
 
@@ -55,7 +56,7 @@ export function registerConsentRoutes(app: FastifyInstance, db: Db): void {
         tags,
         summary: 'Records consent to an act, naming the information version shown',
         params: PatientParams,
-        body: z.object({ act: Act, informationVersion: z.string().min(1).max(40) }).strict(),
+        body: z.object({ act: Act, informationVersion: opaque(40) }).strict(),
         response: { 201: Consent },
       },
       config: { policy: 'signed-in' },

@@ -1,29 +1,36 @@
-import { checkNir } from '@parcours/domain';
+import { checkNir, REASON_EXPLANATIONS } from '@parcours/domain';
 import { z } from 'zod';
+import { isoDate, isoDateTime, name, searchText, today } from '../../platform/http/text.js';
 
-const Name = z.string().trim().min(1).max(100);
+/** The NIR as the domain checks it; refused, the message is the domain's explanation of the first reason. */
+const Nir = z
+  .string()
+  .max(30)
+  .superRefine((value, ctx) => {
+    const check = checkNir(value);
+    const reason = check.reasons[0];
+    if (reason) {
+      const { fr, en } = REASON_EXPLANATIONS[reason];
+      ctx.addIssue({ code: 'custom', input: value, params: { code: 'invalid-nir', message: { fr, en } } });
+    }
+  })
+  .transform((value) => checkNir(value).normalized ?? value);
 
 /** The INS traits (référentiel INS): birth name, birth first names, sex, birth date, INSEE code of the birth place. */
 export const PatientIdentity = z
   .object({
-    birthName: Name,
-    firstNames: z.string().trim().min(1).max(200),
-    usedName: Name.optional(),
+    birthName: name(),
+    /** The list of birth first names, space-separated: several names, hence twice a name's length. */
+    firstNames: name(200),
+    usedName: name().optional(),
     sex: z.enum(['F', 'M', 'I']),
-    birthDate: z.iso.date().refine((d) => d >= '1900-01-01' && d <= new Date().toISOString().slice(0, 10), 'birth date out of range'),
+    birthDate: isoDate({ max: today }),
+    /** INSEE code of the birth place: 5 characters (Corsica 2A/2B, abroad 99xxx). */
     birthPlaceInsee: z
       .string()
-      .regex(/^(\d{2}|2A|2B)\d{3}$|^99\d{3}$/, 'INSEE code: 5 characters (Corsica 2A/2B, abroad 99xxx)')
+      .regex(/^(\d{2}|2A|2B)\d{3}$|^99\d{3}$/)
       .optional(),
-    nir: z
-      .string()
-      .optional()
-      .superRefine((value, ctx) => {
-        if (value === undefined) return;
-        const check = checkNir(value);
-        if (!check.valid) ctx.addIssue({ code: 'custom', message: `NIR invalid (${check.reasons.join(', ')})` });
-      })
-      .transform((value) => (value === undefined ? undefined : (checkNir(value).normalized ?? undefined))),
+    nir: Nir.optional(),
   })
   .strict();
 export type PatientIdentity = z.infer<typeof PatientIdentity>;
@@ -53,14 +60,14 @@ export const AccessEntry = z.object({
 });
 
 export const HistoryQuery = z
-  .object({ limit: z.coerce.number().int().min(1).max(200).default(50), before: z.iso.datetime().optional() })
+  .object({ limit: z.coerce.number().int().min(1).max(200).default(50), before: isoDateTime().optional() })
   .strict();
 
 export const Created = z.object({ id: z.uuid() });
 
 export const CarePatientQuery = z
   .object({
-    q: z.string().trim().max(100).optional().describe('Part of a name, any case'),
+    q: searchText().optional().describe('Part of a name, any case'),
     limit: z.coerce.number().int().min(1).max(500).default(100),
   })
   .strict();
