@@ -1,0 +1,86 @@
+import ICAL from 'ical.js';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMailCatcher } from '../../server/src/platform/testing/smtp.js';
+import { launchChromium } from '../src/chromium.js';
+import { logInAs } from '../src/demo.js';
+import { startServer, type TestServer } from '../src/server.js';
+
+describe('scheduling in Chromium: a patient books a video slot with a GP, whose open agenda shows it without reload', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let mail: Awaited<ReturnType<typeof startMailCatcher>>;
+  beforeAll(async () => {
+    mail = await startMailCatcher();
+    [server, browser] = await Promise.all([startServer({ SMTP_URL: mail.url }), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await mail?.close();
+  });
+
+  /** The first free slot of Dr Martin, from the day strip: today's, or the next day that has one. */
+  async function firstSlot(page: Page) {
+    const slots = page.getByRole('button', { name: /^\d\d:\d\d avec Claire Martin$/ });
+    const days = page.getByRole('group', { name: 'Jour' }).getByRole('button');
+    for (let day = 0; day < 14; day++) {
+      await days.nth(day).click();
+      await page
+        .getByText(/Aucun créneau libre|Claire Martin/)
+        .first()
+        .waitFor();
+      if ((await slots.count()) > 0) return slots.first();
+    }
+    throw new Error('no free slot in 14 days');
+  }
+
+  it('finds the slot, shows its estimate, books it, mails the .ics, lists it in "Mes rendez-vous", and the agenda follows live', async () => {
+    // The GP has her agenda open (this week) before anything is booked.
+    const gp = await (await browser.newContext()).newPage();
+    await logInAs(gp, server.url, 'practitioner');
+    await gp.goto(server.url + '/agenda');
+    await gp.getByRole('heading', { level: 1, name: 'Mon agenda' }).waitFor();
+    await gp.getByText('Semaine').click();
+    await gp.getByText('Mises à jour en direct').waitFor();
+
+    // The patient, on a phone.
+    const patient = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();
+    await logInAs(patient, server.url, 'patient');
+    await patient.goto(server.url + '/prendre-rendez-vous');
+    await patient.getByRole('heading', { level: 1, name: 'Prendre rendez-vous' }).waitFor();
+    await patient.getByLabel('Spécialité').selectOption('general-practice');
+    const slot = await firstSlot(patient);
+    const time = (await slot.textContent())!.trim();
+    await slot.click();
+
+    const dialog = patient.getByRole('dialog', { name: 'Confirmer le rendez-vous' });
+    await dialog.getByText(/Vidéo avec Claire Martin/).waitFor();
+    await dialog.getByRole('radio', { name: 'm’a orienté(e) vers ce praticien' }).check();
+    await expect.poll(async () => (await dialog.getByTestId('verdict').textContent())?.trim()).toBe('Remboursée par l’Assurance Maladie');
+    await dialog.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
+    await dialog.getByText(/Rendez-vous confirmé/).waitFor();
+    expect(await patient.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+
+    // The confirmation mail, with the event at the slot's wall time in its own VTIMEZONE.
+    const confirmation = await mail.next('camille.petit@demo.parcours.fr', 30_000);
+    expect(confirmation.subject).toMatch(/^Rendez-vous confirmé — .* à \d\d:\d\d \(heure de Paris\)$/);
+    expect(confirmation.subject).toContain(time);
+    const ics = confirmation.attachments.find((a) => a.filename.endsWith('.ics'))!.content;
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    expect(calendar.getFirstSubcomponent('vtimezone')?.getFirstPropertyValue('tzid')).toBe('Europe/Paris');
+    const start = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!).startDate;
+    expect(`${String(start.hour).padStart(2, '0')}:${String(start.minute).padStart(2, '0')}`).toBe(time);
+    expect(start.zone?.tzid).toBe('Europe/Paris');
+
+    // "Mes rendez-vous".
+    await patient.goto(server.url + '/mes-rendez-vous');
+    await patient.getByRole('heading', { level: 1, name: 'Mes rendez-vous' }).waitFor();
+    const card = patient.getByRole('article').filter({ hasText: time }).filter({ hasText: 'Claire Martin' });
+    await card.first().waitFor();
+    expect(await card.first().getByRole('link', { name: 'Ajouter à mon agenda' }).getAttribute('href')).toMatch(/calendar\.ics$/);
+
+    // The GP's agenda, never reloaded, shows Camille at that time.
+    await gp.getByRole('article', { name: `${time} Camille PETIT` }).waitFor({ timeout: 20_000 });
+  });
+});
