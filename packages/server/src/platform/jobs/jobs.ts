@@ -209,9 +209,26 @@ export function createJobs<Types extends object = JobTypes>(options: JobsOptions
     await boss.start();
     if (database.kind === 'pglite') await reclaimOrphans();
     for (const queue of queues.values()) {
-      await boss.createQueue(queue.name, queue.settings);
-      await boss.updateQueue(queue.name, queue.settings);
-      if (queue.cron) await boss.schedule(queue.name, queue.cron, {}, { tz: 'Europe/Paris' });
+      await retryOnDeadlock(async () => {
+        await boss.createQueue(queue.name, queue.settings);
+        await boss.updateQueue(queue.name, queue.settings);
+        if (queue.cron) await boss.schedule(queue.name, queue.cron, {}, { tz: 'Europe/Paris' });
+      });
+    }
+  }
+
+  /**
+   * Nodes starting together create the same queues at once; PostgreSQL may end one of those
+   * transactions as a deadlock (40P01). Creating a queue is idempotent: try again after a moment.
+   */
+  async function retryOnDeadlock(work: () => Promise<void>, attempts = 5): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        if ((error as { code?: string }).code !== '40P01' || attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 200 * attempt));
+      }
     }
   }
 
