@@ -11,6 +11,40 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 // The server runs from its sources (tsx), as `npm run dev` does: the browser tests need no server build,
 // only the web app's (`npm run build -w @parcours/web`), which the server serves.
 const cli = path.join(repoRoot, 'packages/server/src/cli.ts');
+const webDist = path.join(repoRoot, 'packages/web/dist');
+
+let webSnapshot: Promise<string> | undefined;
+/** The servers running on the snapshot: the last to stop removes it. */
+let snapshotUsers = 0;
+
+/**
+ * A copy of the built web app for this file's servers: a server lists its static files when it
+ * starts, so a rebuild of packages/web/dist meanwhile (another run in the same checkout) would leave
+ * it serving an index.html whose scripts it does not know. Copied whole: every script the index names.
+ */
+function snapshotOfWebApp(): Promise<string> {
+  webSnapshot ??= (async () => {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const copy = await fs.mkdtemp(path.join(os.tmpdir(), 'parcours-e2e-web-'));
+      await fs.cp(webDist, copy, { recursive: true }).catch(() => undefined);
+      const index = await fs.readFile(path.join(copy, 'index.html'), 'utf8').catch(() => '');
+      const assets = [...index.matchAll(/(?:src|href)="\/(assets\/[^"]+)"/g)].map((match) => match[1]!);
+      const complete = await Promise.all(
+        assets.map((asset) =>
+          fs.access(path.join(copy, asset)).then(
+            () => true,
+            () => false,
+          ),
+        ),
+      );
+      if (index && complete.every(Boolean)) return copy;
+      await fs.rm(copy, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 1_000)); // a build is under way
+    }
+    throw new Error(`no complete web build in ${webDist}: run \`npm run build -w @parcours/web\``);
+  })();
+  return webSnapshot;
+}
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -45,11 +79,16 @@ export interface ServerOptions {
 export async function startServer(env: Record<string, string> = {}, options: ServerOptions | number = {}): Promise<TestServer> {
   const { port: askedPort, demo = true } = typeof options === 'number' ? { port: options } : options;
   const port = askedPort ?? (await freePort());
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'parcours-e2e-'));
+  const ownWeb = !process.env.WEB_DIST;
+  if (ownWeb) snapshotUsers++;
+  const [dataDir, web] = await Promise.all([
+    fs.mkdtemp(path.join(os.tmpdir(), 'parcours-e2e-')),
+    process.env.WEB_DIST ?? snapshotOfWebApp(),
+  ]);
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', cli, 'start', ...(demo ? ['--demo'] : [])], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, WEB_DIST: web, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (d: Buffer) => (output += d));
@@ -80,6 +119,11 @@ export async function startServer(env: Record<string, string> = {}, options: Ser
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
       await fs.rm(dataDir, { recursive: true, force: true });
+      if (ownWeb && --snapshotUsers === 0 && webSnapshot) {
+        const snapshot = webSnapshot;
+        webSnapshot = undefined;
+        await fs.rm(await snapshot, { recursive: true, force: true });
+      }
     },
   };
 }
