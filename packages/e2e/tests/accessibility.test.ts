@@ -26,6 +26,17 @@ const PARAMETERS: Record<string, { role: SignedInRole; address: (page: Page) => 
       return `/patients/${patients[0]!.id}/facturation`;
     },
   },
+  '/rendez-vous/:appointmentId': {
+    role: 'patient',
+    address: async (page) => {
+      const id = await page.evaluate(async () => {
+        const me = (await (await fetch('/api/v1/me')).json()) as { patients: { id: string }[] };
+        const list = (await (await fetch(`/api/v1/patients/${me.patients[0]!.id}/appointments`)).json()) as { id: string }[];
+        return list[0]!.id;
+      });
+      return `/rendez-vous/${id}`;
+    },
+  },
 };
 
 /** A page in a state worth checking too: a result shown after answering its questions. */
