@@ -46,6 +46,20 @@ const ANSWERED: Record<string, (page: Page) => Promise<void>> = {
     await page.getByRole('button', { name: 'Estimer mon remboursement' }).click();
     await page.getByTestId('verdict').waitFor();
   },
+  // The confirmation of a slot, with its estimate.
+  '/prendre-rendez-vous': async (page) => {
+    const days = page.getByRole('group', { name: 'Jour' }).getByRole('button');
+    const slots = page.getByRole('button', { name: /^\d\d:\d\d avec / });
+    for (let day = 0; day < 14 && (await slots.count()) === 0; day++) {
+      await days.nth(day).click();
+      await page
+        .getByText(/Aucun créneau libre|Créneaux|avec/)
+        .first()
+        .waitFor();
+    }
+    await slots.first().click();
+    await page.getByRole('dialog').getByTestId('verdict').waitFor();
+  },
   '/patients/:patientId/facturation': async (page) => {
     await page.getByRole('radio', { name: 'L’a orienté' }).check();
     await page.getByRole('radio', { name: 'Oui' }).check();

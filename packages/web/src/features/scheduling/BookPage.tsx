@@ -148,7 +148,14 @@ function Confirm({
   const day = format.day(slot.start, offer.timeZone);
   const time = format.time(slot.start, offer.timeZone);
   return (
-    <Modal opened onClose={onClose} title={t('scheduling.book.confirmTitle')} fullScreen={phone} size="lg">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('scheduling.close') }}
+      title={t('scheduling.book.confirmTitle')}
+      fullScreen={phone}
+      size="lg"
+    >
       <Stack gap="md">
         <Text fw={600}>
           {t('scheduling.book.summary', {

@@ -175,7 +175,7 @@ function CancelDialog({ appointment, onClose }: { appointment: Appointment; onCl
     },
   });
   return (
-    <Modal opened onClose={onClose} title={t('scheduling.mine.cancelTitle')}>
+    <Modal opened onClose={onClose} closeButtonProps={{ 'aria-label': t('scheduling.close') }} title={t('scheduling.mine.cancelTitle')}>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           <Textarea
@@ -213,7 +213,14 @@ function MoveDialog({ appointment, onClose }: { appointment: Appointment; onClos
     },
   });
   return (
-    <Modal opened onClose={onClose} title={t('scheduling.mine.rescheduleTitle')} fullScreen={phone} size="xl">
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('scheduling.close') }}
+      title={t('scheduling.mine.rescheduleTitle')}
+      fullScreen={phone}
+      size="xl"
+    >
       <Stack gap="sm">
         <Title order={2} fz="h4">
           {t('scheduling.mine.chooseSlot')}

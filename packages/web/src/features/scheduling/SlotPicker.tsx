@@ -1,4 +1,4 @@
-import { Button, Group, Paper, ScrollArea, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,23 +25,26 @@ export function SlotPicker({ filters, onPick }: { filters: Omit<SlotQuery, 'from
   const days = Array.from({ length: DAYS_SHOWN }, (_, i) => addDays(today, i));
   return (
     <Stack gap="sm">
-      <ScrollArea type="auto" offsetScrollbars>
-        <Group gap={6} wrap="nowrap" role="group" aria-label={t('scheduling.book.days')}>
-          {days.map((d) => (
+      {/* Two weeks as two rows of seven: on a phone, every day in view without scrolling sideways. */}
+      <SimpleGrid cols={7} spacing={4} role="group" aria-label={t('scheduling.book.days')}>
+        {days.map((d) => {
+          const [weekday, number] = format.shortDay(d).split(' ');
+          return (
             <Button
               key={d}
               variant={d === day ? 'filled' : 'default'}
-              size="md"
-              miw={72}
+              h={56}
+              px={0}
               onClick={() => setDay(d)}
               aria-pressed={d === day}
-              aria-label={format.longDay(d)}
+              title={format.longDay(d)}
+              styles={{ label: { flexDirection: 'column', lineHeight: 1.2 } }}
             >
-              {format.shortDay(d)}
+              <span>{weekday}</span> <span>{number}</span>
             </Button>
-          ))}
-        </Group>
-      </ScrollArea>
+          );
+        })}
+      </SimpleGrid>
       <section aria-live="polite" aria-busy={slots.isPending}>
         {slots.isPending ? (
           <Loading label={t('common.loading')} />

@@ -2,6 +2,7 @@ import type { Translation } from '../../i18n/translation.js';
 
 /** The scheduling feature's strings, under `scheduling.` in the catalogue: French, the reference… */
 export const fr = {
+  close: 'Fermer',
   nav: {
     book: 'Prendre rendez-vous',
     mine: 'Mes rendez-vous',
@@ -170,6 +171,7 @@ export const fr = {
 
 /** …and English, with the same keys. */
 export const en: Translation<typeof fr> = {
+  close: 'Close',
   nav: { book: 'Book an appointment', mine: 'My appointments', agenda: 'My agenda', availability: 'My availability' },
   modality: { video: 'Video', phone: 'Phone', 'in-person': 'In person' },
   status: {
