@@ -53,8 +53,8 @@ const ANSWERED: Record<string, (page: Page) => Promise<void>> = {
     for (let day = 0; day < 14 && (await slots.count()) === 0; day++) {
       await days.nth(day).click();
       await page
-        .getByText(/Aucun créneau libre|Créneaux|avec/)
-        .first()
+        .getByText(/Aucun créneau libre/)
+        .or(slots.first())
         .waitFor();
     }
     await slots.first().click();
