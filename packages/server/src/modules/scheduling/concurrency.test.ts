@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -16,7 +17,8 @@ const SECOND_NODE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'sec
 /** A second server process on the same PostgreSQL; resolves with its URL once it listens. */
 function startSecondNode(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['--import', 'tsx', SECOND_NODE], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: path.join(process.cwd(), '.second-node-unused') },
+    // Its mail outbox, if it writes one, goes to the system's temporary folder.
+    env: { ...process.env, DATABASE_URL: databaseUrl, DATA_DIR: path.join(os.tmpdir(), `parcours-second-node-${process.pid}`) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
