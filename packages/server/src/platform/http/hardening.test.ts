@@ -15,7 +15,7 @@ async function fakeWebDist(): Promise<string> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'parcours-web-'));
   await fs.mkdir(path.join(dir, 'assets'));
   await fs.writeFile(path.join(dir, 'index.html'), '<!doctype html><title>Parcours</title><div id="root"></div>');
-  await fs.writeFile(path.join(dir, 'assets', 'index-3f2a1b.js'), `console.log(${JSON.stringify('x'.repeat(20_000))});`);
+  await fs.writeFile(path.join(dir, 'assets', 'index-3f2a1b.js'), `export const filler = ${JSON.stringify('x'.repeat(20_000))};`);
   return dir;
 }
 
