@@ -7,11 +7,11 @@ import type { SessionCache } from './session-cache.js';
 import { resumeSession, SESSION_COOKIE } from './sessions.js';
 
 /** The caller of a request, from the session cookie; null when there is none or it has ended. */
-export async function authenticate(deps: ServiceDeps, request: FastifyRequest, cache?: SessionCache): Promise<Authentication | null> {
+export async function authenticate(deps: ServiceDeps, request: FastifyRequest, cache: SessionCache): Promise<Authentication | null> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
   const key = tokenHash(token);
-  const cached = cache?.get(key);
+  const cached = cache.get(key);
   if (cached)
     return {
       actor: { ...cached.actor, address: request.ip },
@@ -23,7 +23,7 @@ export async function authenticate(deps: ServiceDeps, request: FastifyRequest, c
   const actor = await loadActor(deps.db, session, request.ip);
   const secondFactorPending = !session.mfaPassed && requiresSecondFactor(actor, session.totpEnrolled);
   const { address: _address, ...withoutAddress } = actor;
-  cache?.set(key, {
+  cache.set(key, {
     sessionId: session.id,
     accountId: session.accountId,
     actor: withoutAddress,

@@ -42,20 +42,10 @@ export async function retryAfterMs(db: Db, keys: string[], now = new Date()): Pr
 }
 
 export async function recordFailure(db: Db, keys: string[], now = new Date()): Promise<void> {
-  const windowStart = new Date(now.getTime() - FAILURE_WINDOW_MS);
   for (const key of keys) {
-    const row = await accountsDb(db)
-      .insertInto('login_throttle')
-      .values({ key, failures: 1, updated_at: now })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({
-          failures: sql<number>`case when login_throttle.updated_at < ${windowStart} then 1 else login_throttle.failures + 1 end`,
-          updated_at: now,
-        }),
-      )
-      .returning('failures')
-      .executeTakeFirstOrThrow();
-    const delay = throttleDelayMs(row.failures, kindOf(key));
+    // A failure keeps its key's count going: the window runs from the last one.
+    const failures = await count(db, key, { windowMs: FAILURE_WINDOW_MS, from: 'last', now });
+    const delay = throttleDelayMs(failures, kindOf(key));
     await accountsDb(db)
       .updateTable('login_throttle')
       .set({ locked_until: delay > 0 ? new Date(now.getTime() + delay) : null })
@@ -69,20 +59,31 @@ export async function recordFailure(db: Db, keys: string[], now = new Date()): P
  * false once the limit is passed within it.
  */
 export async function takeQuota(db: Db, key: string, limit: number, windowMs: number, now = new Date()): Promise<boolean> {
-  const windowStart = new Date(now.getTime() - windowMs);
+  return (await count(db, key, { windowMs, from: 'first', now })) <= limit;
+}
+
+/**
+ * Adds one to a key's count and returns it; a count whose window has passed starts again at 1. The
+ * window runs from the key's first use (a quota) or from its last (failures, which must stop).
+ */
+async function count(db: Db, key: string, window: { windowMs: number; from: 'first' | 'last'; now: Date }): Promise<number> {
+  const { now } = window;
+  const windowStart = new Date(now.getTime() - window.windowMs);
   const row = await accountsDb(db)
     .insertInto('login_throttle')
     .values({ key, failures: 1, updated_at: now })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({
         failures: sql<number>`case when login_throttle.updated_at < ${windowStart} then 1 else login_throttle.failures + 1 end`,
-        // The window starts with its first use.
-        updated_at: sql<Date>`case when login_throttle.updated_at < ${windowStart} then ${now} else login_throttle.updated_at end`,
+        updated_at:
+          window.from === 'last'
+            ? now
+            : sql<Date>`case when login_throttle.updated_at < ${windowStart} then ${now} else login_throttle.updated_at end`,
       }),
     )
     .returning('failures')
     .executeTakeFirstOrThrow();
-  return row.failures <= limit;
+  return row.failures;
 }
 
 export async function clearFailures(db: Db, keys: string[]): Promise<void> {
