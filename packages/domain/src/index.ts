@@ -51,3 +51,5 @@ export type { IdentifierCheck, IdentifierReason, IdentifierWarning } from './ide
 export { ageOn } from './rules/calendar.js';
 export * from './billing/index.js';
 export * from './scheduling/index.js';
+// Triage before a teleconsultation: the questionnaire engine (FHIR R4), the default questionnaire, `orient`.
+export * from './triage/index.js';
