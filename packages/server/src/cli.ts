@@ -9,7 +9,8 @@ import { seedDemo } from './demo.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoLogins } from './modules/accounts/index.js';
 import { databaseTarget, startServer, stopOnSignals } from './server.js';
 import { runRulesEvaluate } from './modules/rules/cli.js';
-import { runAuditVerify } from './platform/audit/audit.js';
+import { runTriageOrient } from './modules/triage/cli.js';
+import { auditVerifyOptions, runAuditVerify } from './platform/audit/audit.js';
 
 const USAGE = `Usage: parcours <command>
 
@@ -18,6 +19,7 @@ Commands:
   migrate                      apply the database migrations and exit
   demo                         seed the demo organisation and print its logins
   rules evaluate [FILE|-]      decide rules requests (JSON, one or an array) from FILE or stdin
+  triage orient [FILE|-]       orient triage cases (JSON, one or an array) from FILE or stdin
   audit verify                 check the audit trail's hash chain (exit 1 naming the first bad entry)
 
 Configuration comes from environment variables (see README.md).`;
@@ -85,10 +87,21 @@ async function main(argv: string[]): Promise<number> {
         err: (text) => process.stderr.write(text + '\n'),
       });
     }
+    case 'triage': {
+      if (rest[0] !== 'orient') break;
+      return runTriageOrient(rest.slice(1), {
+        read: (file) => (file === '-' || file === undefined ? readStdin() : fs.readFile(file, 'utf8')),
+        out,
+        err: (text) => process.stderr.write(text + '\n'),
+      });
+    }
     case 'audit': {
       if (rest[0] !== 'verify' || rest.length > 1) break;
       const config = loadConfig();
-      return withDatabase(config, (database) => runAuditVerify(database.db, { out, err: (text) => process.stderr.write(text + '\n') }));
+      const options = await auditVerifyOptions({ dataDir: config.dataDir, signingKey: config.auditSigningKey });
+      return withDatabase(config, (database) =>
+        runAuditVerify(database.db, { out, err: (text) => process.stderr.write(text + '\n') }, options),
+      );
     }
     case undefined:
     case 'help':

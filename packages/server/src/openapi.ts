@@ -8,6 +8,7 @@ import { createLogger } from './platform/logger.js';
 import { createMailer } from './platform/mail/mailer.js';
 import { MODULES } from './modules/index.js';
 import { loadModules } from './platform/module.js';
+import { createAuditTrail } from './platform/audit/audit.js';
 
 /**
  * The OpenAPI document, from the routes' zod schemas, without a running database: PGlite is opened
@@ -19,7 +20,8 @@ export async function openApiDocument(): Promise<Record<string, unknown>> {
   const logger = createLogger('silent');
   const jobs = createJobs({ database, logger }); // never started: defining touches no database
   const events = createEventBus(config, logger);
-  const ctx: AppContext = { config, database, logger, mailer: createMailer(config, logger), events, jobs, ready: Promise.resolve() };
+  const audit = createAuditTrail({ db: database.db, kind: database.kind, dataDir: config.dataDir }); // never started
+  const ctx: AppContext = { config, database, logger, mailer: createMailer(config, logger), events, jobs, audit, ready: Promise.resolve() };
   const app = await buildApp(ctx, {
     modules: async (scope) => {
       await loadModules(scope, ctx, MODULES);

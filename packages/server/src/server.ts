@@ -5,6 +5,7 @@ import type { AppContext } from './platform/context.js';
 import { openDatabase, type Database, type DatabaseTarget } from './platform/database/database.js';
 import { migrate } from './platform/database/migrate.js';
 import { buildApp } from './platform/http/app.js';
+import { checkpointToJson, createAuditTrail } from './platform/audit/audit.js';
 import { createEventBus, type EventBus } from './platform/events/index.js';
 import { createJobs } from './platform/jobs/index.js';
 import { createLogger } from './platform/logger.js';
@@ -44,15 +45,24 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const config = options.config ?? loadConfig();
   const logger = options.logger ?? createLogger(config.logLevel);
   const database = options.database ?? openDatabase(databaseTarget(config));
+  const events = options.events ?? createEventBus(config, logger);
+  const audit = createAuditTrail({
+    db: database.db,
+    kind: database.kind,
+    dataDir: config.dataDir,
+    signingKey: config.auditSigningKey,
+    onCheckpoint: (checkpoint) => void events.publish('audit.checkpoint', checkpointToJson(checkpoint)),
+    onError: (err) => logger.error({ err: { message: (err as Error).message } }, 'audit checkpoint failed'),
+  });
   const ready = migrate(database.db).then(async (applied) => {
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+    await audit.start();
     if (options.demo) await seedDemo(database.db, logger);
   });
   ready.catch((err: Error) => logger.error({ err: { message: err.message } }, 'database not ready'));
   const mailer = createMailer(config, logger);
   const jobs = createJobs({ database, logger });
-  const events = options.events ?? createEventBus(config, logger);
-  const ctx: AppContext = { config, database, logger, mailer, events, jobs, ready };
+  const ctx: AppContext = { config, database, logger, mailer, events, jobs, audit, ready };
   const app = await buildApp(ctx, {
     modules: async (scope) => {
       await loadModules(scope, ctx, MODULES);
@@ -76,6 +86,8 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
         await ready.catch(() => {});
         await jobsStarted.catch(() => {});
         await jobs.stop();
+        // The last reads' entries and a last checkpoint, while the database is still open.
+        await audit.close();
         await events.close();
         await database.close();
         mailer.close();

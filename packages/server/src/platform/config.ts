@@ -37,6 +37,10 @@ const EnvSchema = z.object({
     .regex(/^(turns?|stun):[^,\s]+(,(turns?|stun):[^,\s]+)*$/, 'must be a comma-separated list of turn:, turns: or stun: URLs')
     .optional(),
   TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  AUDIT_SIGNING_KEY: z
+    .string()
+    .regex(/-----BEGIN PRIVATE KEY-----/, 'must be an Ed25519 private key in PKCS#8 PEM')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
   SESSION_IDLE_MINUTES: z.coerce
@@ -73,6 +77,8 @@ export interface Config {
   /** Texts through an HTTP provider (Brevo's transactional SMS API) when SMS_URL is set, else an outbox folder. */
   sms: { url: string; apiKey: string; sender: string } | undefined;
   turn: { urls: string[]; secret: string | undefined };
+  /** The audit checkpoints' Ed25519 key (PKCS#8 PEM), the same on every node; else generated in DATA_DIR. */
+  auditSigningKey: string | undefined;
   logLevel: string;
   webDist: string | undefined;
   session: { idleMs: number; absoluteMs: number };
@@ -128,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     sms: e.SMS_URL && e.SMS_API_KEY ? { url: e.SMS_URL, apiKey: e.SMS_API_KEY, sender: e.SMS_SENDER } : undefined,
     turn: { urls: e.TURN_URLS?.split(',') ?? [], secret: e.TURN_SECRET },
+    auditSigningKey: e.AUDIT_SIGNING_KEY?.replace(/\\n/g, '\n'),
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,
     session: { idleMs: e.SESSION_IDLE_MINUTES * 60_000, absoluteMs: e.SESSION_ABSOLUTE_HOURS * 3_600_000 },

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { AuditTrail } from './audit/trail.js';
 import type { Config } from './config.js';
 import type { Database, Db } from './database/database.js';
 import type { EventBus } from './events/index.js';
@@ -15,6 +16,8 @@ export interface AppContext {
   events: EventBus;
   /** Durable jobs: modules `define` theirs in `register`; the server starts them once migrated. */
   jobs: Jobs;
+  /** The audit trail of this node: group commit for reads, signed checkpoints. */
+  audit: AuditTrail;
   /** Resolves once the database answers and is migrated; requests wait for it. */
   ready: Promise<void>;
 }
@@ -27,8 +30,17 @@ export interface ServiceDeps {
   config: Config;
   mailer: Mailer;
   logger: Logger;
+  audit: AuditTrail;
 }
 
 export function serviceDeps(ctx: AppContext): ServiceDeps {
-  return { db: ctx.database.db, events: ctx.events, jobs: ctx.jobs, config: ctx.config, mailer: ctx.mailer, logger: ctx.logger };
+  return {
+    db: ctx.database.db,
+    events: ctx.events,
+    jobs: ctx.jobs,
+    config: ctx.config,
+    mailer: ctx.mailer,
+    logger: ctx.logger,
+    audit: ctx.audit,
+  };
 }

@@ -1,3 +1,4 @@
+import { serviceDeps } from '../../platform/context.js';
 import { defineModule } from '../../platform/module.js';
 import { BILLING_PROBLEMS } from './problems.js';
 import { registerBillingRoutes } from './routes.js';
@@ -8,7 +9,7 @@ export const billing = defineModule<BillingTables>({
   name: 'billing',
   tables: ['insurance_situations'],
   problems: BILLING_PROBLEMS,
-  register: (app, ctx) => registerBillingRoutes(app, ctx.database.db),
+  register: (app, ctx) => registerBillingRoutes(app, serviceDeps(ctx)),
 });
 
 export type { BillingTables };

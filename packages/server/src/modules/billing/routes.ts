@@ -1,8 +1,8 @@
+import type { ServiceDeps } from '../../platform/context.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/hook.js';
-import type { Db } from '../../platform/database/database.js';
 import { PatientParams } from '../patients/service.js';
 import { readInsurance, updateInsurance } from './insurance.js';
 import { languageOf } from '../../platform/http/language.js';
@@ -11,7 +11,7 @@ import { decideTeleconsultationBilling, estimateTeleconsultation } from './servi
 
 const tags = ['billing'];
 
-export function registerBillingRoutes(app: FastifyInstance, db: Db): void {
+export function registerBillingRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -25,7 +25,7 @@ export function registerBillingRoutes(app: FastifyInstance, db: Db): void {
       },
       config: { policy: 'signed-in' },
     },
-    async (request) => readInsurance(db, actorOf(request), request.params.patientId),
+    async (request) => readInsurance(deps, actorOf(request), request.params.patientId),
   );
 
   api.put(
@@ -41,7 +41,7 @@ export function registerBillingRoutes(app: FastifyInstance, db: Db): void {
       config: { policy: 'signed-in' },
     },
     async (request, reply) => {
-      await updateInsurance(db, actorOf(request), request.params.patientId, request.body);
+      await updateInsurance(deps, actorOf(request), request.params.patientId, request.body);
       return reply.code(204).send(null);
     },
   );
@@ -59,7 +59,7 @@ export function registerBillingRoutes(app: FastifyInstance, db: Db): void {
       },
       config: { policy: 'signed-in' },
     },
-    async (request) => estimateTeleconsultation(db, actorOf(request), request.params.patientId, request.body, languageOf(request)),
+    async (request) => estimateTeleconsultation(deps, actorOf(request), request.params.patientId, request.body, languageOf(request)),
   );
 
   api.post(
@@ -75,6 +75,6 @@ export function registerBillingRoutes(app: FastifyInstance, db: Db): void {
       },
       config: { policy: 'professional' },
     },
-    async (request) => decideTeleconsultationBilling(db, actorOf(request), request.params.patientId, request.body, languageOf(request)),
+    async (request) => decideTeleconsultationBilling(deps, actorOf(request), request.params.patientId, request.body, languageOf(request)),
   );
 }

@@ -11,7 +11,7 @@ import {
 } from '@parcours/domain';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
-import { audited } from '../../platform/audit/audit.js';
+import { audited, type AuditedDeps } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/database/database.js';
 import type { Language } from '../../platform/http/language.js';
 import { problem } from '../../platform/http/problem.js';
@@ -31,16 +31,18 @@ type ActAnswers = z.infer<typeof EstimateBody> | z.infer<typeof BillingBody>;
  * patient (or parent), or a professional in a care relationship; from the record and the answers.
  */
 export async function estimateTeleconsultation(
-  db: Db,
+  deps: AuditedDeps,
   actor: Actor,
   patientId: string,
   answers: z.infer<typeof EstimateBody>,
   language: Language,
 ): Promise<Billing> {
+  const { db } = deps;
   return audited(
-    db,
+    deps,
     {
       actor,
+      kind: 'read',
       action: 'billing.estimate',
       resource: { type: 'ChargeItem' },
       patientId,
@@ -58,17 +60,19 @@ export async function estimateTeleconsultation(
  * what to collect — from their own profile, the patient's record and what they state of the act.
  */
 export async function decideTeleconsultationBilling(
-  db: Db,
+  deps: AuditedDeps,
   actor: Actor,
   patientId: string,
   statement: z.infer<typeof BillingBody>,
   language: Language,
 ): Promise<Billing> {
+  const { db } = deps;
   const profile = await practitionerProfile(db, actor.accountId);
   return audited(
-    db,
+    deps,
     {
       actor,
+      kind: 'read',
       action: 'billing.decide',
       resource: { type: 'ChargeItem' },
       patientId,

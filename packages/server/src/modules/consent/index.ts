@@ -1,3 +1,4 @@
+import { serviceDeps } from '../../platform/context.js';
 import { defineModule } from '../../platform/module.js';
 import { CONSENT_PROBLEMS } from './problems.js';
 import { registerConsentRoutes } from './routes.js';
@@ -8,7 +9,7 @@ export const consent = defineModule<ConsentTables>({
   name: 'consent',
   tables: ['consents'],
   problems: CONSENT_PROBLEMS,
-  register: (app, ctx) => registerConsentRoutes(app, ctx.database.db),
+  register: (app, ctx) => registerConsentRoutes(app, serviceDeps(ctx)),
 });
 
 export type { ConsentTables };

@@ -1,8 +1,8 @@
+import type { ServiceDeps } from '../../platform/context.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../platform/auth/hook.js';
-import type { Db } from '../../platform/database/database.js';
 import { languageOf } from '../../platform/http/language.js';
 import { opaque } from '../../platform/http/text.js';
 import { INFORMATION } from './information.js';
@@ -20,7 +20,7 @@ const Consent = z.object({
 const PatientParams = z.object({ patientId: z.uuid() }).strict();
 const tags = ['consent'];
 
-export function registerConsentRoutes(app: FastifyInstance, db: Db): void {
+export function registerConsentRoutes(app: FastifyInstance, deps: ServiceDeps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get(
@@ -46,7 +46,7 @@ export function registerConsentRoutes(app: FastifyInstance, db: Db): void {
       schema: { tags, summary: 'The patient’s consents, live and withdrawn', params: PatientParams, response: { 200: z.array(Consent) } },
       config: { policy: 'signed-in' },
     },
-    async (request) => listConsents(db, actorOf(request), request.params.patientId),
+    async (request) => listConsents(deps, actorOf(request), request.params.patientId),
   );
 
   api.post(
@@ -61,7 +61,7 @@ export function registerConsentRoutes(app: FastifyInstance, db: Db): void {
       },
       config: { policy: 'signed-in' },
     },
-    async (request, reply) => reply.code(201).send(await giveConsent(db, actorOf(request), request.params.patientId, request.body)),
+    async (request, reply) => reply.code(201).send(await giveConsent(deps, actorOf(request), request.params.patientId, request.body)),
   );
 
   api.post(
@@ -75,6 +75,6 @@ export function registerConsentRoutes(app: FastifyInstance, db: Db): void {
       },
       config: { policy: 'signed-in' },
     },
-    async (request) => withdrawConsent(db, actorOf(request), request.params.patientId, request.params.consentId),
+    async (request) => withdrawConsent(deps, actorOf(request), request.params.patientId, request.params.consentId),
   );
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/auth/actor.js';
-import { audited } from '../../platform/audit/audit.js';
+import { audited, type AuditedDeps } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/database/database.js';
 import { problem } from '../../platform/http/problem.js';
 import { patientRecordAccess } from '../patients/service.js';
@@ -34,10 +34,18 @@ function view(row: {
   };
 }
 
-export function listConsents(db: Db, actor: Actor, patientId: string): Promise<ConsentView[]> {
+export function listConsents(deps: AuditedDeps, actor: Actor, patientId: string): Promise<ConsentView[]> {
+  const { db } = deps;
   return audited(
-    db,
-    { actor, action: 'consent.read', resource: { type: 'Consent' }, patientId, authorize: () => patientRecordAccess(db, actor, patientId) },
+    deps,
+    {
+      actor,
+      kind: 'read',
+      action: 'consent.read',
+      resource: { type: 'Consent' },
+      patientId,
+      authorize: () => patientRecordAccess(db, actor, patientId),
+    },
     async (tx) => (await consentsOf(tx, patientId)).map(view),
   );
 }
@@ -48,15 +56,17 @@ export function listConsents(db: Db, actor: Actor, patientId: string): Promise<C
  * Giving it again while it stands returns the standing consent.
  */
 export async function giveConsent(
-  db: Db,
+  deps: AuditedDeps,
   actor: Actor,
   patientId: string,
   input: { act: ConsentAct; informationVersion: string },
 ): Promise<ConsentView> {
+  const { db } = deps;
   const { row } = await audited(
-    db,
+    deps,
     {
       actor,
+      kind: 'change',
       action: 'consent.give',
       resource: { type: 'Consent' },
       patientId,
@@ -79,11 +89,13 @@ export async function giveConsent(
   return view(row);
 }
 
-export async function withdrawConsent(db: Db, actor: Actor, patientId: string, consentId: string): Promise<ConsentView> {
+export async function withdrawConsent(deps: AuditedDeps, actor: Actor, patientId: string, consentId: string): Promise<ConsentView> {
+  const { db } = deps;
   const row = await audited(
-    db,
+    deps,
     {
       actor,
+      kind: 'change',
       action: 'consent.withdraw',
       resource: { type: 'Consent', id: consentId },
       patientId,

@@ -17,9 +17,10 @@ export async function accessHistoryOf(
   page: { limit: number; before?: string | undefined },
 ) {
   const entries = await audited(
-    deps.db,
+    deps,
     {
       actor,
+      kind: 'read',
       action: 'access-history.read',
       resource: { type: 'AuditEvent' },
       patientId,

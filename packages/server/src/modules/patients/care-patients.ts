@@ -18,9 +18,10 @@ export async function listCarePatients(deps: ServiceDeps, actor: Actor, query: C
   const organisations = careOrganisations(actor);
   if (organisations.length === 0) return [];
   const rows = await audited(
-    deps.db,
+    deps,
     {
       actor,
+      kind: 'read',
       action: 'patient.list',
       resource: { type: 'Patient' },
       authorize: () => 'practitioner',

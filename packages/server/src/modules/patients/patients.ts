@@ -11,9 +11,10 @@ import { insertPatient, patientById } from './store.js';
 export async function readPatient(deps: ServiceDeps, actor: Actor, patientId: string) {
   let relation: 'self' | 'care' = 'self';
   const p = await audited(
-    deps.db,
+    deps,
     {
       actor,
+      kind: 'read',
       action: 'patient.read',
       resource: { type: 'Patient', id: patientId },
       patientId,
@@ -39,9 +40,10 @@ export async function readPatient(deps: ServiceDeps, actor: Actor, patientId: st
 /** A parent adds a dependant (a child) whose record they manage. */
 export async function addDependant(deps: ServiceDeps, actor: Actor, identity: z.infer<typeof PatientIdentity>): Promise<{ id: string }> {
   const id = await audited(
-    deps.db,
+    deps,
     {
       actor,
+      kind: 'change',
       action: 'patient.create',
       resource: { type: 'Patient' },
       authorize: () => 'patient',

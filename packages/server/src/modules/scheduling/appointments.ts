@@ -176,9 +176,10 @@ export async function bookAppointment(
       earlier.starts_at.getTime() === startsAt.getTime();
     if (!same) throw new Problem(422, 'idempotency-key-reused');
     const [appointment] = await audited(
-      db,
+      deps,
       {
         actor,
+        kind: 'read',
         action: 'appointment.read',
         resource: { type: 'Appointment', id: earlier.id },
         patientId: earlier.patient_id,
@@ -198,9 +199,10 @@ export async function bookAppointment(
   let id: string;
   try {
     id = await audited(
-      db,
+      deps,
       {
         actor,
+        kind: 'change',
         action: 'appointment.book',
         resource: { type: 'Appointment' },
         patientId: request.patientId,
@@ -275,9 +277,10 @@ export async function readAppointment(
   const row = await appointmentById(deps.db, appointmentId);
   if (!row) throw problem.notFound();
   return audited(
-    deps.db,
+    deps,
     {
       actor,
+      kind: 'read',
       action: 'appointment.read',
       resource: { type: 'Appointment', id: row.id },
       patientId: row.patient_id,
@@ -316,9 +319,10 @@ async function change(
   work: (tx: Db) => Promise<void>,
 ): Promise<void> {
   await audited(
-    deps.db,
+    deps,
     {
       actor,
+      kind: 'change',
       action,
       resource: { type: 'Appointment', id: row.id },
       patientId: row.patient_id,
@@ -469,9 +473,10 @@ export function patientAppointments(
   when: 'upcoming' | 'past' | 'all',
 ): Promise<AppointmentView[]> {
   return audited(
-    deps.db,
+    deps,
     {
       actor,
+      kind: 'read',
       action: 'appointment.list',
       resource: { type: 'Appointment' },
       patientId,
@@ -486,9 +491,10 @@ export async function agenda(deps: SchedulingDeps, actor: Actor, from: string, d
   const start = startOfParisDay(from);
   const range = { from: new Date(start), until: new Date(start + days * 24 * HOUR) };
   return audited(
-    deps.db,
+    deps,
     {
       actor,
+      kind: 'read',
       action: 'appointment.agenda',
       resource: { type: 'Appointment' },
       authorize: () => 'practitioner',

@@ -103,9 +103,10 @@ export async function calendarFile(deps: SchedulingDeps, actor: Actor, appointme
   const appointment = await appointmentById(deps.db, appointmentId);
   if (!appointment) throw problem.notFound();
   return audited(
-    deps.db,
+    deps,
     {
       actor,
+      kind: 'read',
       action: 'appointment.read',
       resource: { type: 'Appointment', id: appointment.id },
       patientId: appointment.patient_id,

@@ -53,5 +53,5 @@ export async function estimateSlot(
       local: request.departement ? schedule.territory.includes(request.departement) : true,
     },
   };
-  return estimateTeleconsultation(deps.db, actor, patientId, answers, language);
+  return estimateTeleconsultation(deps, actor, patientId, answers, language);
 }

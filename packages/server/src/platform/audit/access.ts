@@ -1,10 +1,17 @@
 import type { Actor } from '../auth/actor.js';
-import type { Db, Tx } from '../database/database.js';
+import type { Db } from '../database/database.js';
 import { recordAuditMany, type AuditEntryInput } from './record.js';
+import type { AuditTrail } from './trail.js';
 
 /** What one access to health data is, as the trail records it. */
 export interface Access<T> {
   actor: Actor;
+  /**
+   * A read changes nothing: its entry joins the node's group commit, and the answer waits for it
+   * to be durable. A change records its entry in its own transaction, so that neither commits
+   * without the other.
+   */
+  kind: 'read' | 'change';
   /** `<context>.<verb>`, e.g. `patient.read`. */
   action: string;
   resource: { type: string; id?: string };
@@ -20,29 +27,43 @@ export interface Access<T> {
   entries?: (result: T, role: string) => AuditEntryInput[];
 }
 
+/** What audited work needs: the database and the node's audit trail. */
+export interface AuditedDeps {
+  db: Db;
+  audit: AuditTrail;
+}
+
 /**
- * The one way to read or change health data: authorise, do the work in a transaction, and record
- * the access in that same transaction, so that nothing is read or written without its audit entry
- * and no entry stays for work that rolled back.
+ * The one way to read or change health data: authorise, do the work, and record the access — a
+ * change in its own transaction, so that nothing is written without its audit entry and no entry
+ * stays for work that rolled back; a read through the group commit, answered only once its entry
+ * is durable, so that nothing shown is missing from the trail.
  */
-export async function audited<T>(db: Db, access: Access<T>, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function audited<T>(deps: AuditedDeps, access: Access<T>, work: (db: Db) => Promise<T>): Promise<T> {
   const role = await access.authorize();
-  return db.transaction().execute(async (tx) => {
+  if (access.kind === 'read') {
+    const result = await work(deps.db);
+    await deps.audit.record(entriesOf(access, result, role));
+    return result;
+  }
+  return deps.db.transaction().execute(async (tx) => {
     const result = await work(tx);
-    const entries = access.entries
-      ? access.entries(result, role)
-      : [
-          {
-            actor: access.actor,
-            role,
-            action: access.action,
-            resource: access.resource,
-            ...(access.patientId ? { patientId: access.patientId } : {}),
-            ...(access.organisationId ? { organisationId: access.organisationId } : {}),
-            ...(access.reason ? { reason: access.reason } : {}),
-          },
-        ];
-    await recordAuditMany(tx, entries);
+    await recordAuditMany(tx, entriesOf(access, result, role));
     return result;
   });
+}
+
+function entriesOf<T>(access: Access<T>, result: T, role: string): AuditEntryInput[] {
+  if (access.entries) return access.entries(result, role);
+  return [
+    {
+      actor: access.actor,
+      role,
+      action: access.action,
+      resource: access.resource,
+      ...(access.patientId ? { patientId: access.patientId } : {}),
+      ...(access.organisationId ? { organisationId: access.organisationId } : {}),
+      ...(access.reason ? { reason: access.reason } : {}),
+    },
+  ];
 }

@@ -1,6 +1,6 @@
 // The audit trail, as other modules use it: record who touched which record, verify the chain,
 // show a patient who accessed their record.
-export { audited, type Access } from './access.js';
+export { audited, type Access, type AuditedDeps } from './access.js';
 export { recordAudit, recordAuditMany, type AuditEntryInput, type RecordedEntry } from './record.js';
 export { createAuditWriter, type AuditWriter, type AuditWriterOptions } from './writer.js';
 export { createAuditTrail, type AuditTrail, type AuditTrailOptions } from './trail.js';

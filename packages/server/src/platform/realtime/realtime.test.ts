@@ -14,6 +14,7 @@ import { createEventBus } from '../events/index.js';
 import { collect, natsForTests, testNamespace } from '../events/testing.js';
 import { buildApp } from '../http/app.js';
 import { problem } from '../http/problem.js';
+import { createAuditTrail } from '../audit/audit.js';
 import { createJobs } from '../jobs/index.js';
 import { createLogger } from '../logger.js';
 import { createMailer } from '../mail/mailer.js';
@@ -83,6 +84,7 @@ async function startLiveNode(database: Database, bus: EventBus, options: Partial
     mailer: createMailer(config, quiet),
     events: bus,
     jobs: createJobs({ database, logger: quiet }),
+    audit: createAuditTrail({ db: database.db, kind: database.kind, dataDir: config.dataDir }),
     ready: Promise.resolve(),
   };
   let realtime: Realtime | undefined;
