@@ -4,6 +4,7 @@ import type { Authentication } from '../../platform/auth/hook.js';
 import { audited } from '../../platform/audit/audit.js';
 import { publishLive } from '../../platform/realtime/index.js';
 import { accountTopic } from './topics.js';
+import { accountChanged, sessionCache } from './session-cache.js';
 import type { ServiceDeps } from '../../platform/context.js';
 import { membershipsOf } from '../organisations/service.js';
 import { managedRecords } from '../patients/service.js';
@@ -12,11 +13,10 @@ import { accountById, updateAccount } from './store.js';
 
 export async function describeMe(deps: ServiceDeps, auth: Authentication): Promise<z.infer<typeof Me>> {
   const { actor } = auth;
-  const [account, memberships, patients] = await Promise.all([
-    accountById(deps.db, actor.accountId),
-    membershipsOf(deps.db, actor.accountId),
-    managedRecords(deps.db, actor.accountId),
-  ]);
+  // Every page asks for it: read once per account and moment (see SessionCache.view).
+  const [account, memberships, patients] = await sessionCache(deps.events).view(actor.accountId, () =>
+    Promise.all([accountById(deps.db, actor.accountId), membershipsOf(deps.db, actor.accountId), managedRecords(deps.db, actor.accountId)]),
+  );
   return {
     id: account.id,
     email: account.email,
@@ -34,9 +34,10 @@ export async function describeMe(deps: ServiceDeps, auth: Authentication): Promi
 /** The profile changes with an audit entry: a name is what patients read in their access history. */
 export async function updateMe(deps: ServiceDeps, actor: Actor, update: z.infer<typeof MeUpdate>): Promise<void> {
   await audited(
-    deps.db,
+    deps,
     {
       actor,
+      kind: 'change',
       action: 'account.update',
       resource: { type: 'Practitioner', id: actor.accountId },
       authorize: () => (actor.isProfessional ? 'practitioner' : 'patient'),
@@ -48,6 +49,7 @@ export async function updateMe(deps: ServiceDeps, actor: Actor, update: z.infer<
         ...(update.familyName ? { family_name: update.familyName } : {}),
       }),
   );
-  // Pages showing the profile, in every tab and on every node, reload it.
+  // Pages showing the profile, in every tab and on every node, reload it, and no node serves the old one.
+  accountChanged(deps.events, actor.accountId);
   publishLive(deps.events, accountTopic.topic({ accountId: actor.accountId }), 'account.updated', {});
 }

@@ -21,6 +21,8 @@ export interface CachedSession {
  */
 export class SessionCache {
   private readonly entries = new Map<string, CachedSession & { expires: number }>();
+  /** What an account's pages load again and again (its profile, roles and records), per account. */
+  private readonly views = new Map<string, { value: Promise<unknown>; expires: number }>();
 
   constructor(
     private readonly ttlMs = SESSION_CACHE_TTL_MS,
@@ -52,8 +54,26 @@ export class SessionCache {
     this.entries.set(tokenHash, { ...session, expires: now + this.ttlMs });
   }
 
-  /** Every cached session of the account, or only the one named. */
+  /**
+   * The account's view as `load` builds it, loaded once per account and moment: it lives and goes
+   * with the account's sessions (two seconds at most, at once on a change, on every node).
+   */
+  view<T>(accountId: string, load: () => Promise<T>, now = Date.now()): Promise<T> {
+    const cached = this.views.get(accountId);
+    if (cached && cached.expires > now) return cached.value as Promise<T>;
+    if (this.views.size >= this.maxEntries) this.views.clear();
+    const value = load();
+    this.views.set(accountId, { value, expires: now + this.ttlMs });
+    // A failed load is not remembered: the next request tries again.
+    value.catch(() => {
+      if (this.views.get(accountId)?.value === value) this.views.delete(accountId);
+    });
+    return value;
+  }
+
+  /** Every cached session of the account, or only the one named; the account's view either way. */
   forget(accountId: string, sessionId?: string): void {
+    this.views.delete(accountId);
     for (const [key, entry] of this.entries)
       if (entry.accountId === accountId && (sessionId === undefined || entry.sessionId === sessionId)) this.entries.delete(key);
   }
