@@ -35,8 +35,11 @@ const MESSAGES = {
 
 function issue(path: string, code: string, message: Message): TriageIssue {
   const where = path === '' ? { fr: 'Le cas', en: 'The case' } : { fr: `« ${path} »`, en: `"${path}"` };
-  return { path, code, message: { fr: `${where.fr} ${message.fr}`, en: `${where.en} ${message.en}` } };
+  const detail = { fr: capitalised(message.fr), en: capitalised(message.en) };
+  return { path, code, message: { fr: `${where.fr} ${message.fr}`, en: `${where.en} ${message.en}` }, detail };
 }
+
+const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 // eslint-disable-next-line no-control-regex

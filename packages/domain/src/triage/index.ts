@@ -20,6 +20,8 @@ export {
   checkAnswer,
   checkAnswers,
   checkRequiredAnswers,
+  MAX_AGE,
+  MAX_AGE_MONTHS,
   optionCodes,
   parseTriageCase,
   TriageCaseError,

@@ -101,4 +101,6 @@ export interface TriageIssue {
   path: string;
   code: string;
   message: Message;
+  /** The message without the field's name, for a reply that names the field beside it. */
+  detail?: Message;
 }

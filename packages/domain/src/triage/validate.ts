@@ -324,6 +324,11 @@ function checkOrientation(value: unknown, located: Map<string, Located>, issues:
     });
     return;
   }
+  for (const key of Object.keys(value)) {
+    if (key !== 'rules' && key !== 'reasons') {
+      issues.add(`${at}.${key}`, 'unknown-field', { fr: `« ${key} » n’est pas attendu ici.`, en: `"${key}" is not expected here.` });
+    }
+  }
   const reasons = value['reasons'];
   const reasonCodes = Object.keys(reasons);
   if (reasonCodes.length > LIMITS.reasons)

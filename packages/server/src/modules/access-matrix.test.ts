@@ -24,6 +24,7 @@ const PUBLIC_ROUTES = [
   'GET /api/v1/auth/oidc/callback',
   'GET /api/v1/consent-information/:act',
   'POST /api/v1/rules/evaluate',
+  'POST /api/v1/triage/orient',
   // Authenticates on the socket itself (a browser reads a close code, not a refused upgrade's status).
   'GET /api/v1/live',
 ];
@@ -68,6 +69,31 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/schedules/:scheduleId/consultation-types': { modality: 'video', specialty: 'general-practice', durationMinutes: 20 },
   'PUT /api/v1/schedules/:scheduleId/consultation-types/:typeId': { modality: 'video', specialty: 'general-practice', durationMinutes: 20 },
   'DELETE /api/v1/schedules/:scheduleId/consultation-types/:typeId': undefined,
+  // Triage: complete answers of nothing alarming; the victim's answers linked to the victim's appointment.
+  'POST /api/v1/patients/:patientId/triage/responses': {
+    runId: '6f1c1b1e-2a4b-4c39-9d7e-3b0f1f2a9c01',
+    answers: {
+      reason: 'follow-up',
+      'chest-pain': false,
+      'stroke-signs': false,
+      'sudden-severe-headache': false,
+      'loss-of-consciousness': false,
+      confusion: false,
+      breathing: 'normal',
+      'severe-allergy': false,
+      'heavy-bleeding': false,
+      'suicidal-thoughts': false,
+      'stiff-neck-or-rash': false,
+      'abdominal-pain': 'none',
+      'needs-examination': false,
+      pregnant: false,
+      'can-use-video': true,
+      'needs-interpreter': false,
+    },
+  },
+  'PUT /api/v1/patients/:patientId/triage/responses/:responseId/appointment': {},
+  'POST /api/v1/triage/funnel-events': { runId: '6f1c1b1e-2a4b-4c39-9d7e-3b0f1f2a9c02', event: 'started' },
+  'POST /api/v1/organisations/:organisationId/triage/questionnaire': { questionnaire: {}, orientation: {} },
 };
 
 /** Routes about the caller themselves (no one else's id in the path): they may succeed, but must show nothing of the victims. */
@@ -86,13 +112,16 @@ const SELF_ROUTES = new Set([
   'POST /api/v1/schedules',
   'GET /api/v1/reminder-contact',
   'PUT /api/v1/reminder-contact',
+  // Triage: the agenda's orientations show only the caller's patients; the funnel takes no one's data.
+  'GET /api/v1/triage/appointment-orientations',
+  'POST /api/v1/triage/funnel-events',
 ]);
 
 /**
  * Routes that publish the organisations' bookable offer (practitioners, organisations, sites, free
  * slots): an organisation's name and sites are meant to be seen there. No patient's data may show.
  */
-const DIRECTORY_ROUTES = new Set(['GET /api/v1/slots']);
+const DIRECTORY_ROUTES = new Set(['GET /api/v1/slots', 'GET /api/v1/triage/questionnaire']);
 
 describeEachDatabase('route × role matrix: no one reaches another’s data', (database) => {
   let server: RunningServer;
@@ -170,6 +199,12 @@ describeEachDatabase('route × role matrix: no one reaches another’s data', (d
     SAMPLE_BODIES['POST /api/v1/appointments'] = { patientId: camille.id, ...slot };
     SAMPLE_BODIES['POST /api/v1/patients/:patientId/appointment-estimate'] = { ...slot, treatingDoctor: 'referred' };
     SAMPLE_BODIES['POST /api/v1/schedules'] = { organisationId: victim.organisationId };
+    // Triage: Camille's answers (seeded), to be linked to her appointment.
+    victim.responseId = (
+      await db.selectFrom('triage_responses').select('id').where('patient_id', '=', camille.id).executeTakeFirstOrThrow()
+    ).id;
+    secrets.push(victim.responseId);
+    SAMPLE_BODIES['PUT /api/v1/patients/:patientId/triage/responses/:responseId/appointment'] = { appointmentId: appointment.id };
 
     // The outsiders: another organisation with its professional, and a patient of their own.
     const hash = await hashPassword('mot-de-passe-autre');
@@ -290,8 +325,8 @@ describeEachDatabase('route × role matrix: no one reaches another’s data', (d
     expect((await doctor.get(`/api/v1/patients/${victim.patientId}`)).status).toBe(200);
     expect((await doctor.get(`/api/v1/patients/${victim.patientId}/consents`)).status).toBe(200);
     // …and the access appears in the patient's history, with the doctor's name.
-    const history = await owner.get<{ who: string; action: string }[]>(`/api/v1/patients/${victim.patientId}/access-history`);
-    expect(history.body).toContainEqual(expect.objectContaining({ who: 'Claire Martin', action: 'patient.read' }));
+    const history = await owner.get<{ entries: { who: string; action: string }[] }>(`/api/v1/patients/${victim.patientId}/access-history`);
+    expect(history.body.entries).toContainEqual(expect.objectContaining({ who: 'Claire Martin', action: 'patient.read' }));
   });
 
   it('leaves an audit entry for every route about a patient that answers 2xx, for the patient and their doctor', async () => {

@@ -8,6 +8,7 @@ import { organisations, type OrganisationsTables } from './organisations/index.j
 import { patients, type PatientsTables } from './patients/index.js';
 import { rules } from './rules/index.js';
 import { scheduling, type SchedulingTables } from './scheduling/index.js';
+import { triage, type TriageTables } from './triage/index.js';
 
 export const MODULES: readonly ModuleManifest[] = [
   accounts,
@@ -17,7 +18,14 @@ export const MODULES: readonly ModuleManifest[] = [
   billing,
   rules,
   scheduling,
+  triage,
 ] as ModuleManifest[];
 
 /** Every module's tables at once: for the tests and tools that look across contexts, never for a module. */
-export type AllTables = AccountsTables & OrganisationsTables & PatientsTables & ConsentTables & BillingTables & SchedulingTables;
+export type AllTables = AccountsTables &
+  OrganisationsTables &
+  PatientsTables &
+  ConsentTables &
+  BillingTables &
+  SchedulingTables &
+  TriageTables;
