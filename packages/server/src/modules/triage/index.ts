@@ -5,7 +5,7 @@ import { readAppointment } from '../scheduling/service.js';
 import { seedTriageDemo } from './demo.js';
 import { TRIAGE_PROBLEMS } from './problems.js';
 import { registerTriageRoutes } from './routes.js';
-import { recordAppointmentOutcome } from './service.js';
+import { linkAnswersToBooking, recordAppointmentOutcome } from './service.js';
 import type { TriageTables } from './tables.js';
 
 /** Triage: the pre-teleconsultation questionnaire, its orientation (the 15, in person, teleconsultation, advice), organisations' copies, the funnel. */
@@ -29,7 +29,16 @@ export const triage = defineModule<TriageTables>({
       },
       { queue: 'triage.funnel' },
     );
-    app.addHook('onClose', async () => stop());
+    // Answers given just before a booking belong to it.
+    const stopLinking = ctx.events.subscribe(
+      'appointment.booked',
+      async ({ payload }) => linkAnswersToBooking(deps, { patientId: payload.patientId, appointmentId: payload.appointmentId }),
+      { queue: 'triage.link' },
+    );
+    app.addHook('onClose', async () => {
+      stop();
+      stopLinking();
+    });
   },
   seedDemo: (tx, ids) => seedTriageDemo(tx, ids),
 });

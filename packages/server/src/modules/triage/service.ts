@@ -188,7 +188,11 @@ export async function submitResponse(
   const chosen = body.questionnaireId ? await copyChosen(db, body.questionnaireId) : await chosenQuestionnaire(db, body.organisationId);
   const { questionnaire } = chosen.triage;
   const issues = checkAnswers(questionnaire, body.answers);
-  if (issues.length === 0) issues.push(...checkRequiredAnswers(questionnaire, dropHiddenAnswers(questionnaire, body.answers)));
+  // Answers stopped at a red flag are complete: the patient is sent to the 15 at once, not asked the rest.
+  const stoppedAtRedFlag = () => orient(chosen.triage, responseOf(questionnaire, body.answers), { age: 30 }).outcome === 'emergency-15';
+  if (issues.length === 0 && !stoppedAtRedFlag()) {
+    issues.push(...checkRequiredAnswers(questionnaire, dropHiddenAnswers(questionnaire, body.answers)));
+  }
   if (issues.length) throw problem.validation(fieldIssues(issues, language));
   return audited(
     deps,
@@ -380,6 +384,23 @@ export async function recordFunnelEvent(
     organisationId: event.organisationId ?? null,
     event: event.event,
     step: event.step ?? null,
+  });
+}
+
+/** How long answers wait for the booking they come before. */
+const ANSWERS_BEFORE_BOOKING_MS = 2 * 3_600_000;
+
+/**
+ * A booking made after the questionnaire: the patient's latest answers of the last two hours, not
+ * yet linked and not oriented to the 15, become the appointment's (the booking screens need not know).
+ */
+export async function linkAnswersToBooking(deps: ServiceDeps, booking: { patientId: string; appointmentId: string }, now = new Date()) {
+  const [latest] = await responsesOf(deps.db, booking.patientId, 1);
+  if (!latest || latest.appointment_id || latest.outcome === 'emergency-15') return;
+  if (now.getTime() - latest.created_at.getTime() > ANSWERS_BEFORE_BOOKING_MS) return;
+  await deps.db.transaction().execute(async (tx) => {
+    await linkToAppointment(tx, latest.id, booking.appointmentId);
+    await insertFunnelEvent(tx, { runId: latest.run_id, organisationId: latest.organisation_id, event: 'booked', outcome: latest.outcome });
   });
 }
 

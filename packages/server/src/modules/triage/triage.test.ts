@@ -204,6 +204,38 @@ describeEachDatabase('triage', (database) => {
       expect(link.body.type).toBe('urn:parcours:problem:emergency-cannot-book');
     });
 
+    it('takes answers stopped at a red flag as complete: the patient is not asked the rest', async () => {
+      const reply = await camille.post<Answered>(`/api/v1/patients/${camilleId}/triage/responses`, {
+        runId: crypto.randomUUID(),
+        answers: { reason: 'new-symptom', 'chest-pain': false, 'stroke-signs': true },
+      });
+      expect(reply.status).toBe(201);
+      expect(reply.body.orientation.outcome).toBe('emergency-15');
+    });
+
+    it('gives the answers of the last hours to the appointment booked after them', async () => {
+      const answered = await camille.post<Answered>(`/api/v1/patients/${camilleId}/triage/responses`, {
+        runId: crypto.randomUUID(),
+        answers: { ...calm, 'needs-interpreter': true },
+      });
+      const slots = await camille.get<{ slots: { typeId: string; start: string }[] }>(
+        '/api/v1/slots?specialty=general-practice&modality=video',
+      );
+      const slot = slots.body.slots.at(-1)!;
+      const booked = await camille.post<{ id: string }>('/api/v1/appointments', {
+        patientId: camilleId,
+        typeId: slot.typeId,
+        startsAt: slot.start,
+      });
+      expect(booked.status).toBe(201);
+      await expect
+        .poll(
+          async () =>
+            (await camille.get<Answered>(`/api/v1/patients/${camilleId}/triage/responses/${answered.body.id}`)).body.appointmentId,
+        )
+        .toBe(booked.body.id);
+    });
+
     it('refuses malformed or missing answers naming the question, and writes nothing', async () => {
       const before = [await count('triage_responses'), await count('triage_funnel_events')];
       const wrong = await new ApiClient(server.url, 'en');
@@ -222,9 +254,9 @@ describeEachDatabase('triage', (database) => {
       expect(missing.body.errors).toEqual([{ field: 'answers.chest-pain', code: 'required', message: 'Needs an answer.' }]);
       const followUp = await wrong.post<Problem>(`/api/v1/patients/${camilleId}/triage/responses`, {
         runId: crypto.randomUUID(),
-        answers: { ...calm, 'chest-pain': true, 'chest-pain-radiates': false, 'chest-pain-with-symptoms': false },
+        answers: { ...calm, pregnant: true },
       });
-      expect(followUp.body.errors.map((e) => e.field)).toEqual(['answers.chest-pain-minutes']);
+      expect(followUp.body.errors.map((e) => e.field)).toEqual(['answers.pregnancy-bleeding-or-pain']);
       expect([await count('triage_responses'), await count('triage_funnel_events')]).toEqual(before);
     });
 
