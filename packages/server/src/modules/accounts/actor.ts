@@ -6,14 +6,15 @@ import { managedPatientIds } from '../patients/service.js';
 /** The actor of an account: its memberships and the patient records it manages. */
 export async function loadActor(
   db: Db,
-  session: { id: string; accountId: string; isPractitioner: boolean },
+  session: { id: string; accountId: string; isPractitioner: boolean; name?: string },
   address: string,
 ): Promise<Actor> {
   const [memberships, patientIds] = await Promise.all([membershipsOf(db, session.accountId), managedPatientIds(db, session.accountId)]);
   return {
     accountId: session.accountId,
     sessionId: session.id,
-    memberships: memberships.map((m) => ({ organisationId: m.organisationId, role: m.role })),
+    ...(session.name ? { name: session.name } : {}),
+    memberships: memberships.map((m) => ({ organisationId: m.organisationId, organisationName: m.organisationName, role: m.role })),
     patientIds,
     isProfessional: session.isPractitioner || memberships.some((m) => m.role !== 'admin'),
     address,

@@ -17,6 +17,8 @@ export interface SessionRecord {
 export interface ResumedSession extends SessionRecord {
   totpEnrolled: boolean;
   isPractitioner: boolean;
+  /** The account's given and family names, as the audit trail keeps them with each entry. */
+  name: string;
 }
 
 /** Opens a session; the returned token goes in the cookie, only its hash is stored. */
@@ -68,6 +70,8 @@ export async function resumeSession(db: Db, config: Config, token: string, now =
       'sessions.revoked_at',
       'accounts.disabled_at',
       'accounts.totp_enrolled_at',
+      'accounts.given_name',
+      'accounts.family_name',
       'practitioners.account_id as practitioner_id',
     ])
     .where('sessions.id', '=', id)
@@ -89,6 +93,7 @@ export async function resumeSession(db: Db, config: Config, token: string, now =
     via: row.via,
     totpEnrolled: Boolean(row.totp_enrolled_at),
     isPractitioner: Boolean(row.practitioner_id),
+    name: `${row.given_name} ${row.family_name}`,
   };
 }
 

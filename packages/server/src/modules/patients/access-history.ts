@@ -3,20 +3,21 @@ import { managesPatient } from '../../platform/auth/policy.js';
 import { accessHistory, audited } from '../../platform/audit/audit.js';
 import type { ServiceDeps } from '../../platform/context.js';
 import { problem } from '../../platform/http/problem.js';
-import { accountNames } from '../accounts/service.js';
-import { organisationNames } from '../organisations/service.js';
+import type { z } from 'zod';
+import type { AccessHistoryPage, HistoryQuery } from './schemas.js';
 
 /**
  * Who accessed a patient's record, newest first, for the patient (or the parent managing the
- * record) — like Mon espace santé's access history. Names are resolved here, ids stay in the log.
+ * record) — like Mon espace santé's access history. Names come from the entries themselves, as
+ * they were when each access happened: nothing is looked up now that could rewrite the past.
  */
 export async function accessHistoryOf(
   deps: ServiceDeps,
   actor: Actor,
   patientId: string,
-  page: { limit: number; before?: string | undefined },
-) {
-  const entries = await audited(
+  query: z.infer<typeof HistoryQuery>,
+): Promise<z.infer<typeof AccessHistoryPage>> {
+  const { entries, next } = await audited(
     deps,
     {
       actor,
@@ -29,18 +30,22 @@ export async function accessHistoryOf(
         return 'patient';
       },
     },
-    (tx) => accessHistory(tx, patientId, { limit: page.limit, ...(page.before ? { before: new Date(page.before) } : {}) }),
+    (db) =>
+      accessHistory(db, patientId, {
+        limit: query.limit,
+        ...query.before,
+        ...(query.hideOwnViews ? { exceptActor: actor.accountId } : {}),
+      }),
   );
-  const [names, organisations] = await Promise.all([
-    accountNames(deps.db, [...new Set(entries.map((e) => e.actorAccountId).filter((id): id is string => Boolean(id)))]),
-    organisationNames(deps.db, [...new Set(entries.map((e) => e.organisationId).filter((id): id is string => Boolean(id)))]),
-  ]);
-  return entries.map((e) => ({
-    at: e.at.toISOString(),
-    who: (e.actorAccountId && names.get(e.actorAccountId)) ?? 'Parcours',
-    role: e.actorRole ?? 'system',
-    organisation: (e.organisationId && organisations.get(e.organisationId)) ?? null,
-    action: e.action,
-    resourceType: e.resourceType,
-  }));
+  return {
+    entries: entries.map((e) => ({
+      at: e.at.toISOString(),
+      who: e.actorAccountId ? e.actorName : 'Parcours',
+      role: e.actorRole,
+      organisation: e.organisationName,
+      action: e.action,
+      resourceType: e.resourceType,
+    })),
+    next: next ? `${next.before.toISOString()}~${next.beforeSeq}~${next.beforeChain}` : null,
+  };
 }

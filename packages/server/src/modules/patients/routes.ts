@@ -6,7 +6,16 @@ import type { ServiceDeps } from '../../platform/context.js';
 import { accessHistoryOf } from './access-history.js';
 import { listCarePatients } from './care-patients.js';
 import { addDependant, readPatient } from './patients.js';
-import { AccessEntry, CarePatient, CarePatientQuery, Created, HistoryQuery, Patient, PatientIdentity, PatientParams } from './schemas.js';
+import {
+  AccessHistoryPage,
+  CarePatient,
+  CarePatientQuery,
+  Created,
+  HistoryQuery,
+  Patient,
+  PatientIdentity,
+  PatientParams,
+} from './schemas.js';
 
 const tags = ['patients'];
 
@@ -63,7 +72,7 @@ export function registerPatientRoutes(app: FastifyInstance, deps: ServiceDeps): 
         summary: 'Who accessed this record and when (for the patient)',
         params: PatientParams,
         querystring: HistoryQuery,
-        response: { 200: z.array(AccessEntry) },
+        response: { 200: AccessHistoryPage },
       },
       config: { policy: 'signed-in' },
     },

@@ -1,5 +1,6 @@
 import { checkNir, REASON_EXPLANATIONS } from '@parcours/domain';
 import { z } from 'zod';
+import { ACCESS_HISTORY_MAX_LIMIT, ACCESS_HISTORY_PAGE_SIZE } from '../../platform/audit/audit.js';
 import { isoDate, isoDateTime, name, searchText, today } from '../../platform/http/text.js';
 
 /** The NIR as the domain checks it; refused, the message is the domain's explanation of the first reason. */
@@ -52,15 +53,59 @@ export const Patient = z.object({
 
 export const AccessEntry = z.object({
   at: z.string(),
-  who: z.string(),
+  /** The name as it was when the entry was written; null for the oldest entries, written before names were kept. */
+  who: z.string().nullable(),
   role: z.string(),
   organisation: z.string().nullable(),
   action: z.string(),
   resourceType: z.string(),
 });
 
+export const AccessHistoryPage = z.object({
+  entries: z.array(AccessEntry),
+  /** Where the next (older) page starts: its `before`; null on the last page. */
+  next: z.string().nullable(),
+});
+
+/**
+ * Where a page starts: the `next` of the page before — the last entry's time, number and chain
+ * (`2026-12-02T08:00:00.123Z~42~3`), so that entries of the same millisecond are neither skipped
+ * nor shown twice — or just an instant.
+ */
+const HistoryCursor = z
+  .string()
+  .max(64)
+  .superRefine((cursor, ctx) => {
+    const [at, seq, chain, ...rest] = cursor.split('~');
+    const numbered = seq === undefined || (chain !== undefined && /^\d{1,15}$/.test(seq) && /^\d{1,4}$/.test(chain) && rest.length === 0);
+    if (!isoDateTime().safeParse(at).success || !numbered)
+      ctx.addIssue({
+        code: 'custom',
+        input: cursor,
+        params: {
+          code: 'invalid-cursor',
+          message: {
+            fr: 'Doit être le « next » d’une page précédente, ou une date et heure ISO 8601.',
+            en: 'Must be the "next" of an earlier page, or an ISO 8601 date and time.',
+          },
+        },
+      });
+  })
+  .transform((cursor) => {
+    const [at, seq, chain] = cursor.split('~');
+    return { before: new Date(at!), ...(seq !== undefined ? { beforeSeq: Number(seq), beforeChain: Number(chain) } : {}) };
+  });
+
 export const HistoryQuery = z
-  .object({ limit: z.coerce.number().int().min(1).max(200).default(50), before: isoDateTime().optional() })
+  .object({
+    limit: z.coerce.number().int().min(1).max(ACCESS_HISTORY_MAX_LIMIT).default(ACCESS_HISTORY_PAGE_SIZE),
+    before: HistoryCursor.optional(),
+    hideOwnViews: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((value) => value === 'true')
+      .describe('true: leave out what this account did itself'),
+  })
   .strict();
 
 export const Created = z.object({ id: z.uuid() });

@@ -16,5 +16,5 @@ export {
   type SignedCheckpoint,
 } from './checkpoint.js';
 export { verifyAuditTrail, type AuditProblem, type AuditVerification, type BadEntry, type VerifyOptions } from './verify.js';
-export { accessHistory, ACCESS_HISTORY_MAX_LIMIT, type RecordAccess } from './history.js';
+export { accessHistory, ACCESS_HISTORY_MAX_LIMIT, ACCESS_HISTORY_PAGE_SIZE, type RecordAccess } from './history.js';
 export { auditVerifyOptions, runAuditVerify } from './cli.js';

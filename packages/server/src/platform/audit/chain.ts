@@ -11,7 +11,10 @@ export interface ChainedFields {
   at: Date;
   actorAccountId: string | null;
   actorRole: string;
+  /** The actor's and the organisation's names as they were then; absent (null) in older entries. */
+  actorName?: string | null;
   organisationId: string | null;
+  organisationName?: string | null;
   patientId: string | null;
   action: string;
   resourceType: string;
@@ -26,16 +29,20 @@ export interface ChainedFields {
  * changing it would make every stored hash disagree with its entry. Entries of chain 0 hash exactly
  * as they did before there were several chains; those of other chains add `chain` (after `at`),
  * so that an entry cannot pass for one of another chain — every chain starts from the same genesis.
+ * Likewise `actorName` and `organisationName` are hashed when the entry has them (entries written
+ * before names were kept have none, and hash as they did).
  */
 export function entryHash(prevHash: string, entry: ChainedFields): string {
   const canonical = JSON.stringify({
     action: entry.action,
     actorAccountId: entry.actorAccountId,
+    ...(entry.actorName != null ? { actorName: entry.actorName } : {}),
     actorRole: entry.actorRole,
     address: entry.address,
     at: entry.at.toISOString(),
     ...(entry.chain ? { chain: entry.chain } : {}),
     organisationId: entry.organisationId,
+    ...(entry.organisationName != null ? { organisationName: entry.organisationName } : {}),
     patientId: entry.patientId,
     reason: entry.reason,
     resourceId: entry.resourceId,

@@ -29,13 +29,15 @@ describeEachDatabase("a patient's access history", (database, kind) => {
       await recordAudit(tx, { actor: null, action: 'organisation.create', resource: { type: 'Organization' }, at: at(4) });
     });
 
-    expect(await accessHistory(db, patientId)).toEqual([
+    expect((await accessHistory(db, patientId)).entries).toEqual([
       {
         seq: 3,
         at: at(3),
         actorAccountId: doctor.accountId,
+        actorName: null,
         actorRole: 'practitioner',
         organisationId,
+        organisationName: null,
         action: 'patient.read',
         resourceType: 'Patient',
       },
@@ -43,13 +45,15 @@ describeEachDatabase("a patient's access history", (database, kind) => {
         seq: 1,
         at: at(1),
         actorAccountId: self.accountId,
+        actorName: null,
         actorRole: 'patient',
         organisationId: null,
+        organisationName: null,
         action: 'consent.give',
         resourceType: 'Consent',
       },
     ]);
-    expect(await accessHistory(db, randomUUID())).toEqual([]);
+    expect((await accessHistory(db, randomUUID())).entries).toEqual([]);
   });
 
   it('pages back in time without skipping entries of the same millisecond', async () => {
@@ -64,11 +68,11 @@ describeEachDatabase("a patient's access history", (database, kind) => {
       ),
     );
     const seen: number[] = [];
-    let page = await accessHistory(db, patientId, { limit: 3 });
+    let page = (await accessHistory(db, patientId, { limit: 3 })).entries;
     while (page.length > 0) {
       seen.push(...page.map((e) => e.seq));
       const last = page[page.length - 1]!;
-      page = await accessHistory(db, patientId, { limit: 3, before: last.at, beforeSeq: last.seq });
+      page = (await accessHistory(db, patientId, { limit: 3, before: last.at, beforeSeq: last.seq })).entries;
     }
     expect(seen).toEqual([7, 6, 5, 4, 3, 2, 1]);
   });
@@ -94,11 +98,11 @@ describeEachDatabase("a patient's access history", (database, kind) => {
       ),
     );
     const seen: string[] = [];
-    let page = await accessHistory(db, patientId, { limit: 1 });
+    let page = (await accessHistory(db, patientId, { limit: 1 })).entries;
     while (page.length > 0) {
       seen.push(...page.map((e) => `${e.chain ?? 0}:${e.seq}`));
       const last = page[page.length - 1]!;
-      page = await accessHistory(db, patientId, { limit: 1, before: last.at, beforeSeq: last.seq, beforeChain: last.chain ?? 0 });
+      page = (await accessHistory(db, patientId, { limit: 1, before: last.at, beforeSeq: last.seq, beforeChain: last.chain ?? 0 })).entries;
     }
     expect(seen).toEqual(kind === 'postgres' ? ['2:1', '1:1', '0:1'] : ['0:3', '0:2', '0:1']);
   });
@@ -117,7 +121,7 @@ describeEachDatabase("a patient's access history", (database, kind) => {
           at: new Date(`2026-03-29T10:0${minute}:00.000Z`),
         }),
       );
-    const page = await accessHistory(db, patientId, { before: new Date('2026-03-29T10:03:00.000Z') });
+    const page = (await accessHistory(db, patientId, { before: new Date('2026-03-29T10:03:00.000Z') })).entries;
     expect(page.map((e) => e.seq)).toEqual([2, 1]);
   });
 

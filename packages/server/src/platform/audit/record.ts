@@ -101,6 +101,8 @@ export function checkAuditEntry(entry: AuditEntryInput): void {
     'resource id': [entry.resource.id, 200],
     address: [entry.address ?? entry.actor?.address, 100],
     reason: [entry.reason, 500],
+    'actor name': [entry.actor?.name, 300],
+    'organisation name': [entry.actor?.memberships.find((m) => m.organisationId === entry.organisationId)?.organisationName, 300],
   } as const;
   for (const [name, [text, max]] of Object.entries(bounded)) {
     if (text === undefined || text === null) continue;
@@ -113,13 +115,17 @@ export function checkAuditEntry(entry: AuditEntryInput): void {
 
 function chainedFields(input: AuditEntryInput, chain: number, seq: number, at: Date): ChainedFields {
   const role = roleOf(input);
+  const organisationId = input.organisationId ?? organisationOf(input.actor, role);
   return {
     chain,
     seq,
     at,
     actorAccountId: input.actor?.accountId ?? null,
     actorRole: role,
-    organisationId: input.organisationId ?? organisationOf(input.actor, role),
+    // Names as they are now, kept with the entry: what the patient's history shows, whatever comes later.
+    actorName: input.actor?.name ?? null,
+    organisationId,
+    organisationName: input.actor?.memberships.find((m) => m.organisationId === organisationId)?.organisationName ?? null,
     patientId: input.patientId ?? null,
     action: input.action,
     resourceType: input.resource.type,

@@ -42,7 +42,9 @@ function fromRow(row: Selectable<AuditTables['audit_log']>): StoredEntry {
     at: row.at,
     actorAccountId: row.actor_account_id,
     actorRole: row.actor_role,
+    actorName: row.actor_name,
     organisationId: row.organisation_id,
+    organisationName: row.organisation_name,
     patientId: row.patient_id,
     action: row.action,
     resourceType: row.resource_type,
@@ -118,14 +120,14 @@ export async function appendAfter(db: Db, head: ChainHead, entries: StoredEntry[
 }
 
 /**
- * The INSERT of entries as one array per column, unnested: 14 parameters whatever the number of
+ * The INSERT of entries as one array per column, unnested: 16 parameters whatever the number of
  * entries (no limit on a batch), and parsed by PostgreSQL faster than as many rows of parameters.
  */
 function insertEntries(entries: StoredEntry[], condition = sql``) {
   const column = <T>(value: (e: StoredEntry) => T) => entries.map(value);
   return sql`
     insert into audit_log (chain, seq, at, actor_account_id, actor_role, organisation_id, patient_id, action,
-                           resource_type, resource_id, address, reason, prev_hash, hash)
+                           resource_type, resource_id, address, reason, prev_hash, hash, actor_name, organisation_name)
     select * from unnest(
       ${column((e) => e.chain)}::smallint[], ${column((e) => e.seq)}::bigint[],
       ${column((e) => e.at.toISOString())}::timestamptz[], ${column((e) => e.actorAccountId)}::uuid[],
@@ -133,7 +135,8 @@ function insertEntries(entries: StoredEntry[], condition = sql``) {
       ${column((e) => e.patientId)}::uuid[], ${column((e) => e.action)}::text[],
       ${column((e) => e.resourceType)}::text[], ${column((e) => e.resourceId)}::text[],
       ${column((e) => e.address)}::text[], ${column((e) => e.reason)}::text[],
-      ${column((e) => e.prevHash)}::text[], ${column((e) => e.hash)}::text[]
+      ${column((e) => e.prevHash)}::text[], ${column((e) => e.hash)}::text[],
+      ${column((e) => e.actorName ?? null)}::text[], ${column((e) => e.organisationName ?? null)}::text[]
     )
     ${condition}`;
 }
@@ -237,7 +240,13 @@ export const placeKey = (chain: number, seq: number) => `${chain}:${seq}`;
 export async function patientEntries(
   db: Db,
   patientId: string,
-  page: { limit: number; before?: Date | undefined; beforeSeq?: number | undefined; beforeChain?: number | undefined },
+  page: {
+    limit: number;
+    before?: Date | undefined;
+    beforeSeq?: number | undefined;
+    beforeChain?: number | undefined;
+    exceptActor?: string | undefined;
+  },
 ): Promise<StoredEntry[]> {
   let query = db
     .selectFrom('audit_log')
@@ -257,6 +266,9 @@ export async function patientEntries(
       ]),
     );
   else if (before) query = query.where('at', '<', before);
+  // Parcours's own entries (no actor) stay: only the named account's are left out.
+  if (page.exceptActor)
+    query = query.where((eb) => eb.or([eb('actor_account_id', 'is', null), eb('actor_account_id', '!=', page.exceptActor!)]));
   return (await query.execute()).map(fromRow);
 }
 

@@ -10,7 +10,10 @@ export interface AuditTables {
     at: Written<Date>;
     actor_account_id: Written<string | null>;
     actor_role: Written<string>;
+    /** The actor's name as it was when they acted; null before names were kept. */
+    actor_name: Written<string | null>;
     organisation_id: Written<string | null>;
+    organisation_name: Written<string | null>;
     patient_id: Written<string | null>;
     action: Written<string>;
     resource_type: Written<string>;

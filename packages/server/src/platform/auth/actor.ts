@@ -8,8 +8,10 @@ export type MembershipRole = 'admin' | 'practitioner' | 'regulator';
 export interface Actor {
   accountId: string;
   sessionId: string;
+  /** The name the account shows (given and family names): what the audit trail keeps of who acted. */
+  name?: string;
   /** The account's roles per organisation; a patient-only account has none. */
-  memberships: { organisationId: string; role: MembershipRole }[];
+  memberships: { organisationId: string; organisationName?: string; role: MembershipRole }[];
   /** Patient records this account manages: its own and its dependants'. */
   patientIds: string[];
   isProfessional: boolean;
