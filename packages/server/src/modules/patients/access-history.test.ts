@@ -4,7 +4,7 @@ import { ApiClient } from '../../platform/testing/client.js';
 import { describeEachDatabase } from '../../platform/testing/databases.js';
 import { startTestServer } from '../../platform/testing/server.js';
 import type { RunningServer } from '../../server.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../accounts/demo.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../accounts/index.js';
 
 interface Page {
   entries: { at: string; who: string | null; role: string; organisation: string | null; action: string }[];
