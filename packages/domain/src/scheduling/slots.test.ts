@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { nextSlots, openIntervals, type Availability, type Interval, type WeeklyOpening } from './slots.js';
-import { canonicalTimeZone, instantOfWallTime, wallTimeOf } from './wall-time.js';
+import { canonicalTimeZone, instantOfWallTime, isoDateOf, localDateOf, wallTimeOf } from './wall-time.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -124,6 +124,24 @@ describe('nextSlots', () => {
     expect(canonicalTimeZone('Europe/Atlantis')).toBeNull();
     expect(canonicalTimeZone('')).toBeNull();
     expect(instantOfWallTime({ year: 2026, month: 3, day: 29 }, 150, 'Europe/Paris')).toBe(at('2026-03-29T03:30:00+02:00'));
+  });
+});
+
+describe('localDateOf (its offsets cached by quarter hour)', () => {
+  it('gives the day the zone’s wall clock shows at any instant, on either side of every change of the clocks', () => {
+    const zones = ['Europe/Paris', 'America/Martinique', 'Indian/Reunion', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'America/Santiago'];
+    // Each change of the clocks in 2026, and a minute either side of it.
+    const changes = [at('2026-03-29T01:00:00Z'), at('2026-10-25T01:00:00Z'), at('2026-04-04T15:00:00Z'), at('2026-10-03T15:30:00Z')];
+    const instants = fc.oneof(
+      fc.integer({ min: at('1990-01-01T00:00:00Z'), max: at('2060-01-01T00:00:00Z') }),
+      fc.tuple(fc.constantFrom(...changes), fc.integer({ min: -2 * HOUR, max: 2 * HOUR })).map(([change, delta]) => change + delta),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), instants, (zone, instant) => {
+        expect(isoDateOf(localDateOf(instant, zone))).toBe(wallTimeOf(instant, zone).date);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

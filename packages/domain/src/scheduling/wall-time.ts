@@ -78,9 +78,32 @@ export function instantOfWallTime(date: LocalDate, minutes: number, zone: string
   return DateTime.fromObject({ ...date, hour: Math.floor(minutes / 60), minute: minutes % 60 }, { zone: zoneOf(zone) }).toMillis();
 }
 
+/**
+ * The offset of a zone at an instant. luxon asks Intl for it, which costs microseconds a call, and a
+ * search asks for the same quarters of an hour again and again: an offset is cached for its quarter
+ * of an hour when it is the same at both ends of it (clocks change on a quarter hour of UTC in every
+ * zone since the 1970s; a quarter that holds a change is asked of luxon each time).
+ */
+const quarterOffsets = new Map<string, number | null>();
+const QUARTER = 15 * MINUTE;
+
+function offsetAt(zone: string, instant: number): number {
+  const quarter = Math.floor(instant / QUARTER);
+  const key = `${zone}|${quarter}`;
+  let offset = quarterOffsets.get(key);
+  if (offset === undefined) {
+    const tz = zoneOf(zone);
+    const first = tz.offset(quarter * QUARTER);
+    offset = first === tz.offset((quarter + 1) * QUARTER - 1) ? first : null;
+    if (quarterOffsets.size >= DAY_OFFSETS_MAX) quarterOffsets.clear();
+    quarterOffsets.set(key, offset);
+  }
+  return offset ?? zoneOf(zone).offset(instant);
+}
+
 /** The local day (in `zone`) of an instant. */
 export function localDateOf(instant: number, zone: string): LocalDate {
-  const local = new Date(instant + zoneOf(zone).offset(instant) * 60_000);
+  const local = new Date(instant + offsetAt(zone, instant) * MINUTE);
   return { year: local.getUTCFullYear(), month: local.getUTCMonth() + 1, day: local.getUTCDate() };
 }
 

@@ -228,6 +228,80 @@ export function searchableTypes(
     .execute();
 }
 
+/** A weekly opening as slot search reads it: weekday, `HH:MM:SS` start and end, modalities. */
+export type OpeningTuple = [number, string, string, Modality[]];
+/** An exception as slot search reads it: kind, start and end (epoch ms), modalities. */
+export type ExceptionTuple = ['closed' | 'open', number, number, Modality[]];
+/** An appointment's hold on its practitioner's time: start and end with its buffer (epoch ms). */
+export type BusyTuple = [number, number];
+
+export type SlotSource = Awaited<ReturnType<typeof searchableTypes>>[number] & {
+  openings: OpeningTuple[];
+  exceptions: ExceptionTuple[];
+  /** The practitioner's live appointments that meet `busyRange`. */
+  busy: BusyTuple[];
+};
+
+/**
+ * Everything a slot search computes from, in one round trip: the consultation types that match
+ * (as `searchableTypes`), each with its schedule's weekly openings, its exceptions meeting
+ * `exceptionRange`, and its practitioner's live appointments meeting `busyRange` (read through the
+ * index `appointments_busy` alone). Numbers and short arrays, as JSON: no Date objects to make.
+ */
+export async function slotSources(
+  db: Db,
+  filter: {
+    specialty?: string;
+    modality?: Modality;
+    territory?: string;
+    practitionerId?: string;
+    organisationId?: string;
+    typeId?: string;
+  },
+  exceptionRange: { from: Date; until: Date },
+  busyRange: { from: Date; until: Date },
+): Promise<SlotSource[]> {
+  const where = [
+    sql`t.active`,
+    ...(filter.specialty ? [sql`t.specialty = ${filter.specialty}`] : []),
+    ...(filter.modality ? [sql`t.modality = ${filter.modality}`] : []),
+    ...(filter.territory ? [sql`s.territory @> array[${filter.territory}]::text[]`] : []),
+    ...(filter.practitionerId ? [sql`s.practitioner_account_id = ${filter.practitionerId}`] : []),
+    ...(filter.organisationId ? [sql`s.organisation_id = ${filter.organisationId}`] : []),
+    ...(filter.typeId ? [sql`t.id = ${filter.typeId}`] : []),
+  ];
+  const { rows } = await sql<SlotSource>`
+    with candidates as (
+      select t.id as type_id, t.modality, t.specialty, t.duration_minutes, t.buffer_minutes, t.minimum_notice_minutes,
+        t.horizon_days, t.fee_cents, s.id as schedule_id, s.practitioner_account_id, s.organisation_id, s.site_id,
+        s.time_zone, s.territory
+      from consultation_types t join schedules s on s.id = t.schedule_id
+      where ${sql.join(where, sql` and `)}
+      limit 2000),
+    busy as (
+      select a.practitioner_account_id,
+        json_agg(json_build_array((extract(epoch from a.starts_at) * 1000)::bigint, (extract(epoch from a.blocked_until) * 1000)::bigint)) as busy
+      from appointments a
+      where a.practitioner_account_id in (select practitioner_account_id from candidates)
+        and a.status in ('booked', 'checked-in', 'in-progress', 'completed')
+        and a.blocked_until > ${busyRange.from}
+        -- No appointment lasts a day (a type is 4 h at most, its buffer 2 h): a bound the index can use.
+        and a.starts_at > ${new Date(busyRange.from.getTime() - 86_400_000)}
+        and a.starts_at < ${busyRange.until}
+      group by a.practitioner_account_id)
+    select c.*,
+      coalesce((select json_agg(json_build_array(o.weekday, o.starts, o.ends, o.modalities))
+        from weekly_openings o where o.schedule_id = c.schedule_id), '[]') as openings,
+      coalesce((select json_agg(json_build_array(e.kind, (extract(epoch from e.starts_at) * 1000)::bigint,
+          (extract(epoch from e.ends_at) * 1000)::bigint, e.modalities))
+        from schedule_exceptions e
+        where e.schedule_id = c.schedule_id and e.ends_at > ${exceptionRange.from} and e.starts_at < ${exceptionRange.until}), '[]')
+        as exceptions,
+      coalesce(b.busy, '[]') as busy
+    from candidates c left join busy b on b.practitioner_account_id = c.practitioner_account_id`.execute(db);
+  return rows;
+}
+
 // ——— Appointments ———
 
 export type AppointmentRow = Awaited<ReturnType<typeof appointmentById>> & object;
