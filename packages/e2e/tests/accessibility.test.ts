@@ -60,6 +60,20 @@ const ANSWERED: Record<string, (page: Page) => Promise<void>> = {
     await slots.first().click();
     await page.getByRole('dialog').getByTestId('verdict').waitFor();
   },
+  // A professional's booking for a patient: the slot chosen, before confirming.
+  '/agenda/nouveau-rendez-vous': async (page) => {
+    const days = page.getByRole('group', { name: 'Jour' }).getByRole('button');
+    const slots = page.getByRole('button', { name: /^\d\d:\d\d avec / });
+    for (let day = 0; day < 14 && (await slots.count()) === 0; day++) {
+      await days.nth(day).click();
+      await page
+        .getByText(/Aucun créneau libre/)
+        .or(slots.first())
+        .waitFor();
+    }
+    await slots.first().click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Réserver le rendez-vous' }).waitFor();
+  },
   '/patients/:patientId/facturation': async (page) => {
     await page.getByRole('radio', { name: 'L’a orienté' }).check();
     await page.getByRole('radio', { name: 'Oui' }).check();
@@ -241,6 +255,13 @@ describe('accessibility in Chromium: every page of every role, on a phone and on
     await patient.goto(server.url + '/acces');
     await patient.getByText('Martin', { exact: false }).first().waitFor();
     await inView(patient, /Claire Martin|MARTIN/);
+    // Her own views (at least the history she just opened) can be hidden, and only those.
+    await patient.reload();
+    const history = patient.getByRole('main');
+    await history.getByText('Camille Petit', { exact: true }).first().waitFor();
+    await history.getByRole('switch', { name: 'Masquer mes propres consultations' }).check({ force: true });
+    await history.getByText('Camille Petit', { exact: true }).first().waitFor({ state: 'detached' });
+    await history.getByText('Claire Martin', { exact: true }).first().waitFor();
     await patient.context().close();
   });
 });

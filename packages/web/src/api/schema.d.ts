@@ -1188,6 +1188,8 @@ export interface paths {
                 query?: {
                     limit?: number;
                     before?: string;
+                    /** @description true: leave out what this account did itself */
+                    hideOwnViews?: "true" | "false";
                 };
                 header?: never;
                 path: {
@@ -1204,13 +1206,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            at: string;
-                            who: string;
-                            role: string;
-                            organisation: string | null;
-                            action: string;
-                            resourceType: string;
-                        }[];
+                            entries: {
+                                at: string;
+                                who: string | null;
+                                role: string;
+                                organisation: string | null;
+                                action: string;
+                                resourceType: string;
+                            }[];
+                            next: string | null;
+                        };
                     };
                 };
             };
@@ -4613,6 +4618,743 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/triage/orient": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Orients a case before a teleconsultation: the 15, in person, teleconsultation or advice
+         * @description One case gives one orientation; an array (at most 1000) gives an array in the same order. The default questionnaire is used. A malformed case is a 400 problem naming the field. Public: nothing is stored or read.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        patient: {
+                            age: number;
+                            /** @enum {string} */
+                            sex?: "F" | "M";
+                        };
+                        /** @description For infants: takes precedence over age */
+                        ageMonths?: number;
+                        /** @description Answers by linkId; an item not given is not reported. Only the questionnaire’s questions. */
+                        answers: {
+                            [key: string]: boolean | number | string;
+                        };
+                    } | {
+                        patient: {
+                            age: number;
+                            /** @enum {string} */
+                            sex?: "F" | "M";
+                        };
+                        /** @description For infants: takes precedence over age */
+                        ageMonths?: number;
+                        /** @description Answers by linkId; an item not given is not reported. Only the questionnaire’s questions. */
+                        answers: {
+                            [key: string]: boolean | number | string;
+                        };
+                    }[];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            outcome: "advice" | "teleconsultation" | "in-person" | "emergency-15";
+                            /** @enum {string} */
+                            severity: "none" | "moderate" | "high";
+                            /** @description For the practitioner: fever, pregnancy, interpreter-needed… */
+                            flags: string[];
+                            /** @description Reason codes, each with a sentence in French and English in the questionnaire’s rules */
+                            reasons: string[];
+                        } | {
+                            /** @enum {string} */
+                            outcome: "advice" | "teleconsultation" | "in-person" | "emergency-15";
+                            /** @enum {string} */
+                            severity: "none" | "moderate" | "high";
+                            /** @description For the practitioner: fever, pregnancy, interpreter-needed… */
+                            flags: string[];
+                            /** @description Reason codes, each with a sentence in French and English in the questionnaire’s rules */
+                            reasons: string[];
+                        }[];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/triage/questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The questionnaire to answer before booking with an organisation: its copy, or the default */
+        get: {
+            parameters: {
+                query?: {
+                    organisationId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The organisation’s copy; null for the default questionnaire */
+                            id: string | null;
+                            organisationId: string | null;
+                            version: string;
+                            triage: {
+                                questionnaire: {
+                                    [key: string]: unknown;
+                                };
+                                orientation: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/triage/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient’s answers and orientations, latest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            runId: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            organisationId: string | null;
+                            questionnaire: {
+                                id: string | null;
+                                url: string;
+                                version: string;
+                            };
+                            answers: {
+                                [key: string]: boolean | number | string;
+                            };
+                            orientation: {
+                                /** @enum {string} */
+                                outcome: "advice" | "teleconsultation" | "in-person" | "emergency-15";
+                                /** @enum {string} */
+                                severity: "none" | "moderate" | "high";
+                                /** @description For the practitioner: fever, pregnancy, interpreter-needed… */
+                                flags: string[];
+                                /** @description Reason codes, each with a sentence in French and English in the questionnaire’s rules */
+                                reasons: string[];
+                            };
+                            reasons: {
+                                code: string;
+                                fr: string;
+                                en: string;
+                                /** @description For the 15: 15, 112, 114 (and 3114 for suicidal thoughts) */
+                                numbers?: string[];
+                            }[];
+                            appointmentId: string | null;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Answers the questionnaire for a patient: the answers are checked, oriented and kept
+         * @description A malformed or missing answer is a 400 naming the question (`answers.<linkId>`); nothing is written then.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description The questionnaire run, from its start: ties the answers to the funnel
+                         */
+                        runId: string;
+                        /**
+                         * Format: uuid
+                         * @description The organisation’s copy answered; the default questionnaire when absent
+                         */
+                        questionnaireId?: string;
+                        /**
+                         * Format: uuid
+                         * @description The organisation the patient consults (its copy is used when it has one)
+                         */
+                        organisationId?: string;
+                        /** @description Answers by linkId; an item not given is not reported. Only the questionnaire’s questions. */
+                        answers: {
+                            [key: string]: boolean | number | string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            runId: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            organisationId: string | null;
+                            questionnaire: {
+                                id: string | null;
+                                url: string;
+                                version: string;
+                            };
+                            answers: {
+                                [key: string]: boolean | number | string;
+                            };
+                            orientation: {
+                                /** @enum {string} */
+                                outcome: "advice" | "teleconsultation" | "in-person" | "emergency-15";
+                                /** @enum {string} */
+                                severity: "none" | "moderate" | "high";
+                                /** @description For the practitioner: fever, pregnancy, interpreter-needed… */
+                                flags: string[];
+                                /** @description Reason codes, each with a sentence in French and English in the questionnaire’s rules */
+                                reasons: string[];
+                            };
+                            reasons: {
+                                code: string;
+                                fr: string;
+                                en: string;
+                                /** @description For the 15: 15, 112, 114 (and 3114 for suicidal thoughts) */
+                                numbers?: string[];
+                            }[];
+                            appointmentId: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/triage/responses/{responseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of a patient’s answers and its orientation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    responseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            runId: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            organisationId: string | null;
+                            questionnaire: {
+                                id: string | null;
+                                url: string;
+                                version: string;
+                            };
+                            answers: {
+                                [key: string]: boolean | number | string;
+                            };
+                            orientation: {
+                                /** @enum {string} */
+                                outcome: "advice" | "teleconsultation" | "in-person" | "emergency-15";
+                                /** @enum {string} */
+                                severity: "none" | "moderate" | "high";
+                                /** @description For the practitioner: fever, pregnancy, interpreter-needed… */
+                                flags: string[];
+                                /** @description Reason codes, each with a sentence in French and English in the questionnaire’s rules */
+                                reasons: string[];
+                            };
+                            reasons: {
+                                code: string;
+                                fr: string;
+                                en: string;
+                                /** @description For the 15: 15, 112, 114 (and 3114 for suicidal thoughts) */
+                                numbers?: string[];
+                            }[];
+                            appointmentId: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/triage/responses/{responseId}/appointment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Links the answers to the appointment booked after them (the practitioner sees them in the agenda)
+         * @description Refused (409 emergency-cannot-book) for answers oriented to the 15.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    responseId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        appointmentId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            runId: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            organisationId: string | null;
+                            questionnaire: {
+                                id: string | null;
+                                url: string;
+                                version: string;
+                            };
+                            answers: {
+                                [key: string]: boolean | number | string;
+                            };
+                            orientation: {
+                                /** @enum {string} */
+                                outcome: "advice" | "teleconsultation" | "in-person" | "emergency-15";
+                                /** @enum {string} */
+                                severity: "none" | "moderate" | "high";
+                                /** @description For the practitioner: fever, pregnancy, interpreter-needed… */
+                                flags: string[];
+                                /** @description Reason codes, each with a sentence in French and English in the questionnaire’s rules */
+                                reasons: string[];
+                            };
+                            reasons: {
+                                code: string;
+                                fr: string;
+                                en: string;
+                                /** @description For the 15: 15, 112, 114 (and 3114 for suicidal thoughts) */
+                                numbers?: string[];
+                            }[];
+                            appointmentId: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/triage/appointment-orientations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The answers, severity and flags linked to appointments, for the agenda
+         * @description Only those of patients the caller manages or cares for; the others are left out.
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Appointment ids, comma-separated (at most 200) */
+                    ids: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            runId: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            organisationId: string | null;
+                            questionnaire: {
+                                id: string | null;
+                                url: string;
+                                version: string;
+                            };
+                            answers: {
+                                [key: string]: boolean | number | string;
+                            };
+                            orientation: {
+                                /** @enum {string} */
+                                outcome: "advice" | "teleconsultation" | "in-person" | "emergency-15";
+                                /** @enum {string} */
+                                severity: "none" | "moderate" | "high";
+                                /** @description For the practitioner: fever, pregnancy, interpreter-needed… */
+                                flags: string[];
+                                /** @description Reason codes, each with a sentence in French and English in the questionnaire’s rules */
+                                reasons: string[];
+                            };
+                            reasons: {
+                                code: string;
+                                fr: string;
+                                en: string;
+                                /** @description For the 15: 15, 112, 114 (and 3114 for suicidal thoughts) */
+                                numbers?: string[];
+                            }[];
+                            /** Format: uuid */
+                            appointmentId: string;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/triage/funnel-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The questionnaire’s screens report a run started or abandoned at a step (no answer, no patient) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        runId: string;
+                        /**
+                         * @description Oriented, booked, seen and reoriented are recorded by the server
+                         * @enum {string}
+                         */
+                        event: "started" | "abandoned";
+                        /** @description The group the patient left at (its linkId) */
+                        step?: string;
+                        /** Format: uuid */
+                        organisationId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisationId}/triage/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s triage funnel: started, abandoned (where), oriented (where), booked, seen */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                };
+                header?: never;
+                path: {
+                    organisationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            since: string;
+                            /** @description Runs by event: started, abandoned, oriented, booked, seen, reoriented */
+                            runs: {
+                                [key: string]: number;
+                            };
+                            /** @description Runs by outcome reached */
+                            oriented: {
+                                [key: string]: number;
+                            };
+                            /** @description Runs abandoned, by step */
+                            abandonedAt: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/organisations/{organisationId}/triage/questionnaire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation’s questionnaire: its latest copy, or the default to start one from */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    organisationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The organisation’s copy; null for the default questionnaire */
+                            id: string | null;
+                            organisationId: string | null;
+                            version: string;
+                            triage: {
+                                questionnaire: {
+                                    [key: string]: unknown;
+                                };
+                                orientation: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Publishes a new version of the organisation’s copy of the questionnaire
+         * @description Validated: known item types, enableWhen pointing at questions, no cycle, every safety item and rule of the contract kept. A version is never changed.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    organisationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A FHIR R4 Questionnaire holding every safety item of the contract */
+                        questionnaire: {
+                            [key: string]: unknown;
+                        };
+                        /** @description { rules: [...], reasons: {...} } */
+                        orientation: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The organisation’s copy; null for the default questionnaire */
+                            id: string | null;
+                            organisationId: string | null;
+                            version: string;
+                            triage: {
+                                questionnaire: {
+                                    [key: string]: unknown;
+                                };
+                                orientation: {
+                                    [key: string]: unknown;
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

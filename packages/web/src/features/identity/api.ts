@@ -9,7 +9,8 @@ export type Registration = RequestBody<'/api/v1/auth/register', 'post'>;
 export type PatientIdentity = RequestBody<'/api/v1/me/dependants', 'post'>;
 export type Sex = PatientIdentity['sex'];
 export type Patient = Reply<'/api/v1/patients/{patientId}', 'get'>;
-export type AccessEntry = Reply<'/api/v1/patients/{patientId}/access-history', 'get'>[number];
+export type AccessHistoryPage = Reply<'/api/v1/patients/{patientId}/access-history', 'get'>;
+export type AccessEntry = AccessHistoryPage['entries'][number];
 export type Organisation = Reply<'/api/v1/organisations/{organisationId}', 'get'>;
 export type SiteInput = RequestBody<'/api/v1/organisations/{organisationId}/sites', 'post'>;
 export type Member = Reply<'/api/v1/organisations/{organisationId}/members', 'get'>[number];
@@ -51,7 +52,7 @@ export const identityApi = {
   acceptInvitation: (token: string, password: string) => answer(api.POST('/api/v1/auth/invitation/accept', { body: { token, password } })),
 
   patient: (patientId: string) => answer(api.GET('/api/v1/patients/{patientId}', { params: patient(patientId) })),
-  accessHistory: (patientId: string, query: { limit: number; before?: string }) =>
+  accessHistory: (patientId: string, query: { before?: string; hideOwnViews?: 'true' }) =>
     answer(api.GET('/api/v1/patients/{patientId}/access-history', { params: { ...patient(patientId), query } })),
 
   organisation: (organisationId: string) =>
