@@ -110,6 +110,8 @@ describe('billing in Chromium: the patient’s estimate before booking, the prac
     expect(await page.getByTestId('billing-headline').count()).toBe(0);
     // Jean Moreau is a man: no pregnancy is asked.
     expect(await page.getByLabel('Grossesse en cours').count()).toBe(0);
+    // Dr Martin is a general practitioner: no midwife's act is offered.
+    expect(await page.getByLabel('Acte de sage-femme').count()).toBe(0);
 
     await page.getByLabel('Je suis le médecin traitant du patient').check();
     // The treating doctor seeing their patient: no referral to state.

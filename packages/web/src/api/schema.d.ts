@@ -628,6 +628,10 @@ export interface paths {
                                 pending: boolean;
                             };
                             isProfessional: boolean;
+                            practitioner: {
+                                profession: string;
+                                specialty: string | null;
+                            } | null;
                             memberships: {
                                 /** Format: uuid */
                                 organisationId: string;

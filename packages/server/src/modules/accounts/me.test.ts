@@ -36,6 +36,18 @@ describeEachDatabase('the profile', (database) => {
     expect(row).toEqual({ given_name: 'Karim', family_name: 'Benali' });
   });
 
+  it('names a professional’s profession, so that screens offer only the acts it may bill', async () => {
+    const doctor = new ApiClient(server.url);
+    await doctor.login('dr.martin@demo.parcours.fr', DEMO_PASSWORD, DEMO_TOTP_SECRET);
+    expect((await doctor.get<{ practitioner: unknown }>('/api/v1/me')).body.practitioner).toEqual({
+      profession: 'doctor',
+      specialty: expect.any(String),
+    });
+    const patient = new ApiClient(server.url);
+    await patient.login('camille.petit@demo.parcours.fr', DEMO_PASSWORD);
+    expect((await patient.get<{ practitioner: unknown }>('/api/v1/me')).body.practitioner).toBeNull();
+  });
+
   it('records every change of the profile in the audit trail', async () => {
     const doctor = new ApiClient(server.url);
     await doctor.login('dr.benali@demo.parcours.fr', DEMO_PASSWORD, DEMO_TOTP_SECRET);

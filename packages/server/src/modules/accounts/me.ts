@@ -10,12 +10,18 @@ import { membershipsOf } from '../organisations/service.js';
 import { managedRecords } from '../patients/service.js';
 import type { Me, MeUpdate } from './schemas.js';
 import { accountById, updateAccount } from './store.js';
+import { practitionerProfile } from './service.js';
 
 export async function describeMe(deps: ServiceDeps, auth: Authentication): Promise<z.infer<typeof Me>> {
   const { actor } = auth;
   // Every page asks for it: read once per account and moment (see SessionCache.view).
-  const [account, memberships, patients] = await sessionCache(deps.events).view(actor.accountId, () =>
-    Promise.all([accountById(deps.db, actor.accountId), membershipsOf(deps.db, actor.accountId), managedRecords(deps.db, actor.accountId)]),
+  const [account, memberships, patients, profile] = await sessionCache(deps.events).view(actor.accountId, () =>
+    Promise.all([
+      accountById(deps.db, actor.accountId),
+      membershipsOf(deps.db, actor.accountId),
+      managedRecords(deps.db, actor.accountId),
+      practitionerProfile(deps.db, actor.accountId),
+    ]),
   );
   return {
     id: account.id,
@@ -26,6 +32,7 @@ export async function describeMe(deps: ServiceDeps, auth: Authentication): Promi
     csrfToken: auth.csrfToken,
     secondFactor: { enrolled: Boolean(account.totp_enrolled_at), pending: auth.secondFactorPending },
     isProfessional: actor.isProfessional,
+    practitioner: profile ? { profession: profile.profession, specialty: profile.specialty } : null,
     memberships,
     patients,
   };

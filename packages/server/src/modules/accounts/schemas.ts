@@ -52,6 +52,8 @@ export const Me = z.object({
   csrfToken: z.string(),
   secondFactor: z.object({ enrolled: z.boolean(), pending: z.boolean() }),
   isProfessional: z.boolean(),
+  /** The professional's own facts (the rules contract's profession, specialty); null for anyone else. */
+  practitioner: z.object({ profession: z.string(), specialty: z.string().nullable() }).nullable(),
   memberships: z.array(
     z.object({ organisationId: z.uuid(), organisationName: z.string(), role: z.enum(['admin', 'practitioner', 'regulator']) }),
   ),

@@ -28,6 +28,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { z } from 'zod';
 import { ReasonsAndDoubts } from '../../components/ExplainedCodes.js';
+import { useAccount } from '../identity/RequireSession.js';
 import { formatEuros } from '../../components/money.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
@@ -126,6 +127,7 @@ const statement = z
 export function BillingDecisionPage() {
   const { t } = useTranslation();
   const { patientId = '' } = useParams();
+  const me = useAccount();
   // Opening the record to bill is an access to it: the patient's history shows it.
   const patient = useQuery({ queryKey: ['identity', 'patient', patientId], queryFn: () => identityApi.patient(patientId) }).data;
   const insurance = useQuery({ queryKey: billingKeys.insurance(patientId), queryFn: () => billingApi.insurance(patientId) });
@@ -137,8 +139,9 @@ export function BillingDecisionPage() {
   });
   const check = (key: Check) => <Checkbox label={t(`billing.decision.${key}`)} {...form.getInputProps(key, { type: 'checkbox' })} />;
   const facts = form.getValues();
-  // What cannot apply is not asked: a pregnancy, for a man.
+  // What cannot apply is not asked: a pregnancy, for a man; a midwife's act, for anyone but a midwife.
   const mayBePregnant = patient?.sex !== 'M';
+  const isMidwife = me.practitioner?.profession === 'midwife';
   return (
     <Stack gap="md" maw={960}>
       <PageTitle>{t('billing.decision.title')}</PageTitle>
@@ -186,14 +189,16 @@ export function BillingDecisionPage() {
             {check('sasReferral')}
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               {mayBePregnant && <PregnancySelect {...form.getInputProps('pregnancyMonth')} />}
-              <NativeSelect
-                label={t('billing.decision.midwifeAct')}
-                data={[
-                  { value: '', label: t('terms.notMidwifeAct') },
-                  ...MIDWIFE_ACTS.map((value) => ({ value, label: t(`terms.midwifeActs.${value}`) })),
-                ]}
-                {...form.getInputProps('midwifeAct')}
-              />
+              {isMidwife && (
+                <NativeSelect
+                  label={t('billing.decision.midwifeAct')}
+                  data={[
+                    { value: '', label: t('terms.notMidwifeAct') },
+                    ...MIDWIFE_ACTS.map((value) => ({ value, label: t(`terms.midwifeActs.${value}`) })),
+                  ]}
+                  {...form.getInputProps('midwifeAct')}
+                />
+              )}
               <TextInput type="date" label={t('billing.decision.lastInPersonVisit')} {...form.getInputProps('lastInPersonVisit')} />
               <TextInput
                 label={t('billing.decision.feeCharged')}

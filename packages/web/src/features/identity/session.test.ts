@@ -11,6 +11,7 @@ const me = (change: Partial<Me>): Me => ({
   csrfToken: 'token',
   secondFactor: { enrolled: false, pending: false },
   isProfessional: false,
+  practitioner: null,
   memberships: [],
   patients: [],
   ...change,
