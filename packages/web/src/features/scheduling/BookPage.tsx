@@ -40,12 +40,12 @@ import { SlotPicker } from './SlotPicker.js';
 import { formatters } from './time.js';
 
 /** Patient search and booking: filters, a day strip, large slots, the estimate of the slot chosen, confirm. */
-export function BookPage() {
+export function BookPage({ initialModality = 'video' }: { initialModality?: Modality }) {
   const { t } = useTranslation();
   const me = useAccount();
   const [record, choose] = useChosenRecord(me);
   const [specialty, setSpecialty] = useState<Specialty>('general-practice');
-  const [modality, setModality] = useState<Modality>('video');
+  const [modality, setModality] = useState<Modality>(initialModality);
   const [territory, setTerritory] = useState('');
   const [chosen, setChosen] = useState<{ slot: Slot; offer: Offer } | null>(null);
   return (

@@ -5,16 +5,35 @@ import { AvailabilityPage } from './AvailabilityPage.js';
 import { BookPage } from './BookPage.js';
 import { MyAppointmentsPage } from './MyAppointmentsPage.js';
 import { SCHEDULING_PATHS } from './paths.js';
+import { AgendaTriage } from '../triage/AgendaTriage.js';
+import { TriageGate } from '../triage/TriageGate.js';
 import { en, fr } from './strings.js';
 
 export default defineFeature({
   name: 'scheduling',
   strings: { fr, en },
   pages: [
-    { path: SCHEDULING_PATHS.book, element: <BookPage />, signedIn: true, menu: { label: 'book', roles: ['patient'] } },
+    {
+      path: SCHEDULING_PATHS.book,
+      // The triage questionnaire comes first; an in-person orientation opens the in-person slots.
+      element: <TriageGate>{(outcome) => <BookPage initialModality={outcome === 'in-person' ? 'in-person' : 'video'} />}</TriageGate>,
+      signedIn: true,
+      menu: { label: 'book', roles: ['patient'] },
+    },
     { path: SCHEDULING_PATHS.mine, element: <MyAppointmentsPage />, signedIn: true, menu: { label: 'mine', roles: ['patient'] } },
     { path: SCHEDULING_PATHS.appointment, element: <AppointmentPage />, signedIn: true },
-    { path: SCHEDULING_PATHS.agenda, element: <AgendaPage />, signedIn: true, menu: { label: 'agenda', roles: ['practitioner'] } },
+    {
+      path: SCHEDULING_PATHS.agenda,
+      // The severity and flags of the next patients' questionnaires follow the agenda.
+      element: (
+        <>
+          <AgendaPage />
+          <AgendaTriage />
+        </>
+      ),
+      signedIn: true,
+      menu: { label: 'agenda', roles: ['practitioner'] },
+    },
     {
       path: SCHEDULING_PATHS.availability,
       element: <AvailabilityPage />,

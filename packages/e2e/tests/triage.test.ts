@@ -1,0 +1,120 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../src/chromium.js';
+import { DEMO_PASSWORD, logInAs } from '../src/demo.js';
+import { startServer, type TestServer } from '../src/server.js';
+
+/** Answers the questionnaire's question named `label` (a yes/no or a choice). */
+async function choose(page: Page, question: string | RegExp, answer: string) {
+  await page.getByRole('radiogroup', { name: question }).getByRole('radio', { name: answer, exact: true }).check();
+}
+
+async function next(page: Page) {
+  await page.getByRole('button', { name: /^(Suivant|Terminer)$/ }).click();
+}
+
+/** "Nothing of that" for every yes/no question of the screen shown. */
+async function noToAll(page: Page) {
+  const groups = page.getByRole('radiogroup');
+  for (let i = 0; i < (await groups.count()); i++) {
+    const no = groups.nth(i).getByRole('radio', { name: 'Non', exact: true });
+    if ((await no.count()) > 0 && !(await groups.nth(i).getByRole('radio', { checked: true }).count())) await no.check();
+  }
+}
+
+describe('triage in Chromium: the questionnaire before booking a teleconsultation', () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('a mild sore throat with a fever reaches booking and its estimate; the GP’s agenda shows the moderate case’s flags', async () => {
+    const patient = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();
+    await logInAs(patient, server.url, 'patient');
+    await patient.goto(server.url + '/prendre-rendez-vous');
+    // Camille answered the demo's questionnaire a moment ago: she may change her answers.
+    await patient.getByRole('button', { name: 'Modifier mes réponses' }).click();
+    await patient.getByRole('heading', { level: 1, name: 'Avant votre téléconsultation' }).waitFor();
+    await choose(patient, 'Pour quoi consultez-vous ?', 'Un petit souci courant (rhume, mal de gorge…)');
+    await patient.getByLabel(/Depuis combien de jours/).fill('2');
+    await next(patient);
+    await patient.getByText('Étape 2 sur 7').waitFor();
+    await noToAll(patient);
+    await next(patient);
+    await choose(patient, 'Comment respirez-vous ?', 'Normalement');
+    await noToAll(patient);
+    await next(patient);
+    await patient.getByLabel(/Température la plus élevée/).fill('38,2');
+    await choose(patient, 'Avez-vous mal au ventre ?', 'Non');
+    await noToAll(patient);
+    // Back and forth keeps the answers.
+    await patient.getByRole('button', { name: 'Précédent' }).click();
+    expect(await patient.getByRole('radio', { name: 'Normalement' }).isChecked()).toBe(true);
+    await next(patient);
+    expect(await patient.getByLabel(/Température la plus élevée/).inputValue()).toBe('38,2 °C');
+    await next(patient);
+    await noToAll(patient);
+    await next(patient);
+    await choose(patient, /Pouvez-vous voir, entendre/, 'Oui');
+    await choose(patient, /Avez-vous besoin d’un interprète/, 'Non');
+    await next(patient);
+    await next(patient); // the coverage questions are optional
+
+    // A teleconsultation: straight to booking, with the slot's estimate.
+    await patient.getByRole('heading', { level: 1, name: 'Prendre rendez-vous' }).waitFor();
+    await patient.getByText('Merci, vos réponses seront transmises au praticien.').waitFor();
+    const slots = patient.getByRole('button', { name: /^\d\d:\d\d avec Claire Martin$/ });
+    const days = patient.getByRole('group', { name: 'Jour' }).getByRole('button');
+    for (let day = 0; day < 14 && (await slots.count()) === 0; day++) {
+      await days.nth(day).click();
+      await patient
+        .getByText(/Aucun créneau libre/)
+        .or(slots.first())
+        .waitFor();
+    }
+    await slots.first().click();
+    const dialog = patient.getByRole('dialog', { name: 'Confirmer le rendez-vous' });
+    await dialog.getByRole('radio', { name: 'm’a orienté(e) vers ce praticien' }).check();
+    await expect.poll(async () => (await dialog.getByTestId('verdict').textContent())?.trim()).toBe('Remboursée par l’Assurance Maladie');
+    await dialog.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
+    await dialog.getByText(/Rendez-vous confirmé/).waitFor();
+
+    // The GP sees the severity and the flags beside her agenda.
+    const gp = await (await browser.newContext()).newPage();
+    await logInAs(gp, server.url, 'practitioner');
+    await gp.goto(server.url + '/agenda');
+    const card = gp.getByTestId('agenda-triage').filter({ hasText: 'Camille PETIT' }).filter({ hasText: 'Fièvre' });
+    await card.first().waitFor({ timeout: 20_000 });
+    await card.first().getByText('Gravité : Modérée').waitFor();
+  });
+
+  it('chest pain for 20 minutes spreading to the left arm: "Appelez le 15", and no booking', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();
+    await page.goto(server.url + '/connexion');
+    await page.getByLabel('Adresse e-mail').fill('jean.moreau@demo.parcours.fr');
+    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.getByRole('button', { name: 'Se déconnecter' }).first().waitFor({ state: 'attached' });
+    await page.goto(server.url + '/prendre-rendez-vous');
+    await page.getByRole('heading', { level: 1, name: 'Avant votre téléconsultation' }).waitFor();
+    await choose(page, 'Pour quoi consultez-vous ?', 'Un nouveau problème de santé');
+    await next(page);
+    await choose(page, /douleur ou une oppression dans la poitrine/, 'Oui');
+    await page.getByLabel('Depuis combien de minutes dure-t-elle ?').fill('20');
+    await choose(page, /S’étend-elle à un bras/, 'Oui');
+    await noToAll(page);
+    await next(page);
+
+    await page.getByRole('heading', { level: 1, name: 'Appelez le 15' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Appeler le 15' }).getAttribute('href')).toBe('tel:15');
+    await page.getByText('La prise de rendez-vous en téléconsultation n’est pas possible avec ces réponses.').waitFor();
+    expect(await page.getByRole('heading', { name: 'Prendre rendez-vous' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /avec Claire Martin/ }).count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+  });
+});
