@@ -6,7 +6,7 @@ import { launchChromium } from '../src/chromium.js';
 import { logInAs } from '../src/demo.js';
 import { startServer, type TestServer } from '../src/server.js';
 
-describe('scheduling in Chromium: a patient books a video slot with a GP, whose open agenda shows it without reload', () => {
+describe('scheduling in Chromium: a patient books a video slot with a GP, whose open agenda shows it without reload; the GP books for a patient', () => {
   let server: TestServer;
   let browser: Browser;
   let mail: Awaited<ReturnType<typeof startMailCatcher>>;
@@ -35,7 +35,7 @@ describe('scheduling in Chromium: a patient books a video slot with a GP, whose 
     throw new Error('no free slot in 14 days');
   }
 
-  it('finds the slot, shows its estimate, books it, mails the .ics, lists it in "Mes rendez-vous", and the agenda follows live', async () => {
+  it('finds the slot, shows its estimate, books it, mails the .ics, lists it in "Mes rendez-vous", and the agenda follows live; the GP books a follow-up for a patient', async () => {
     // The GP has her agenda open (this week) before anything is booked.
     const gp = await (await browser.newContext()).newPage();
     await logInAs(gp, server.url, 'practitioner');
@@ -81,6 +81,32 @@ describe('scheduling in Chromium: a patient books a video slot with a GP, whose 
     expect(await card.first().getByRole('link', { name: 'Ajouter à mon agenda' }).getAttribute('href')).toMatch(/calendar\.ics$/);
 
     // The GP's agenda, never reloaded, shows Camille at that time.
-    await gp.getByRole('article', { name: `${time} Camille PETIT` }).waitFor({ timeout: 20_000 });
+    const entry = gp.getByRole('article', { name: `${time} Camille PETIT` });
+    await entry.waitFor({ timeout: 20_000 });
+    // Before its time an appointment cannot be marked missed (the server would refuse): no "Absent", and when it can be.
+    await entry.getByRole('button', { name: 'Patient arrivé' }).waitFor();
+    expect(await entry.getByRole('button', { name: 'Absent' }).count()).toBe(0);
+    await entry.getByText(`« Absent » : possible à partir de ${time}`, { exact: false }).waitFor();
+
+    // From her agenda, the GP books a follow-up in her own agenda on behalf of Jean, whom she follows.
+    await gp.getByRole('main').getByRole('link', { name: 'Rendez-vous pour un patient' }).click();
+    await gp.getByRole('heading', { level: 1, name: 'Rendez-vous pour un patient' }).waitFor();
+    await gp.getByLabel('Patient', { exact: true }).selectOption({ label: 'MOREAU Jean' });
+    const followUp = await firstSlot(gp);
+    await followUp.click();
+    const booking = gp.getByRole('dialog', { name: 'Réserver pour MOREAU Jean' });
+    await booking.getByText(/Vidéo avec Claire Martin/).waitFor();
+    await booking.getByRole('button', { name: 'Réserver le rendez-vous' }).click();
+    await booking.getByText('Rendez-vous réservé pour MOREAU Jean', { exact: false }).waitFor();
+    const booked = await gp.evaluate(async () => {
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
+      const agenda = (await (await fetch(`/api/v1/agenda?from=${today}&days=14`)).json()) as {
+        patient: { name: string };
+        bookedAs: string;
+        status: string;
+      }[];
+      return agenda.filter((a) => a.patient.name === 'Jean MOREAU' && a.bookedAs === 'practitioner' && a.status === 'booked').length;
+    });
+    expect(booked).toBe(1);
   });
 });

@@ -1,4 +1,4 @@
-import { Anchor, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Group, Stack, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -8,6 +8,7 @@ import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { ErrorAlert } from '../../components/ProblemAlert.js';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.js';
+import { SCHEDULING_PATHS } from '../scheduling/paths.js';
 import { billingApi, billingKeys, type CarePatient } from './api.js';
 import { BILLING_PATHS } from './paths.js';
 
@@ -36,13 +37,22 @@ export function CarePatientsPage() {
       header: t('billing.patients.actions'),
       bare: true,
       cell: (patient) => (
-        <Anchor
-          component={Link}
-          to={BILLING_PATHS.billingOf(patient.id)}
-          aria-label={t('billing.patients.billFor', { name: patientName(patient) })}
-        >
-          {t('billing.patients.bill')}
-        </Anchor>
+        <Group gap="md">
+          <Anchor
+            component={Link}
+            to={BILLING_PATHS.billingOf(patient.id)}
+            aria-label={t('billing.patients.billFor', { name: patientName(patient) })}
+          >
+            {t('billing.patients.bill')}
+          </Anchor>
+          <Anchor
+            component={Link}
+            to={SCHEDULING_PATHS.forPatientOf(patient.id)}
+            aria-label={t('billing.patients.bookFor', { name: patientName(patient) })}
+          >
+            {t('billing.patients.book')}
+          </Anchor>
+        </Group>
       ),
     },
   ];

@@ -107,6 +107,8 @@ export const fr = {
     actions: 'Actions',
     bill: 'Facturer une téléconsultation',
     billFor: 'Facturer une téléconsultation pour {{name}}',
+    book: 'Prendre rendez-vous',
+    bookFor: 'Prendre rendez-vous pour {{name}}',
   },
   decision: {
     title: 'Facturation de la téléconsultation',
@@ -248,6 +250,8 @@ export const en: Translation<typeof fr> = {
     actions: 'Actions',
     bill: 'Bill a teleconsultation',
     billFor: 'Bill a teleconsultation for {{name}}',
+    book: 'Book an appointment',
+    bookFor: 'Book an appointment for {{name}}',
   },
   decision: {
     title: 'Teleconsultation billing',

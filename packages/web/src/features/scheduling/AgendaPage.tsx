@@ -1,7 +1,8 @@
 import { Badge, Button, Group, Paper, SegmentedControl, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ApiProblem } from '../../api/problem.js';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
@@ -12,17 +13,36 @@ import { useLiveTopic } from '../../realtime/useLiveTopic.js';
 import { useAccount } from '../identity/RequireSession.js';
 import { schedulingApi, schedulingKeys, type Appointment, type Modality, type StatusChange } from './api.js';
 import { STATUS_TONE } from './MyAppointmentsPage.js';
+import { SCHEDULING_PATHS } from './paths.js';
 import { addDays, dayIn, formatters } from './time.js';
 
 /** One colour per modality, with its name beside it (never the colour alone). */
 const MODALITY_COLOUR: Record<Modality, string> = { video: 'blue.9', phone: 'teal.9', 'in-person': 'grape.9' };
 
-/** What may follow each status, from the practitioner's side. */
+/** What may follow each status, from the practitioner's side (the server's transitions). */
 const NEXT: Partial<Record<Appointment['status'], StatusChange[]>> = {
   booked: ['checked-in', 'in-progress', 'no-show'],
   'checked-in': ['in-progress', 'no-show'],
   'in-progress': ['completed'],
 };
+
+/** The actions the server accepts now: a no-show is only known once the appointment's time has come. */
+export function actionsAt(appointment: Pick<Appointment, 'status' | 'startsAt'>, at: number): StatusChange[] {
+  const next = NEXT[appointment.status] ?? [];
+  return Date.parse(appointment.startsAt) <= at ? next : next.filter((status) => status !== 'no-show');
+}
+
+/** The time now, read again until `at` (an appointment's start) has come, so that what it allows appears then. */
+function useNow(at: number): number {
+  const [current, setCurrent] = useState(() => Date.now());
+  useEffect(() => {
+    if (at <= current) return;
+    // At most a minute at a time: a device asleep meanwhile wakes to the right time.
+    const timer = setTimeout(() => setCurrent(Date.now()), Math.min(at - current + 50, 60_000));
+    return () => clearTimeout(timer);
+  }, [at, current]);
+  return current;
+}
 
 /** The practitioner's agenda, day or week, every organisation; it follows bookings and cancellations live. */
 export function AgendaPage() {
@@ -45,6 +65,9 @@ export function AgendaPage() {
     <Stack gap="md" maw={960}>
       <PageTitle>{t('scheduling.agenda.title')}</PageTitle>
       <Text>{t('scheduling.agenda.intro')}</Text>
+      <Button component={Link} to={SCHEDULING_PATHS.forPatient} variant="light" w="fit-content">
+        {t('scheduling.agenda.forPatient')}
+      </Button>
       <Group justify="space-between" wrap="wrap">
         <Group gap="xs">
           <Button variant="default" onClick={() => setFrom(addDays(from, -days))}>
@@ -104,7 +127,9 @@ function AgendaEntry({ appointment }: { appointment: Appointment }) {
       status === 'cancelled' ? schedulingApi.cancel(appointment.id) : schedulingApi.changeStatus(appointment.id, status),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['scheduling', 'agenda'] }),
   });
-  const next = NEXT[appointment.status] ?? [];
+  const now = useNow(Date.parse(appointment.startsAt));
+  const next = actionsAt(appointment, now);
+  const noShowLater = (NEXT[appointment.status] ?? []).includes('no-show') && !next.includes('no-show');
   return (
     <Paper
       withBorder
@@ -146,6 +171,11 @@ function AgendaEntry({ appointment }: { appointment: Appointment }) {
             </Button>
           ) : null}
         </Group>
+      ) : null}
+      {noShowLater ? (
+        <Text size="sm" c="dimmed" mt={4}>
+          {t('scheduling.agenda.noShowFrom', { time })}
+        </Text>
       ) : null}
       {change.error ? (
         <ProblemAlert problem={{ title: change.error instanceof ApiProblem ? change.error.title : t('common.unexpected') }} />

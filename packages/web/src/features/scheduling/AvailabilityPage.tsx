@@ -7,6 +7,7 @@ import {
   MultiSelect,
   NativeSelect,
   Paper,
+  type NativeSelectProps,
   Radio,
   SimpleGrid,
   Stack,
@@ -15,7 +16,7 @@ import {
   Title,
 } from '@mantine/core';
 import { DEPARTEMENTS, MODALITIES, SPECIALTIES } from '@parcours/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
@@ -25,6 +26,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { ErrorAlert, ProblemAlert } from '../../components/ProblemAlert.js';
 import { todayInParis } from '../../components/today.js';
 import { useApiForm } from '../../forms/useApiForm.js';
+import { identityApi, type Organisation } from '../identity/api.js';
 import { useAccount } from '../identity/RequireSession.js';
 import { schedulingApi, schedulingKeys, type Modality, type Opening, type Schedule } from './api.js';
 import { formatters, instantAt } from './time.js';
@@ -38,6 +40,8 @@ export function AvailabilityPage() {
   const schedules = useQuery({ queryKey: schedulingKeys.schedules, queryFn: schedulingApi.schedules });
   const [chosen, setChosen] = useState<string | null>(null);
   const current = schedules.data?.find((s) => s.id === chosen) ?? schedules.data?.[0];
+  const siteName = useSiteNames([...new Set((schedules.data ?? []).map((s) => s.organisation.id))]);
+  const placeOf = (schedule: Schedule) => (schedule.siteId ? (siteName.get(schedule.siteId) ?? '…') : t('scheduling.availability.noSite'));
   return (
     <Stack gap="md" maw={960}>
       <PageTitle>{t('scheduling.availability.title')}</PageTitle>
@@ -53,7 +57,7 @@ export function AvailabilityPage() {
               label={t('scheduling.availability.schedule')}
               value={current?.id}
               onChange={(event) => setChosen(event.currentTarget.value)}
-              data={schedules.data.map((s) => ({ value: s.id, label: `${s.organisation.name}${s.siteId ? '' : ''} (${s.timeZone})` }))}
+              data={schedules.data.map((s) => ({ value: s.id, label: `${s.organisation.name} — ${placeOf(s)} (${s.timeZone})` }))}
               maw={440}
             />
           ) : null}
@@ -74,6 +78,42 @@ export function AvailabilityPage() {
   );
 }
 
+/** An organisation and its sites, as its members read it (the organisation page shares it). */
+const organisationQuery = (organisationId: string) => ({
+  queryKey: ['identity', 'organisation', organisationId],
+  queryFn: () => identityApi.organisation(organisationId),
+});
+
+/** The sites of these organisations, by id: `Site Belleville, Paris`. */
+function useSiteNames(organisationIds: string[]): Map<string, string> {
+  const organisations = useQueries({ queries: organisationIds.map(organisationQuery) });
+  return new Map(
+    organisations.flatMap((o) => (o.data?.sites ?? []).map((site) => [site.id, site.city ? `${site.name}, ${site.city}` : site.name])),
+  );
+}
+
+/** The choice of a schedule's site: where in-person consultations take place, or none (remote only). */
+function SiteSelect({
+  organisation,
+  ...input
+}: { organisation: Organisation | undefined } & Omit<NativeSelectProps, 'data' | 'label' | 'description'>) {
+  const { t } = useTranslation();
+  return (
+    <NativeSelect
+      label={t('scheduling.availability.site')}
+      description={t('scheduling.availability.siteHint')}
+      data={[
+        { value: '', label: t('scheduling.availability.noSite') },
+        ...(organisation?.sites ?? []).map((site) => ({
+          value: site.id,
+          label: [site.name, site.address, site.city].filter(Boolean).join(', '),
+        })),
+      ]}
+      {...input}
+    />
+  );
+}
+
 function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
   return (
     <Paper withBorder p="md" component="section" aria-labelledby={id}>
@@ -90,25 +130,31 @@ function useRefresh() {
   return () => queryClient.invalidateQueries({ queryKey: schedulingKeys.all });
 }
 
-const settingsSchema = z.object({
-  timeZone: z.string().trim().min(1, 'issues.required').max(64, 'issues.too-big'),
-  territory: z.array(z.string()).max(20, 'issues.too-big'),
-});
+const settingsSchema = z
+  .object({
+    siteId: z.string(),
+    timeZone: z.string().trim().min(1, 'issues.required').max(64, 'issues.too-big'),
+    territory: z.array(z.string()).max(20, 'issues.too-big'),
+  })
+  .transform(({ siteId, ...settings }) => ({ siteId: siteId || null, ...settings }));
 
 function Settings({ schedule }: { schedule: Schedule }) {
   const { t } = useTranslation();
   const refresh = useRefresh();
+  const organisation = useQuery(organisationQuery(schedule.organisation.id));
   const { form, mutation, problem, onSubmit } = useApiForm({
-    initialValues: { timeZone: schedule.timeZone, territory: schedule.territory },
+    initialValues: { siteId: schedule.siteId ?? '', timeZone: schedule.timeZone, territory: schedule.territory },
     schema: settingsSchema,
-    submit: (body) => schedulingApi.updateSchedule(schedule.id, { siteId: schedule.siteId, ...body }),
+    submit: (body) => schedulingApi.updateSchedule(schedule.id, body),
     onSuccess: refresh,
+    issues: { siteId: { 'unknown-site': 'scheduling.availability.unknownSite' } },
   });
   return (
     <Section id="settings-heading" title={schedule.organisation.name}>
       <form onSubmit={onSubmit} noValidate>
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <SiteSelect organisation={organisation.data} {...form.getInputProps('siteId')} />
             <TextInput label={t('scheduling.availability.timeZone')} {...form.getInputProps('timeZone')} />
             <MultiSelect
               label={t('scheduling.availability.territory')}
@@ -454,20 +500,25 @@ function ConsultationTypes({ schedule }: { schedule: Schedule }) {
   );
 }
 
-const createSchema = z.object({ organisationId: z.string().min(1, 'issues.required') });
+const createSchema = z
+  .object({ organisationId: z.string().min(1, 'issues.required'), siteId: z.string() })
+  .transform(({ organisationId, siteId }) => ({ organisationId, siteId: siteId || null }));
 
-/** A schedule in another organisation the practitioner works for. */
+/** A schedule in another organisation the practitioner works for, or at another of its sites. */
 function CreateSchedule() {
   const { t } = useTranslation();
   const me = useAccount();
   const refresh = useRefresh();
   const organisations = me.memberships.filter((m) => m.role === 'practitioner');
   const { form, mutation, problem, onSubmit } = useApiForm({
-    initialValues: { organisationId: organisations[0]?.organisationId ?? '' },
+    initialValues: { organisationId: organisations[0]?.organisationId ?? '', siteId: '' },
     schema: createSchema,
-    submit: ({ organisationId }) => schedulingApi.createSchedule({ organisationId }),
+    submit: (body) => schedulingApi.createSchedule(body),
     onSuccess: refresh,
+    issues: { siteId: { 'unknown-site': 'scheduling.availability.unknownSite' } },
   });
+  const organisationId = form.getValues().organisationId;
+  const organisation = useQuery({ ...organisationQuery(organisationId), enabled: Boolean(organisationId) });
   if (organisations.length === 0) return null;
   return (
     <Section id="create-heading" title={t('scheduling.availability.create')}>
@@ -478,6 +529,7 @@ function CreateSchedule() {
             data={organisations.map((m) => ({ value: m.organisationId, label: m.organisationName }))}
             {...form.getInputProps('organisationId')}
           />
+          <SiteSelect organisation={organisation.data} {...form.getInputProps('siteId')} />
           <Button type="submit" loading={mutation.isPending}>
             {t('scheduling.availability.create')}
           </Button>

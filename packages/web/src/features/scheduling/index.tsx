@@ -2,6 +2,7 @@ import { defineFeature } from '../../app/feature.js';
 import { AgendaPage } from './AgendaPage.js';
 import { AppointmentPage } from './AppointmentPage.js';
 import { AvailabilityPage } from './AvailabilityPage.js';
+import { BookForPatientPage } from './BookForPatientPage.js';
 import { BookPage } from './BookPage.js';
 import { MyAppointmentsPage } from './MyAppointmentsPage.js';
 import { SCHEDULING_PATHS } from './paths.js';
@@ -33,6 +34,12 @@ export default defineFeature({
       ),
       signedIn: true,
       menu: { label: 'agenda', roles: ['practitioner'] },
+    },
+    {
+      path: SCHEDULING_PATHS.forPatient,
+      element: <BookForPatientPage />,
+      signedIn: true,
+      menu: { label: 'forPatient', roles: ['practitioner'] },
     },
     {
       path: SCHEDULING_PATHS.availability,
