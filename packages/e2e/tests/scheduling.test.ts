@@ -55,7 +55,9 @@ describe('scheduling in Chromium: a patient books a video slot with a GP, whose 
     await slot.click();
 
     const dialog = patient.getByRole('dialog', { name: 'Confirmer le rendez-vous' });
-    await dialog.getByText(/Vidéo avec Claire Martin/).waitFor();
+    const summary = dialog.getByText(/Vidéo avec Claire Martin/);
+    await summary.waitFor();
+    const day = /^(.+) à \d\d:\d\d/.exec((await summary.textContent())!)![1]!;
     await dialog.getByRole('radio', { name: 'm’a orienté(e) vers ce praticien' }).check();
     await expect.poll(async () => (await dialog.getByTestId('verdict').textContent())?.trim()).toBe('Remboursée par l’Assurance Maladie');
     await dialog.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
@@ -81,12 +83,18 @@ describe('scheduling in Chromium: a patient books a video slot with a GP, whose 
     expect(await card.first().getByRole('link', { name: 'Ajouter à mon agenda' }).getAttribute('href')).toMatch(/calendar\.ics$/);
 
     // The GP's agenda, never reloaded, shows Camille at that time.
-    const entry = gp.getByRole('article', { name: `${time} Camille PETIT` });
+    const entry = gp.getByRole('region', { name: day }).getByRole('article', { name: `${time} Camille PETIT` });
     await entry.waitFor({ timeout: 20_000 });
     // Before its time an appointment cannot be marked missed (the server would refuse): no "Absent", and when it can be.
     await entry.getByRole('button', { name: 'Patient arrivé' }).waitFor();
     expect(await entry.getByRole('button', { name: 'Absent' }).count()).toBe(0);
     await entry.getByText(`« Absent » : possible à partir de ${time}`, { exact: false }).waitFor();
+    // Its page: the history says who booked it; the way back is to the agenda.
+    await entry.getByRole('link', { name: 'Détails' }).click();
+    await gp.getByRole('heading', { level: 1, name: 'Rendez-vous' }).waitFor();
+    await gp.getByText(/Réservé par le patient/).waitFor();
+    await gp.getByRole('link', { name: 'Retour à mon agenda' }).click();
+    await gp.getByRole('heading', { level: 1, name: 'Mon agenda' }).waitFor();
 
     // From her agenda, the GP books a follow-up in her own agenda on behalf of Jean, whom she follows.
     await gp.getByRole('main').getByRole('link', { name: 'Rendez-vous pour un patient' }).click();

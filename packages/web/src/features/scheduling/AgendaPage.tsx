@@ -152,26 +152,27 @@ function AgendaEntry({ appointment }: { appointment: Appointment }) {
         </Stack>
         <StatusBadge tone={STATUS_TONE[appointment.status]}>{t(`scheduling.status.${appointment.status}`)}</StatusBadge>
       </Group>
-      {next.length > 0 || appointment.status === 'booked' ? (
-        <Group gap="xs" mt="xs" role="group" aria-label={t('scheduling.agenda.actionsFor', { time })}>
-          {next.map((status) => (
-            <Button
-              key={status}
-              size="xs"
-              variant="default"
-              onClick={() => change.mutate(status)}
-              loading={change.isPending && change.variables === status}
-            >
-              {t(`scheduling.agenda.actions.${status}`)}
-            </Button>
-          ))}
-          {appointment.status === 'booked' || appointment.status === 'checked-in' ? (
-            <Button size="xs" variant="outline" color="red.9" onClick={() => change.mutate('cancelled')}>
-              {t('scheduling.agenda.cancel')}
-            </Button>
-          ) : null}
-        </Group>
-      ) : null}
+      <Group gap="xs" mt="xs" role="group" aria-label={t('scheduling.agenda.actionsFor', { time })}>
+        <Button component={Link} to={SCHEDULING_PATHS.appointmentOf(appointment.id)} size="xs" variant="subtle">
+          {t('scheduling.agenda.details')}
+        </Button>
+        {next.map((status) => (
+          <Button
+            key={status}
+            size="xs"
+            variant="default"
+            onClick={() => change.mutate(status)}
+            loading={change.isPending && change.variables === status}
+          >
+            {t(`scheduling.agenda.actions.${status}`)}
+          </Button>
+        ))}
+        {appointment.status === 'booked' || appointment.status === 'checked-in' ? (
+          <Button size="xs" variant="outline" color="red.9" onClick={() => change.mutate('cancelled')}>
+            {t('scheduling.agenda.cancel')}
+          </Button>
+        ) : null}
+      </Group>
       {noShowLater ? (
         <Text size="sm" c="dimmed" mt={4}>
           {t('scheduling.agenda.noShowFrom', { time })}

@@ -5,6 +5,7 @@ import { Link, useParams } from 'react-router';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { ErrorAlert } from '../../components/ProblemAlert.js';
+import { useAccount } from '../identity/RequireSession.js';
 import { schedulingApi, schedulingKeys } from './api.js';
 import { AppointmentCard } from './MyAppointmentsPage.js';
 import { SCHEDULING_PATHS } from './paths.js';
@@ -15,15 +16,18 @@ export function AppointmentPage() {
   const { t, i18n } = useTranslation();
   const format = formatters(i18n.language);
   const { appointmentId = '' } = useParams();
+  const me = useAccount();
   const appointment = useQuery({
     queryKey: schedulingKeys.appointment(appointmentId),
     queryFn: () => schedulingApi.appointment(appointmentId),
   });
+  // Its practitioner came from the agenda; the patient's side from "Mes rendez-vous".
+  const fromAgenda = appointment.data?.practitioner.id === me.id;
   return (
     <Stack gap="md" maw={760}>
       <PageTitle>{t('scheduling.appointment.title')}</PageTitle>
-      <Anchor component={Link} to={SCHEDULING_PATHS.mine}>
-        {t('scheduling.appointment.back')}
+      <Anchor component={Link} to={fromAgenda ? SCHEDULING_PATHS.agenda : SCHEDULING_PATHS.mine}>
+        {t(fromAgenda ? 'scheduling.appointment.backToAgenda' : 'scheduling.appointment.back')}
       </Anchor>
       {appointment.isPending ? (
         <Loading label={t('common.loading')} />

@@ -108,6 +108,7 @@ export const fr = {
   appointment: {
     title: 'Rendez-vous',
     back: 'Retour à mes rendez-vous',
+    backToAgenda: 'Retour à mon agenda',
     when: 'Quand',
     with: 'Avec',
     how: 'Mode',
@@ -144,6 +145,7 @@ export const fr = {
       'no-show': 'Absent',
     },
     noShowFrom: '« Absent » : possible à partir de {{time}}, l’heure du rendez-vous.',
+    details: 'Détails',
     cancel: 'Annuler',
     actionsFor: 'Actions pour le rendez-vous de {{time}}',
     forPatient: 'Rendez-vous pour un patient',
@@ -306,6 +308,7 @@ export const en: Translation<typeof fr> = {
   appointment: {
     title: 'Appointment',
     back: 'Back to my appointments',
+    backToAgenda: 'Back to my agenda',
     when: 'When',
     with: 'With',
     how: 'How',
@@ -337,6 +340,7 @@ export const en: Translation<typeof fr> = {
     offline: 'Reconnecting…',
     actions: { 'checked-in': 'Patient arrived', 'in-progress': 'Start', completed: 'Complete', 'no-show': 'No-show' },
     noShowFrom: '“No-show”: possible from {{time}}, the time of the appointment.',
+    details: 'Details',
     cancel: 'Cancel',
     actionsFor: 'Actions for the appointment at {{time}}',
     forPatient: 'Appointment for a patient',
