@@ -1,8 +1,22 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../src/chromium.js';
 import { DEMO_PASSWORD, logInAs } from '../src/demo.js';
 import { startServer, type TestServer } from '../src/server.js';
+
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page as it is now (rule ids). */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(d: Document): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+    const result = await axe.run(document);
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+  });
+}
 
 /** Answers the questionnaire's question named `label` (a yes/no or a choice). */
 async function choose(page: Page, question: string | RegExp, answer: string) {
@@ -108,9 +122,11 @@ describe('triage in Chromium: the questionnaire before booking a teleconsultatio
     await page.getByLabel('Depuis combien de minutes dure-t-elle ?').fill('20');
     await choose(page, /S’étend-elle à un bras/, 'Oui');
     await noToAll(page);
+    expect(await axeViolations(page)).toEqual([]);
     await next(page);
 
     await page.getByRole('heading', { level: 1, name: 'Appelez le 15' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
     expect(await page.getByRole('link', { name: 'Appeler le 15' }).getAttribute('href')).toBe('tel:15');
     await page.getByText('La prise de rendez-vous en téléconsultation n’est pas possible avec ces réponses.').waitFor();
     expect(await page.getByRole('heading', { name: 'Prendre rendez-vous' }).count()).toBe(0);

@@ -91,6 +91,7 @@ describe('the other outcomes', () => {
     expect(oriented({ 'fever-celsius': 38.4 }, { age: 80 })).toMatchObject({ outcome: 'in-person' });
     expect(oriented({ 'fever-celsius': 38.4, 'symptom-days': 5 })).toMatchObject({ outcome: 'in-person' });
     expect(oriented({ 'abdominal-pain': 'mild', 'fever-celsius': 38.4 })).toMatchObject({ outcome: 'in-person' });
+    expect(oriented({ pregnant: true, 'abdominal-pain': 'mild' })).toMatchObject({ outcome: 'in-person', severity: 'high' });
   });
 
   it('in person for a baby under 3 months, even without fever', () => {

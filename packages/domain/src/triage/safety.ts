@@ -147,6 +147,18 @@ export const SAFETY_RULES: OrientationRule[] = [
     },
     ['pregnancy', 'fever'],
   ),
+  // Pain during pregnancy, even reported as abdominal pain only: examined today.
+  inPerson(
+    'pregnancy-abdominal-pain',
+    'high',
+    {
+      all: [
+        { answer: 'pregnant', equals: true },
+        { answer: 'abdominal-pain', equals: 'mild' },
+      ],
+    },
+    ['pregnancy', 'abdominal-pain'],
+  ),
   inPerson('elderly-fever', 'moderate', { all: [{ ageMonths: { atLeast: YEARS_75 } }, { answer: 'fever-celsius', atLeast: 38 }] }, [
     'elderly',
     'fever',
@@ -263,6 +275,10 @@ export const SAFETY_REASONS: Record<string, ReasonText> = {
   'pregnancy-fever': {
     fr: 'Une fièvre pendant la grossesse doit être examinée aujourd’hui.',
     en: 'A fever during pregnancy must be examined today.',
+  },
+  'pregnancy-abdominal-pain': {
+    fr: 'Une douleur du ventre pendant la grossesse doit être examinée aujourd’hui. Si elle s’accompagne de saignements ou devient forte, appelez le 15.',
+    en: 'Abdominal pain during pregnancy must be examined today. If it comes with bleeding or becomes severe, call 15.',
   },
   'elderly-fever': {
     fr: 'Une fièvre après 75 ans doit être examinée en personne.',

@@ -91,10 +91,15 @@ export function QuestionnaireForm({
   return (
     <Stack gap="lg" maw={640}>
       <Stack gap={4}>
-        <Text size="sm" id="triage-progress-label">
+        <Text size="sm" aria-hidden>
           {t('triage.step', { current: index + 1, total: groups.length })}
         </Text>
-        <Progress value={((index + 1) / groups.length) * 100} aria-labelledby="triage-progress-label" size="lg" />
+        <Progress.Root size="lg">
+          <Progress.Section
+            value={((index + 1) / groups.length) * 100}
+            aria-label={t('triage.step', { current: index + 1, total: groups.length })}
+          />
+        </Progress.Root>
       </Stack>
       <form
         onSubmit={(event) => {
