@@ -66,7 +66,7 @@ interface Planned {
  * Four weeks of the demo centre's agenda around the day it is seeded, so that every scheduling
  * screen shows something with the demo logins: Dr Martin (GP, Site Belleville) in person and by
  * video in the mornings, by video and phone in the afternoons, and a day off next week; Dr Benali
- * (psychiatrist, remote only) by video three evenings a week; Sophie Durand (nurse, Site Creil) in
+ * (psychiatrist, remote only) by video on weekday evenings; Sophie Durand (nurse, Site Creil) in
  * person in the mornings and by video (télésoin) two afternoons. Two weeks of past appointments
  * (completed, a no-show, a cancellation), today's, and two weeks ahead, for Camille, her son Léo and
  * Jean; some booked by the practitioner or the regulation on their behalf, one moved.
@@ -139,7 +139,7 @@ export async function seedSchedulingDemo(tx: Tx, ids: DemoIds, now = Date.now())
   const benali = await schedule(
     'benali',
     { siteId: null, territory: ['60', '75', '95'] },
-    [1, 2, 4].map((weekday) => ({ weekday, start: '17:00', end: '20:00', modalities: ['video'] as Modality[] })),
+    WEEKDAYS.map((weekday) => ({ weekday, start: '17:00', end: '20:00', modalities: ['video'] as Modality[] })),
     [],
     [
       {
