@@ -10,25 +10,22 @@ import { resumeSession, SESSION_COOKIE } from './sessions.js';
 export async function authenticate(deps: ServiceDeps, request: FastifyRequest, cache: SessionCache): Promise<Authentication | null> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) return null;
-  const key = tokenHash(token);
-  const cached = cache.get(key);
-  if (cached)
+  const session = await cache.load(tokenHash(token), async () => {
+    const resumed = await resumeSession(deps.db, deps.config, token);
+    if (!resumed) return null;
+    const { address: _address, ...actor } = await loadActor(deps.db, resumed, request.ip);
     return {
-      actor: { ...cached.actor, address: request.ip },
-      csrfToken: cached.csrfToken,
-      secondFactorPending: cached.secondFactorPending,
+      sessionId: resumed.id,
+      accountId: resumed.accountId,
+      actor,
+      csrfToken: resumed.csrfToken,
+      secondFactorPending: !resumed.mfaPassed && requiresSecondFactor({ ...actor, address: request.ip }, resumed.totpEnrolled),
     };
-  const session = await resumeSession(deps.db, deps.config, token);
-  if (!session) return null;
-  const actor = await loadActor(deps.db, session, request.ip);
-  const secondFactorPending = !session.mfaPassed && requiresSecondFactor(actor, session.totpEnrolled);
-  const { address: _address, ...withoutAddress } = actor;
-  cache.set(key, {
-    sessionId: session.id,
-    accountId: session.accountId,
-    actor: withoutAddress,
-    csrfToken: session.csrfToken,
-    secondFactorPending,
   });
-  return { actor, csrfToken: session.csrfToken, secondFactorPending };
+  if (!session) return null;
+  return {
+    actor: { ...session.actor, address: request.ip },
+    csrfToken: session.csrfToken,
+    secondFactorPending: session.secondFactorPending,
+  };
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo.js';
 import { loadConfig } from '../../platform/config.js';
 import { createEventBus, type EventBus } from '../../platform/events/index.js';
@@ -7,6 +7,7 @@ import { ApiClient } from '../../platform/testing/client.js';
 import { describeEachDatabase } from '../../platform/testing/databases.js';
 import { startServer, type RunningServer } from '../../server.js';
 import { DEMO_PASSWORD } from './demo.js';
+import { SessionCache, type CachedSession } from './session-cache.js';
 
 const quiet = createLogger('silent');
 
@@ -53,5 +54,41 @@ describeEachDatabase('sessions remembered for a moment, forgotten at once', (dat
     });
     expect(added.status).toBe(201);
     expect((await parent.get(`/api/v1/patients/${added.body.id}`)).status).toBe(200);
+  });
+});
+
+describe('the session cache', () => {
+  const session: CachedSession = {
+    sessionId: 's',
+    accountId: 'a',
+    actor: { accountId: 'a', sessionId: 's', memberships: [], patientIds: [], isProfessional: false },
+    csrfToken: 't',
+    secondFactorPending: false,
+  };
+
+  it('loads a session once for the requests that ask for it together, then answers from memory', async () => {
+    const cache = new SessionCache();
+    let loads = 0;
+    const load = async () => {
+      loads++;
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      return session;
+    };
+    const answers = await Promise.all(Array.from({ length: 50 }, () => cache.load('k', load)));
+    expect(answers.every((answer) => answer === session)).toBe(true);
+    expect(await cache.load('k', load)).toMatchObject(session);
+    expect(loads).toBe(1);
+  });
+
+  it('does not keep a load that a forget overtook, nor a session that was not found', async () => {
+    const cache = new SessionCache();
+    let release: () => void = () => {};
+    const loading = cache.load('k', () => new Promise<CachedSession>((resolve) => (release = () => resolve(session))));
+    cache.forget('a');
+    release();
+    expect(await loading).toBe(session);
+    expect(cache.get('k')).toBeUndefined();
+    expect(await cache.load('gone', async () => null)).toBeNull();
+    expect(cache.get('gone')).toBeUndefined();
   });
 });

@@ -23,6 +23,9 @@ export class SessionCache {
   private readonly entries = new Map<string, CachedSession & { expires: number }>();
   /** What an account's pages load again and again (its profile, roles and records), per account. */
   private readonly views = new Map<string, { value: Promise<unknown>; expires: number }>();
+  /** Sessions being loaded, and a count of forgets: a load that a forget overtook is not kept. */
+  private readonly loading = new Map<string, Promise<CachedSession | null>>();
+  private generation = 0;
 
   constructor(
     private readonly ttlMs = SESSION_CACHE_TTL_MS,
@@ -46,6 +49,27 @@ export class SessionCache {
       return undefined;
     }
     return entry;
+  }
+
+  /**
+   * The cached session, or `load`'s answer, remembered: requests of one session arriving together
+   * while it is not cached share one load instead of each reading the session again. A session
+   * forgotten while it loaded is not remembered from that load.
+   */
+  async load(tokenHash: string, load: () => Promise<CachedSession | null>): Promise<CachedSession | null> {
+    const cached = this.get(tokenHash);
+    if (cached) return cached;
+    let pending = this.loading.get(tokenHash);
+    if (!pending) {
+      const generation = this.generation;
+      pending = load().then((session) => {
+        if (session && generation === this.generation) this.set(tokenHash, session);
+        return session;
+      });
+      this.loading.set(tokenHash, pending);
+      void pending.finally(() => this.loading.delete(tokenHash)).catch(() => {});
+    }
+    return pending;
   }
 
   set(tokenHash: string, session: CachedSession, now = Date.now()): void {
@@ -73,6 +97,7 @@ export class SessionCache {
 
   /** Every cached session of the account, or only the one named; the account's view either way. */
   forget(accountId: string, sessionId?: string): void {
+    this.generation++;
     this.views.delete(accountId);
     for (const [key, entry] of this.entries)
       if (entry.accountId === accountId && (sessionId === undefined || entry.sessionId === sessionId)) this.entries.delete(key);
