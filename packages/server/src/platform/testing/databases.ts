@@ -23,7 +23,8 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
     return openDatabase({ kind: 'pglite', loadDataDir: new Blob([dump]) });
   }
   const { url, drop } = await createEmptyPostgresDatabase({ template: inject('postgres')!.template });
-  const database = openDatabase({ kind: 'postgres', url, poolSize: 10 });
+  // TEST_POOL_SIZE: smaller when two runs share one PostgreSQL (`npm test` runs Node 20 and 24 at once).
+  const database = openDatabase({ kind: 'postgres', url, poolSize: Number(process.env.TEST_POOL_SIZE ?? 10) });
   return {
     ...database,
     url,
