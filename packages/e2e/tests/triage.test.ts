@@ -12,9 +12,15 @@ const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-c
 async function axeViolations(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(d: Document): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(d: Document): Promise<{ violations: { id: string; impact: string | null; nodes: { target: unknown[] }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document);
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
 }
 
@@ -105,6 +111,12 @@ describe('triage in Chromium: the questionnaire before booking a teleconsultatio
     const card = gp.getByTestId('agenda-triage').filter({ hasText: 'Camille PETIT' }).filter({ hasText: 'Fièvre' });
     await card.first().waitFor({ timeout: 20_000 });
     await card.first().getByText('Gravité : Modérée').waitFor();
+    await card.first().getByText('Réponses').click();
+    await card
+      .first()
+      .getByText(/Température la plus élevée mesurée.* 38\.2/)
+      .waitFor();
+    expect(await axeViolations(gp)).toEqual([]);
   });
 
   it('chest pain for 20 minutes spreading to the left arm: "Appelez le 15", and no booking', async () => {

@@ -23,12 +23,13 @@ describe('the navigation, derived from the route list', () => {
     expect(paths(['patient'])).toEqual(['/', '/prendre-rendez-vous', '/mes-rendez-vous', '/estimation', '/acces', '/profil']);
     expect(paths(['practitioner'])).toEqual(['/', '/agenda', '/disponibilites', '/patients', '/simulateur', '/profil']);
     expect(paths(['regulator'])).toEqual(['/', '/profil']);
-    expect(paths(['admin'])).toEqual(['/', '/organisation', '/profil']);
+    expect(paths(['admin'])).toEqual(['/', '/organisation/questionnaire', '/organisation', '/profil']);
     // Several roles: their union, each page once.
     expect(paths(['practitioner', 'admin'])).toEqual([
       '/',
       '/agenda',
       '/disponibilites',
+      '/organisation/questionnaire',
       '/patients',
       '/simulateur',
       '/organisation',

@@ -1,11 +1,13 @@
-import { Badge, Card, Group, Stack, Text, Title } from '@mantine/core';
+import { Badge, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { DEFAULT_QUESTIONNAIRE, indexItems, optionCodes, translated, type AnswerValue } from '@parcours/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { answer, api } from '../../api/client.js';
 import { todayInParis } from '../../components/today.js';
 import { triageApi, triageKeys } from './api.js';
 
-const SEVERITY_COLOURS = { none: 'gray.8', moderate: 'orange.9', high: 'red.9' } as const;
+// White on these passes 4.5:1 (WCAG 1.4.3): Mantine's orange does not, hence a darker one.
+const SEVERITY_COLOURS = { none: 'gray.8', moderate: '#9c3d00', high: 'red.9' } as const;
 const DAYS = 14;
 
 /**
@@ -60,14 +62,39 @@ export function AgendaTriage() {
                 {t(`triage.outcome.${item.orientation.outcome}`)}
               </Badge>
               {item.orientation.flags.map((flag) => (
-                <Badge key={flag} variant="light" color="blue.9">
+                <Badge key={flag} variant="outline" color="blue.9">
                   {t(`triage.flags.${flag}`, { defaultValue: flag })}
                 </Badge>
               ))}
             </Group>
+            <details>
+              <summary>
+                <Text component="span" size="sm">
+                  {t('triage.agenda.answers')}
+                </Text>
+              </summary>
+              <List size="sm" mt={4}>
+                {Object.entries(item.answers).map(([linkId, value]) => (
+                  <List.Item key={linkId}>{answerLine(linkId, value, i18n.language === 'en' ? 'en' : 'fr', t)}</List.Item>
+                ))}
+              </List>
+            </details>
           </Card>
         );
       })}
     </Stack>
   );
+}
+
+/** "Question: answer", in the reader's language, from the default questionnaire's wording (a copy's own questions by their linkId). */
+function answerLine(linkId: string, value: AnswerValue, language: 'fr' | 'en', t: (key: string) => string): string {
+  const item = indexItems(DEFAULT_QUESTIONNAIRE).byLinkId.get(linkId);
+  const question = (item && translated(item, 'text', language)) ?? linkId;
+  let shown = String(value);
+  if (typeof value === 'boolean') shown = value ? t('triage.yes') : t('triage.no');
+  else if (item && typeof value === 'string' && optionCodes(item).includes(value)) {
+    const option = item.answerOption?.find((o) => o.valueCoding?.code === value)?.valueCoding;
+    shown = (option && translated(option, 'display', language)) ?? value;
+  }
+  return `${question} ${shown}`;
 }

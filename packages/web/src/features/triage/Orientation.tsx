@@ -66,7 +66,7 @@ export function OrientedView({ answered, onBook, onChange }: { answered: TriageA
   return (
     <Stack gap="lg" maw={640}>
       <PageTitle>{inPerson ? t('triage.inPerson.title') : t('triage.advice.title')}</PageTitle>
-      <Alert color={inPerson ? 'orange.9' : 'blue.9'} variant="light">
+      <Alert color={inPerson ? 'red.9' : 'blue.9'} variant="light">
         {inPerson ? <Text fw={700}>{severity === 'high' ? t('triage.inPerson.today') : t('triage.inPerson.intro')}</Text> : null}
         <ReasonList reasons={answered.reasons} />
       </Alert>

@@ -26,6 +26,19 @@ export const triageApi = {
     (await answer(api.GET('/api/v1/patients/{patientId}/triage/responses', { params: { path: { patientId }, query: { limit: 1 } } })))[0] ??
     null,
   funnel: (body: RequestBody<'/api/v1/triage/funnel-events', 'post'>) => answer(api.POST('/api/v1/triage/funnel-events', { body })),
+  copy: async (organisationId: string) => {
+    const reply = await answer(
+      api.GET('/api/v1/organisations/{organisationId}/triage/questionnaire', { params: { path: { organisationId } } }),
+    );
+    return { ...reply, triage: reply.triage as unknown as TriageQuestionnaire };
+  },
+  publish: (organisationId: string, triage: TriageQuestionnaire) =>
+    answer(
+      api.POST('/api/v1/organisations/{organisationId}/triage/questionnaire', {
+        params: { path: { organisationId } },
+        body: triage as unknown as RequestBody<'/api/v1/organisations/{organisationId}/triage/questionnaire', 'post'>,
+      }),
+    ),
   appointmentOrientations: (ids: readonly string[]) =>
     answer(api.GET('/api/v1/triage/appointment-orientations', { params: { query: { ids: ids.join(',') } } })),
 };

@@ -1,9 +1,22 @@
 import { defineFeature } from '../../app/feature.js';
+import { TRIAGE_PATHS } from './paths.js';
+import { QuestionnaireEditorPage } from './QuestionnaireEditorPage.js';
 import { en, fr } from './strings.js';
 
 /**
- * Triage before a teleconsultation. Its screens have no address of their own: the questionnaire
- * (`TriageGate`) opens the booking of the scheduling feature, and its findings (`AgendaTriage`)
- * follow the practitioner's agenda.
+ * Triage before a teleconsultation. The questionnaire (`TriageGate`) opens the booking of the
+ * scheduling feature and its findings (`AgendaTriage`) follow the practitioner's agenda; the
+ * organisation's administrators adapt their copy here.
  */
-export default defineFeature({ name: 'triage', strings: { fr, en }, pages: [] });
+export default defineFeature({
+  name: 'triage',
+  strings: { fr, en },
+  pages: [
+    {
+      path: TRIAGE_PATHS.editor,
+      element: <QuestionnaireEditorPage />,
+      signedIn: true,
+      menu: { label: 'editor', roles: ['admin'] },
+    },
+  ],
+});
