@@ -21,13 +21,22 @@ describe('the navigation, derived from the route list', () => {
   it('gives each role its pages in the order of the route list, the profile last', () => {
     expect(paths(['visitor'])).toEqual(['/', '/simulateur']);
     expect(paths(['patient'])).toEqual(['/', '/prendre-rendez-vous', '/mes-rendez-vous', '/estimation', '/acces', '/profil']);
-    expect(paths(['practitioner'])).toEqual(['/', '/agenda', '/disponibilites', '/patients', '/simulateur', '/profil']);
+    expect(paths(['practitioner'])).toEqual([
+      '/',
+      '/agenda',
+      '/agenda/nouveau-rendez-vous',
+      '/disponibilites',
+      '/patients',
+      '/simulateur',
+      '/profil',
+    ]);
     expect(paths(['regulator'])).toEqual(['/', '/profil']);
     expect(paths(['admin'])).toEqual(['/', '/organisation/questionnaire', '/organisation', '/profil']);
     // Several roles: their union, each page once.
     expect(paths(['practitioner', 'admin'])).toEqual([
       '/',
       '/agenda',
+      '/agenda/nouveau-rendez-vous',
       '/disponibilites',
       '/organisation/questionnaire',
       '/patients',
