@@ -42,8 +42,12 @@ export async function searchSlots(db: Db, query: z.infer<typeof SlotQuery>, now:
   };
 }
 
-/** The days whose appointments are read with the availability; the next parts double each time. */
-const FIRST_PART = 2 * DAY;
+/**
+ * The days whose appointments are read with the availability: four, so that a search starting on a
+ * Friday or a weekend still finds a page of slots in that one round trip (two left half the
+ * searches of the bench reading again). The next parts, read only if needed, double each time.
+ */
+const FIRST_PART = 4 * DAY;
 const firstPart = (window: Interval): Interval => ({ start: window.start, end: Math.min(window.start + FIRST_PART, window.end) });
 // A day either side: openings are read in each schedule's zone, and a buffer may reach into the window.
 const exceptionRange = (window: Interval) => ({ from: new Date(window.start - DAY), until: new Date(window.end + DAY) });
