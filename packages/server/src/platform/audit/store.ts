@@ -120,23 +120,38 @@ export async function appendAfter(db: Db, head: ChainHead, entries: StoredEntry[
 }
 
 /**
- * The INSERT of entries as one array per column, unnested: 16 parameters whatever the number of
- * entries (no limit on a batch), and parsed by PostgreSQL faster than as many rows of parameters.
+ * The INSERT of entries as one JSON parameter, read back as rows: one parameter whatever the number
+ * of entries (no limit on a batch), written by JSON.stringify (native) rather than as an array per
+ * column, whose escaping node-postgres does in JavaScript — a third of a read's cost under load.
  */
 function insertEntries(entries: StoredEntry[], condition = sql``) {
-  const column = <T>(value: (e: StoredEntry) => T) => entries.map(value);
+  const rows = JSON.stringify(
+    entries.map((e) => ({
+      chain: e.chain,
+      seq: e.seq,
+      at: e.at.toISOString(),
+      actor_account_id: e.actorAccountId,
+      actor_role: e.actorRole,
+      organisation_id: e.organisationId,
+      patient_id: e.patientId,
+      action: e.action,
+      resource_type: e.resourceType,
+      resource_id: e.resourceId,
+      address: e.address,
+      reason: e.reason,
+      prev_hash: e.prevHash,
+      hash: e.hash,
+      actor_name: e.actorName ?? null,
+      organisation_name: e.organisationName ?? null,
+    })),
+  );
   return sql`
     insert into audit_log (chain, seq, at, actor_account_id, actor_role, organisation_id, patient_id, action,
                            resource_type, resource_id, address, reason, prev_hash, hash, actor_name, organisation_name)
-    select * from unnest(
-      ${column((e) => e.chain)}::smallint[], ${column((e) => e.seq)}::bigint[],
-      ${column((e) => e.at.toISOString())}::timestamptz[], ${column((e) => e.actorAccountId)}::uuid[],
-      ${column((e) => e.actorRole)}::text[], ${column((e) => e.organisationId)}::uuid[],
-      ${column((e) => e.patientId)}::uuid[], ${column((e) => e.action)}::text[],
-      ${column((e) => e.resourceType)}::text[], ${column((e) => e.resourceId)}::text[],
-      ${column((e) => e.address)}::text[], ${column((e) => e.reason)}::text[],
-      ${column((e) => e.prevHash)}::text[], ${column((e) => e.hash)}::text[],
-      ${column((e) => e.actorName ?? null)}::text[], ${column((e) => e.organisationName ?? null)}::text[]
+    select * from json_to_recordset(${rows}::json) as e(
+      chain smallint, seq bigint, at timestamptz, actor_account_id uuid, actor_role text, organisation_id uuid,
+      patient_id uuid, action text, resource_type text, resource_id text, address text, reason text,
+      prev_hash text, hash text, actor_name text, organisation_name text
     )
     ${condition}`;
 }
