@@ -12,7 +12,7 @@ import { todayInParis } from '../../components/today.js';
 import { useLiveTopic } from '../../realtime/useLiveTopic.js';
 import { useAccount } from '../identity/RequireSession.js';
 import { schedulingApi, schedulingKeys, type Appointment, type Modality, type StatusChange } from './api.js';
-import { STATUS_TONE } from './MyAppointmentsPage.js';
+import { CancelDialog, STATUS_TONE } from './MyAppointmentsPage.js';
 import { SCHEDULING_PATHS } from './paths.js';
 import { addDays, dayIn, formatters } from './time.js';
 
@@ -122,9 +122,9 @@ function AgendaEntry({ appointment }: { appointment: Appointment }) {
   const format = formatters(i18n.language);
   const queryClient = useQueryClient();
   const time = format.time(appointment.startsAt, appointment.timeZone);
+  const [cancelling, setCancelling] = useState(false);
   const change = useMutation({
-    mutationFn: (status: StatusChange | 'cancelled') =>
-      status === 'cancelled' ? schedulingApi.cancel(appointment.id) : schedulingApi.changeStatus(appointment.id, status),
+    mutationFn: (status: StatusChange) => schedulingApi.changeStatus(appointment.id, status),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['scheduling', 'agenda'] }),
   });
   const now = useNow(Date.parse(appointment.startsAt));
@@ -168,7 +168,7 @@ function AgendaEntry({ appointment }: { appointment: Appointment }) {
           </Button>
         ))}
         {appointment.status === 'booked' || appointment.status === 'checked-in' ? (
-          <Button size="xs" variant="outline" color="red.9" onClick={() => change.mutate('cancelled')}>
+          <Button size="xs" variant="outline" color="red.9" onClick={() => setCancelling(true)}>
             {t('scheduling.agenda.cancel')}
           </Button>
         ) : null}
@@ -178,6 +178,7 @@ function AgendaEntry({ appointment }: { appointment: Appointment }) {
           {t('scheduling.agenda.noShowFrom', { time })}
         </Text>
       ) : null}
+      {cancelling ? <CancelDialog appointment={appointment} onClose={() => setCancelling(false)} /> : null}
       {change.error ? (
         <ProblemAlert problem={{ title: change.error instanceof ApiProblem ? change.error.title : t('common.unexpected') }} />
       ) : null}

@@ -162,7 +162,8 @@ const cancelSchema = z
   .object({ reason: z.string().trim().max(500, 'issues.too-big') })
   .transform(({ reason }) => (reason ? { reason } : {}));
 
-function CancelDialog({ appointment, onClose }: { appointment: Appointment; onClose: () => void }) {
+/** Cancels after confirming, saying why if one wishes (the history keeps it; never a medical reason). */
+export function CancelDialog({ appointment, onClose }: { appointment: Appointment; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const { form, mutation, problem, onSubmit } = useApiForm({
