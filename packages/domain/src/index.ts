@@ -53,3 +53,5 @@ export * from './billing/index.js';
 export * from './scheduling/index.js';
 // Triage before a teleconsultation: the questionnaire engine (FHIR R4), the default questionnaire, `orient`.
 export * from './triage/index.js';
+// Telemonitoring: programmes, readings from FHIR Observations, the alert engine, snoozes, adherence.
+export * from './telemonitoring/index.js';
