@@ -80,6 +80,24 @@ describe('the session cache', () => {
     expect(loads).toBe(1);
   });
 
+  it('answers a session near the end of its life at once, and renews it in the background', async () => {
+    const cache = new SessionCache(2_000);
+    const renewed = { ...session, csrfToken: 'renewed' };
+    let release: () => void = () => {};
+    const t0 = Date.now(); // when the loads below are stored
+    await cache.load('k', async () => session, t0);
+    expect(await cache.load('k', () => Promise.reject(new Error('not due')), t0 + 1_000)).toMatchObject(session);
+    // In the last quarter: the cached one now, the renewed one once loaded.
+    const answer = await cache.load('k', () => new Promise<CachedSession>((resolve) => (release = () => resolve(renewed))), t0 + 1_600);
+    expect(answer).toMatchObject(session);
+    release();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(cache.get('k', t0 + 1_700)).toMatchObject(renewed);
+    // Past its life, never answered from memory: the load is waited for.
+    expect(await cache.load('k', async () => null, t0 + 10_000)).toBeNull();
+    expect(cache.get('k', t0 + 1_700)).toBeUndefined();
+  });
+
   it('does not keep a load that a forget overtook, nor a session that was not found', async () => {
     const cache = new SessionCache();
     let release: () => void = () => {};

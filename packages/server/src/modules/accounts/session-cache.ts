@@ -53,17 +53,28 @@ export class SessionCache {
 
   /**
    * The cached session, or `load`'s answer, remembered: requests of one session arriving together
-   * while it is not cached share one load instead of each reading the session again. A session
-   * forgotten while it loaded is not remembered from that load.
+   * while it is not cached share one load instead of each reading the session again. In its last
+   * quarter of life a cached session is still answered, while one load in the background renews it:
+   * a busy session never makes its requests wait for the reload, and nothing is kept longer than
+   * the two seconds. A session forgotten while it loaded is not remembered from that load.
    */
-  async load(tokenHash: string, load: () => Promise<CachedSession | null>): Promise<CachedSession | null> {
-    const cached = this.get(tokenHash);
-    if (cached) return cached;
+  async load(tokenHash: string, load: () => Promise<CachedSession | null>, now = Date.now()): Promise<CachedSession | null> {
+    const entry = this.entries.get(tokenHash);
+    if (entry && entry.expires > now) {
+      if (entry.expires - now < this.ttlMs / 4) this.renew(tokenHash, load).catch(() => {});
+      return entry;
+    }
+    return this.renew(tokenHash, load);
+  }
+
+  private renew(tokenHash: string, load: () => Promise<CachedSession | null>): Promise<CachedSession | null> {
     let pending = this.loading.get(tokenHash);
     if (!pending) {
       const generation = this.generation;
       pending = load().then((session) => {
-        if (session && generation === this.generation) this.set(tokenHash, session);
+        if (generation !== this.generation) return session;
+        if (session) this.set(tokenHash, session);
+        else this.entries.delete(tokenHash);
         return session;
       });
       this.loading.set(tokenHash, pending);
