@@ -55,3 +55,5 @@ export * from './scheduling/index.js';
 export * from './triage/index.js';
 // Telemonitoring: programmes, readings from FHIR Observations, the alert engine, snoozes, adherence.
 export * from './telemonitoring/index.js';
+// Bluetooth GATT health measurements (thermometer, cuff, oximeter, scale, glucometer) as readings.
+export * from './devices/gatt/index.js';
