@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAlerts, interpretReading, interpretationFor } from './alerts.js';
 import { applyOverrides, defaultPlan, PROGRAMMES, type MonitoringPlan } from './programmes.js';
+import { escalationDueAt, isEscalationDue } from './escalation.js';
 import { isSnoozed, nextSnoozeStep, snoozeAlert } from './snooze.js';
 import { day, pressure, scalar } from './testing/readings.js';
 
@@ -299,5 +300,30 @@ describe('snooze', () => {
     if (!snoozed.ok) throw new Error('snooze refused');
     const stillWarning = evaluateAlerts(hf, [scalar('w', 'bodyWeight', day(1), 70)], at(day(3, 6)))[0];
     expect(isSnoozed(snoozed.snooze, stillWarning, at(day(3, 6)))).toBe(true);
+  });
+});
+
+describe('escalation', () => {
+  const plan = defaultPlan('diabetes');
+  const alert = evaluateAlerts(plan, [scalar('a', 'glucose', day(3, 8), 60)], at(day(3, 8)))[0]!;
+  const levelSince = at(day(3, 8));
+
+  it('escalates an urgent alert left unacknowledged for an hour', () => {
+    expect(isEscalationDue(alert, { levelSince }, at(day(3, 8)))).toBe(false);
+    expect(isEscalationDue(alert, { levelSince }, at(day(3, 9)))).toBe(true);
+    expect(isEscalationDue(alert, { levelSince, acknowledgedAt: at(day(3, 8)) }, at(day(3, 9)))).toBe(false);
+    expect(escalationDueAt('info', levelSince)).toBeUndefined();
+  });
+
+  it('holds while snoozed, and not once acknowledged before a climb of level', () => {
+    const snoozed = snoozeAlert(alert, 60, at(new Date(Date.UTC(2026, 2, 3, 8, 30)).toISOString()));
+    if (!snoozed.ok) throw new Error('snooze refused');
+    expect(isEscalationDue(alert, { levelSince, snooze: snoozed.snooze }, at(new Date(Date.UTC(2026, 2, 3, 9, 10)).toISOString()))).toBe(
+      false,
+    );
+    expect(isEscalationDue(alert, { levelSince, snooze: snoozed.snooze }, at(new Date(Date.UTC(2026, 2, 3, 9, 31)).toISOString()))).toBe(
+      true,
+    );
+    expect(isEscalationDue(alert, { levelSince: at(day(3, 8)), acknowledgedAt: at(day(3, 7)) }, at(day(3, 10)))).toBe(true);
   });
 });

@@ -67,3 +67,4 @@ export {
 } from './alerts.js';
 export { SNOOZE_LADDERS, isSnoozed, nextSnoozeStep, snoozeAlert, type Snooze, type SnoozeResult } from './snooze.js';
 export { MIN_TRANSMISSION_RATE, transmissionRate, type TransmissionRate } from './adherence.js';
+export { ACKNOWLEDGE_WITHIN_MINUTES, escalationDueAt, isEscalationDue, type AlertState } from './escalation.js';

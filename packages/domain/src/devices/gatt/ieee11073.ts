@@ -48,10 +48,10 @@ export function decodeFloat(raw: number): Ieee11073 {
   return scaled(mantissa, exponent);
 }
 
-/** Encodes a number as an SFLOAT with the given exponent (tests and device simulators). */
+/** Encodes a number as an SFLOAT with the given exponent (tests, device simulators); ±2046–2048 are reserved. */
 export function encodeSfloat(value: number, exponent: number): number {
   const mantissa = Math.round(exponent < 0 ? value * 10 ** -exponent : value / 10 ** exponent);
-  if (mantissa < -2046 || mantissa > 2045 || exponent < -8 || exponent > 7)
+  if (mantissa < -2045 || mantissa > 2045 || exponent < -8 || exponent > 7)
     throw new RangeError(`${value} does not fit an SFLOAT at 10^${exponent}`);
   return ((exponent & 0x0f) << 12) | (mantissa & 0x0fff);
 }
