@@ -111,6 +111,29 @@ describe('per-patient overrides', () => {
     expect(evaluateAlerts((off as { plan: MonitoringPlan }).plan, glucose, at(day(3, 9)))).toEqual([]);
   });
 
+  it('replaces the steps of a threshold, refusing malformed ones', () => {
+    const result = applyOverrides(PROGRAMMES['respiratory-failure'], {
+      rules: {
+        'spo2-low': {
+          steps: [
+            { level: 'warning', below: 92 },
+            { level: 'urgent', below: 88 },
+          ],
+        },
+      },
+    });
+    if (!result.ok) throw new Error('expected a plan');
+    const alerts = evaluateAlerts(result.plan, [scalar('s', 'spo2', day(3), 91), scalar('o', 'oxygenUseHours', day(3), 16)], at(day(3, 9)));
+    expect(alerts.map((a) => [a.ruleId, a.level])).toEqual([['spo2-low', 'warning']]);
+    const bad = applyOverrides(PROGRAMMES['respiratory-failure'], {
+      rules: { 'spo2-low': { steps: [{ level: 'loud' as never, below: 92 }] }, 'oxygen-use-low': { steps: [{ level: 'info' }] } },
+    });
+    expect(bad.ok ? [] : bad.issues.map((i) => `${i.path}:${i.code}`)).toEqual([
+      'rules.spo2-low.steps:invalid-value',
+      'rules.oxygen-use-low.steps:invalid-value',
+    ]);
+  });
+
   it('refuses unknown rules, unknown settings and negative values, naming each', () => {
     const result = applyOverrides(PROGRAMMES.diabetes, {
       rules: { nope: { enabled: false }, 'glucose-low': { rise: 2 } as never, 'time-in-range-low': { minPercent: -1 } },

@@ -401,6 +401,17 @@ export function applyOverrides(programme: Programme, overrides: PatientOverrides
         continue;
       }
       if (key === 'steps' || key === 'level' || key === 'enabled') {
+        if (!validSetting(key, value)) {
+          issues.push({
+            path: `${at}.${key}`,
+            code: 'invalid-value',
+            message: {
+              fr: `« ${key} » n’a pas une valeur admise (niveaux : info, warning, urgent ; seuils : nombres).`,
+              en: `"${key}" has no accepted value (levels: info, warning, urgent; thresholds: numbers).`,
+            },
+          });
+          continue;
+        }
         updated[key] = value;
         continue;
       }
@@ -441,6 +452,26 @@ export function applyOverrides(programme: Programme, overrides: PatientOverrides
   }
   if (issues.length) return { ok: false, issues };
   return { ok: true, plan: { ...programme, rules, parameters: { ...overrides.parameters } } };
+}
+
+const isLevel = (value: unknown): value is AlertLevel => (ALERT_LEVELS as readonly unknown[]).includes(value);
+const isBound = (value: unknown): boolean => value === undefined || (typeof value === 'number' && Number.isFinite(value));
+
+/** A level, a boolean or a non-empty list of at most 10 well-formed threshold steps. */
+function validSetting(key: 'steps' | 'level' | 'enabled', value: unknown): boolean {
+  if (key === 'enabled') return typeof value === 'boolean';
+  if (key === 'level') return isLevel(value);
+  if (!Array.isArray(value) || value.length === 0 || value.length > 10) return false;
+  return value.every(
+    (step: ThresholdStep) =>
+      typeof step === 'object' &&
+      step !== null &&
+      isLevel(step.level) &&
+      (step.component === undefined || ['value', 'systolic', 'diastolic'].includes(step.component)) &&
+      isBound(step.below) &&
+      isBound(step.above) &&
+      (step.below !== undefined || step.above !== undefined),
+  );
 }
 
 /** The programme of an indication with its default rules, as a plan. */
