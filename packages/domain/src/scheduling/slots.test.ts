@@ -163,6 +163,20 @@ describe('nextSlots, for any availability and bookings (property)', () => {
       .tuple(fc.integer({ min: 0, max: 7 * 96 }), fc.integer({ min, max }))
       .map(([q, len]) => ({ offset: q * 15 * MINUTE, length: len * MINUTE }));
 
+  it('keeps the buffer between slots of two openings close together (a counterexample the property found)', () => {
+    const start = at('2026-06-01T00:00:00Z');
+    const availability: Availability = {
+      timeZone: 'Europe/Paris',
+      weekly: [{ weekday: 3, start: '13:00', end: '13:30', modalities: ['video'] }],
+      // An extra opening that morning, ending at 12:42, eighteen minutes before the weekly one.
+      exceptions: [{ kind: 'open', start: start + 184_500_000, end: start + 184_500_000 + 26_820_000 }],
+      consultation: { modality: 'video', durationMinutes: 5, bufferMinutes: 21, minimumNoticeMinutes: 0, horizonDays: 3 },
+    };
+    const slots = nextSlots(availability, [], { start, end: start + 7 * DAY }, start);
+    expect(slots.length).toBeGreaterThan(0);
+    for (let i = 1; i < slots.length; i++) expect(slots[i]!.start).toBeGreaterThanOrEqual(slots[i - 1]!.end + 21 * MINUTE);
+  });
+
   it('returns sorted slots, inside the availability and the window, overlapping no booking', () => {
     fc.assert(
       fc.property(

@@ -71,7 +71,8 @@ export function nextSlots(
 ): Slot[] {
   const { consultation } = availability;
   const duration = consultation.durationMinutes * MINUTE;
-  const step = duration + consultation.bufferMinutes * MINUTE;
+  const buffer = consultation.bufferMinutes * MINUTE;
+  const step = duration + buffer;
   const from = Math.max(window.start, now + consultation.minimumNoticeMinutes * MINUTE);
   const until = Math.min(window.end, now + consultation.horizonDays * DAY);
   const limit = options.limit ?? Number.POSITIVE_INFINITY;
@@ -84,6 +85,10 @@ export function nextSlots(
   for (const interval of open) {
     for (let start = interval.start; start + duration <= interval.end && start < until; start += step) {
       if (start < from) continue;
+      // The buffer follows every appointment, across openings too: two openings a few minutes apart
+      // (an extra opening ending near a weekly one) must not offer slots closer than it.
+      const previous = slots[slots.length - 1];
+      if (previous && start < previous.end + buffer) continue;
       const blockedUntil = start + step;
       while (next < taken.length && taken[next]!.end <= start) next++;
       // Busy intervals are sorted by start only: any from `next` on that starts before the block ends may overlap.
