@@ -1,21 +1,21 @@
-import { Alert, Anchor, Button, Group, Modal, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Alert, Anchor, Modal, NativeSelect, SegmentedControl, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { DEPARTEMENTS, MODALITIES, SPECIALTIES, type Specialty } from '@parcours/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import { ApiProblem } from '../../api/problem.js';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { ErrorAlert, ProblemAlert } from '../../components/ProblemAlert.js';
+import { ErrorAlert } from '../../components/ProblemAlert.js';
 import { PHONE_QUERY } from '../../components/ResponsiveTable.js';
 import { billingApi, billingKeys, type CarePatient } from '../billing/api.js';
 import { patientName } from '../billing/CarePatientsPage.js';
 import { BILLING_PATHS } from '../billing/paths.js';
 import { useAccount } from '../identity/RequireSession.js';
-import { schedulingApi, schedulingKeys, type Modality, type Offer, type Slot } from './api.js';
+import type { Modality, Offer, Slot } from './api.js';
 import { SCHEDULING_PATHS } from './paths.js';
+import { BookingActions, useBooking } from './booking.js';
 import { SlotPicker } from './SlotPicker.js';
 import { formatters } from './time.js';
 
@@ -139,17 +139,8 @@ function ConfirmForPatient({
   const format = formatters(i18n.language);
   const phone = useMediaQuery(PHONE_QUERY);
   const me = useAccount();
-  const queryClient = useQueryClient();
-  // One key per confirmation: a double click, or a retry after a lost answer, books once.
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const book = useMutation({
-    mutationFn: () => schedulingApi.book({ patientId: patient.id, typeId: slot.typeId, startsAt: slot.start }, idempotencyKey),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: schedulingKeys.all }),
-  });
-  const lost = book.error instanceof ApiProblem && book.error.slug === 'slot-taken';
-  const nextQuery = { typeId: slot.typeId, days: 14, limit: 6 };
-  const next = useQuery({ queryKey: schedulingKeys.slots(nextQuery), queryFn: () => schedulingApi.slots(nextQuery), enabled: lost });
-  const taken = lost ? (next.data?.slots ?? []) : [];
+  const booking = useBooking(patient.id, slot);
+  const { book } = booking;
   const name = patientName(patient);
   return (
     <Modal
@@ -181,29 +172,13 @@ function ConfirmForPatient({
           </Alert>
         ) : (
           <>
-            {book.error ? (
-              <ProblemAlert problem={{ title: book.error instanceof ApiProblem ? book.error.title : t('common.unexpected') }} />
-            ) : null}
-            {taken.length > 0 ? (
-              <Stack gap="xs">
-                <Text>{t('scheduling.book.taken')}</Text>
-                <Group gap="xs">
-                  {taken.map((other) => (
-                    <Button key={other.start} variant="light" onClick={() => onPick(other)}>
-                      {format.day(other.start, offer.timeZone)} {format.time(other.start, offer.timeZone)}
-                    </Button>
-                  ))}
-                </Group>
-              </Stack>
-            ) : null}
-            <Group>
-              <Button size="md" onClick={() => book.mutate()} loading={book.isPending} disabled={taken.length > 0}>
-                {t('scheduling.forPatient.confirm')}
-              </Button>
-              <Button size="md" variant="default" onClick={onClose}>
-                {t('scheduling.book.cancel')}
-              </Button>
-            </Group>
+            <BookingActions
+              booking={booking}
+              timeZone={offer.timeZone}
+              confirmLabel={t('scheduling.forPatient.confirm')}
+              onPick={onPick}
+              onClose={onClose}
+            />
           </>
         )}
       </Stack>

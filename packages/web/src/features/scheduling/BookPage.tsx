@@ -1,18 +1,4 @@
-import {
-  Alert,
-  Anchor,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  NativeSelect,
-  Radio,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Alert, Anchor, Checkbox, Modal, NativeSelect, Radio, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import {
   DEPARTEMENTS,
@@ -22,20 +8,20 @@ import {
   type Specialty,
   type TreatingDoctorStatus,
 } from '@parcours/domain';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { ApiProblem } from '../../api/problem.js';
 import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
-import { ErrorAlert, ProblemAlert } from '../../components/ProblemAlert.js';
+import { ErrorAlert } from '../../components/ProblemAlert.js';
 import { PHONE_QUERY } from '../../components/ResponsiveTable.js';
 import { CostBreakdown } from '../billing/CostBreakdown.js';
 import { RecordPicker, useChosenRecord } from '../identity/RecordPicker.js';
 import { useAccount } from '../identity/RequireSession.js';
-import { schedulingApi, schedulingKeys, type Modality, type Offer, type Slot } from './api.js';
+import { schedulingApi, type Modality, type Offer, type Slot } from './api.js';
 import { SCHEDULING_PATHS } from './paths.js';
+import { BookingActions, useBooking } from './booking.js';
 import { SlotPicker } from './SlotPicker.js';
 import { formatters } from './time.js';
 
@@ -117,11 +103,8 @@ function Confirm({
   const { t, i18n } = useTranslation();
   const format = formatters(i18n.language);
   const phone = useMediaQuery(PHONE_QUERY);
-  const queryClient = useQueryClient();
   const [isTreatingDoctor, setIsTreatingDoctor] = useState(false);
   const [referral, setReferral] = useState<TreatingDoctorStatus>('referred');
-  // One key per confirmation: a double tap, or a retry after a lost answer, books once.
-  const [idempotencyKey] = useState(() => crypto.randomUUID());
   const estimable =
     offer.modality !== 'in-person' && (offer.practitioner.profession === 'doctor' || offer.practitioner.profession === 'midwife');
   const answers = {
@@ -136,15 +119,8 @@ function Confirm({
     queryFn: () => schedulingApi.estimate(patientId, answers),
     enabled: estimable,
   });
-  const book = useMutation({
-    mutationFn: () => schedulingApi.book({ patientId, typeId: slot.typeId, startsAt: slot.start }, idempotencyKey),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: schedulingKeys.all }),
-  });
-  const lost = book.error instanceof ApiProblem && book.error.slug === 'slot-taken';
-  // The slot went to someone else: the next free ones of the same consultation.
-  const nextQuery = { typeId: slot.typeId, days: 14, limit: 6 };
-  const next = useQuery({ queryKey: schedulingKeys.slots(nextQuery), queryFn: () => schedulingApi.slots(nextQuery), enabled: lost });
-  const taken = lost ? (next.data?.slots ?? []) : [];
+  const booking = useBooking(patientId, slot);
+  const { book } = booking;
   const day = format.day(slot.start, offer.timeZone);
   const time = format.time(slot.start, offer.timeZone);
   return (
@@ -211,29 +187,13 @@ function Confirm({
             ) : (
               <Text>{t('scheduling.book.noEstimate')}</Text>
             )}
-            {book.error ? (
-              <ProblemAlert problem={{ title: book.error instanceof ApiProblem ? book.error.title : t('common.unexpected') }} />
-            ) : null}
-            {taken.length > 0 ? (
-              <Stack gap="xs">
-                <Text>{t('scheduling.book.taken')}</Text>
-                <Group gap="xs">
-                  {taken.map((next) => (
-                    <Button key={next.start} variant="light" onClick={() => onPick(next)}>
-                      {format.day(next.start, offer.timeZone)} {format.time(next.start, offer.timeZone)}
-                    </Button>
-                  ))}
-                </Group>
-              </Stack>
-            ) : null}
-            <Group>
-              <Button size="md" onClick={() => book.mutate()} loading={book.isPending} disabled={taken.length > 0}>
-                {t('scheduling.book.confirm')}
-              </Button>
-              <Button size="md" variant="default" onClick={onClose}>
-                {t('scheduling.book.cancel')}
-              </Button>
-            </Group>
+            <BookingActions
+              booking={booking}
+              timeZone={offer.timeZone}
+              confirmLabel={t('scheduling.book.confirm')}
+              onPick={onPick}
+              onClose={onClose}
+            />
           </>
         )}
       </Stack>
