@@ -7,12 +7,16 @@ export const Email = z
   .email()
   .max(254)
   .transform((e) => e.toLowerCase());
-/** A new password: any characters a person can type, so none of the control ones. */
+/**
+ * A new password: any characters a person can type, so none of the control ones, and no lone
+ * surrogate half (not text: it would be hashed as a replacement character, so two different
+ * passwords would open the account).
+ */
 export const Password = z
   .string()
   .min(PASSWORD_MIN_LENGTH)
   .max(PASSWORD_MAX_LENGTH)
-  .refine((p) => !/\p{Cc}/u.test(p), { params: { code: 'control-character' } });
+  .refine((p) => !/[\p{Cc}\p{Cs}]/u.test(p), { params: { code: 'control-character' } });
 export const Locale = z.enum(['fr', 'en']);
 const Name = name();
 const Token = z
