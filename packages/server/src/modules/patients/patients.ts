@@ -2,10 +2,11 @@ import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import { audited } from '../../platform/audit/audit.js';
 import type { ServiceDeps } from '../../platform/context.js';
+import { problem } from '../../platform/http/problem.js';
 import { accountChanged } from '../accounts/service.js';
 import { authorizePatientRecord, auditRoleOf } from './care.js';
 import type { PatientIdentity } from './schemas.js';
-import { insertPatient, patientById } from './store.js';
+import { insertPatient, patientIdentity } from './store.js';
 
 /** The patient's identity (INS traits and status). Reading it is an access to the record: audited. */
 export async function readPatient(deps: ServiceDeps, actor: Actor, patientId: string) {
@@ -20,7 +21,11 @@ export async function readPatient(deps: ServiceDeps, actor: Actor, patientId: st
       patientId,
       authorize: async () => auditRoleOf((relation = await authorizePatientRecord(deps.db, actor, patientId))),
     },
-    (tx) => patientById(tx, patientId),
+    async (db) => {
+      const found = await patientIdentity(db, patientId);
+      if (!found) throw problem.notFound();
+      return found;
+    },
   );
   return {
     id: p.id,

@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { coalescedReader } from '../../platform/database/coalesce.js';
 import { scoped, type Db } from '../../platform/database/database.js';
 import type { PatientsTables } from './tables.js';
 
@@ -37,13 +38,37 @@ export async function insertPatient(db: Db, patient: NewPatient): Promise<string
   return row.id;
 }
 
+const IDENTITY = [
+  'id',
+  'birth_name',
+  'first_names',
+  'used_name',
+  'sex',
+  'birth_date',
+  'birth_place_insee',
+  'nir',
+  'identity_status',
+  'is_self',
+] as const;
+
 export function patientById(db: Db, patientId: string) {
-  return patientsDb(db)
-    .selectFrom('patients')
-    .select(['id', 'birth_name', 'first_names', 'used_name', 'sex', 'birth_date', 'birth_place_insee', 'nir', 'identity_status', 'is_self'])
-    .where('id', '=', patientId)
-    .executeTakeFirstOrThrow();
+  return patientsDb(db).selectFrom('patients').select(IDENTITY).where('id', '=', patientId).executeTakeFirstOrThrow();
 }
+
+/**
+ * The same identity, read outside a transaction: concurrent reads join one query (the record is
+ * the most read thing of all). `undefined` when there is no such record.
+ */
+export const patientIdentity = coalescedReader(
+  // One array parameter, not a list: the same statement text whatever the number of keys.
+  (db, ids: readonly string[]) =>
+    patientsDb(db)
+      .selectFrom('patients')
+      .select(IDENTITY)
+      .where(sql<boolean>`id = any(${[...ids]}::uuid[])`)
+      .execute(),
+  (row) => row.id,
+);
 
 /** The records an account manages: its own first, then its dependants'. */
 export function recordsManagedBy(db: Db, accountId: string) {
