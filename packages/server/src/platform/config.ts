@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -37,6 +38,13 @@ const EnvSchema = z.object({
     .regex(/^(turns?|stun):[^,\s]+(,(turns?|stun):[^,\s]+)*$/, 'must be a comma-separated list of turn:, turns: or stun: URLs')
     .optional(),
   TURN_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  TURN_CREDENTIAL_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60)
+    .default(120),
+  LIVE_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   AUDIT_SIGNING_KEY: z
     .string()
     .regex(/-----BEGIN PRIVATE KEY-----/, 'must be an Ed25519 private key in PKCS#8 PEM')
@@ -76,7 +84,13 @@ export interface Config {
   mailFrom: string;
   /** Texts through an HTTP provider (Brevo's transactional SMS API) when SMS_URL is set, else an outbox folder. */
   sms: { url: string; apiKey: string; sender: string } | undefined;
-  turn: { urls: string[]; secret: string | undefined };
+  /** ICE servers for the calls: STUN and TURN URLs, and the TURN REST secret coturn shares (`static-auth-secret`). */
+  turn: { urls: string[]; secret: string | undefined; credentialMs: number };
+  /**
+   * Signs the live tokens (a call's room token); set the same on every node. Random per process when
+   * unset: a token then opens a room only on the node that issued it (one node, or a sticky balancer).
+   */
+  liveTokenSecret: string;
   /** The audit checkpoints' Ed25519 key (PKCS#8 PEM), the same on every node; else generated in DATA_DIR. */
   auditSigningKey: string | undefined;
   logLevel: string;
@@ -133,7 +147,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
     sms: e.SMS_URL && e.SMS_API_KEY ? { url: e.SMS_URL, apiKey: e.SMS_API_KEY, sender: e.SMS_SENDER } : undefined,
-    turn: { urls: e.TURN_URLS?.split(',') ?? [], secret: e.TURN_SECRET },
+    turn: { urls: e.TURN_URLS?.split(',') ?? [], secret: e.TURN_SECRET, credentialMs: e.TURN_CREDENTIAL_MINUTES * 60_000 },
+    liveTokenSecret: e.LIVE_TOKEN_SECRET ?? randomBytes(32).toString('base64url'),
     auditSigningKey: e.AUDIT_SIGNING_KEY?.replace(/\\n/g, '\n'),
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST,

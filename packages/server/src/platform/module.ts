@@ -68,6 +68,7 @@ export async function loadModules(
     authenticate,
     topics: manifests.flatMap((m) => m.topics ?? []),
     allowedOrigins: [ctx.config.publicUrl],
+    tokenSecret: ctx.config.liveTokenSecret,
     logger: ctx.logger,
     ...live,
   });

@@ -6,8 +6,9 @@ import type { Language } from '../http/language.js';
 import { Problem, PROBLEM_TYPE_PREFIX } from '../http/problem.js';
 import { REALTIME_PROBLEMS, type RealtimeProblemSlug } from './problems.js';
 import { ClientMessage, CLOSE_CODES, type LiveProblem, type ServerMessage } from './protocol.js';
+import { Rooms } from './relay.js';
 import type { ReplayBuffer } from './replay.js';
-import type { TopicRegistry } from './topics.js';
+import type { RelayPolicy, TopicRegistry } from './topics.js';
 
 /** Who is at the other end: a signed-in actor, or the holder of a token for one topic. */
 export type LivePrincipal = { kind: 'session'; actor: Actor } | { kind: 'token'; subject: string; topic: string };
@@ -42,6 +43,7 @@ export interface ConnectionHost {
   readonly replay: ReplayBuffer;
   readonly logger: Logger;
   readonly resumeWindowMs: number;
+  readonly rooms: Rooms;
   identify(request: FastifyRequest): Promise<{ principal: LivePrincipal } | { refusal: RealtimeProblemSlug }>;
   follow(connection: LiveConnection, topic: string): void;
   unfollow(connection: LiveConnection, topic: string): void;
@@ -62,6 +64,7 @@ const STATUS: Record<RealtimeProblemSlug, number> = {
   'live-topic-unknown': 404,
   'live-topic-forbidden': 403,
   'live-too-many-subscriptions': 400,
+  'live-room-full': 409,
   'live-internal': 500,
 };
 
@@ -85,12 +88,17 @@ export class LiveConnection {
   readonly id = (++connectionCount).toString(36);
   principal: LivePrincipal | null = null;
   readonly topics = new Set<string>();
+  /** Its peer id in each room it joined. */
+  readonly peerIds = new Map<string, string>();
   /** Answered the last ping (or sent something) since the previous heartbeat. */
   alive = true;
   private isClosing = false;
   private tokens: number;
   private refilledAt = Date.now();
   private validatedAt = Date.now();
+  /** The room a token opens, when its topic is one: its peers' messages have their own rules. */
+  private relay: RelayPolicy | undefined;
+  private throttleToldAt = 0;
   /** The messages are handled in order, one at a time. */
   private work: Promise<void>;
   private cutTimer: NodeJS.Timeout | undefined;
@@ -170,11 +178,12 @@ export class LiveConnection {
       const identified = await this.host.identify(this.request);
       if ('refusal' in identified) return this.fail(identified.refusal, CLOSE_CODES.unauthenticated);
       this.principal = identified.principal;
+      if (this.principal.kind === 'token') this.relay = this.host.topics.resolve(this.principal.topic)?.family.relay;
       this.send({
         type: 'welcome',
         heartbeatMs: this.host.limits.heartbeatMs,
         resumeWindowMs: this.host.resumeWindowMs,
-        maxMessageBytes: this.host.limits.maxMessageBytes,
+        maxMessageBytes: this.maxMessageBytes,
       });
     } catch (error) {
       this.host.logger.error({ err: { message: (error as Error).message }, connection: this.id }, 'live authentication failed');
@@ -190,11 +199,26 @@ export class LiveConnection {
       : data instanceof ArrayBuffer
         ? data.byteLength
         : data.length;
-    if (size > this.host.limits.maxMessageBytes) return this.fail('live-message-too-large', CLOSE_CODES.tooLarge);
-    if (!this.takeToken()) return this.fail('live-rate-limited', CLOSE_CODES.rateLimited);
+    // A peer in a call keeps its call: what it sends wrong is dropped and told, to it alone.
+    if (size > this.maxMessageBytes) {
+      return this.relay ? this.sendError('live-message-too-large') : this.fail('live-message-too-large', CLOSE_CODES.tooLarge);
+    }
+    if (!this.takeToken()) return this.relay ? this.throttled() : this.fail('live-rate-limited', CLOSE_CODES.rateLimited);
     if (isBinary) return this.sendError('live-message-invalid');
     const text = Array.isArray(data) ? Buffer.concat(data).toString('utf8') : Buffer.from(data as Buffer).toString('utf8');
     this.enqueue(() => this.handle(text));
+  }
+
+  private get maxMessageBytes(): number {
+    return this.relay?.maxMessageBytes ?? this.host.limits.maxMessageBytes;
+  }
+
+  /** A flooding peer's messages are dropped; it is told at most once a second, so that telling costs less than flooding. */
+  private throttled(): void {
+    const now = Date.now();
+    if (now - this.throttleToldAt < 1_000) return;
+    this.throttleToldAt = now;
+    this.sendError('live-rate-limited');
   }
 
   private enqueue(task: () => Promise<void> | void): void {
@@ -236,6 +260,8 @@ export class LiveConnection {
         return this.send({ type: 'unsubscribed', topic: message.topic });
       case 'subscribe':
         return this.subscribe(message.topic, message.after);
+      case 'relay':
+        return this.relayData(message.topic, message.to, message.data);
     }
   }
 
@@ -249,6 +275,8 @@ export class LiveConnection {
       return this.sendError('live-topic-forbidden', topic);
     }
     if (this.isClosing) return;
+    const relay = this.host.topics.resolve(topic)?.family.relay;
+    if (relay && this.principal?.kind === 'token') return this.joinRoom(topic, relay, this.principal.subject);
     // Following and replaying in the same turn: no event can fall between the two.
     this.topics.add(topic);
     this.host.follow(this, topic);
@@ -257,11 +285,39 @@ export class LiveConnection {
     for (const frame of replay.frames) this.sendFrame(frame);
   }
 
+  /** Joins a room (once): its peers learn of this one, and this one of them. */
+  private joinRoom(topic: string, relay: RelayPolicy, subject: string): void {
+    const rooms = this.host.rooms;
+    if (!this.peerIds.has(topic)) {
+      if (rooms.isFull(topic, subject, relay.maxPeers)) return this.sendError('live-room-full', topic);
+      this.topics.add(topic);
+      this.host.follow(this, topic);
+      this.peerIds.set(topic, Rooms.newPeerId());
+      rooms.join(topic, this.peerIds.get(topic)!, subject);
+    }
+    const peer = this.peerIds.get(topic)!;
+    const peers = rooms.roster(topic).filter((p) => p.peer !== peer);
+    this.send({ type: 'subscribed', topic, replayed: 0, gap: false, peer, peers });
+  }
+
+  /** Hands checked data to the room's other peers (or to one): a malformed message goes no further than an error to its sender. */
+  private relayData(topic: string, to: string | undefined, data: unknown): void {
+    const peer = this.peerIds.get(topic);
+    if (!peer || !this.relay) return this.sendError('live-topic-forbidden', topic);
+    const checked = this.relay.parse(data);
+    if (checked === null || checked === undefined) return this.sendError('live-message-invalid', topic);
+    this.host.rooms.send(topic, peer, to, checked);
+  }
+
   private async mayFollow(topic: string): Promise<boolean> {
     const principal = this.principal;
     const resolved = this.host.topics.resolve(topic);
     if (!principal || !resolved) return false;
-    if (principal.kind === 'token') return principal.topic === topic;
+    if (principal.kind === 'token') {
+      return principal.topic === topic && ((await resolved.family.relay?.admit?.(principal.subject, resolved.params)) ?? true);
+    }
+    // A room opens with its token only: a session alone (even the right person's) does not join it.
+    if (resolved.family.relay) return false;
     try {
       return (await resolved.family.authorize(principal.actor, resolved.params)) === true;
     } catch (error) {
@@ -274,6 +330,7 @@ export class LiveConnection {
   /** The session still stands and each topic is still allowed; a revoked access ends here. */
   private async revalidate(): Promise<void> {
     const principal = this.principal;
+    if (principal?.kind === 'token') return this.readmit(principal.topic);
     if (principal?.kind !== 'session') return;
     let identified: Awaited<ReturnType<ConnectionHost['identify']>>;
     try {
@@ -296,6 +353,18 @@ export class LiveConnection {
       if (this.topics.delete(topic)) this.host.unfollow(this, topic);
       this.sendError('live-topic-forbidden', topic);
     }
+  }
+
+  /** A room's peer stays only while the room admits it (a call ended, an appointment cancelled). */
+  private async readmit(topic: string): Promise<void> {
+    if (!this.relay || !this.topics.has(topic)) return;
+    try {
+      if (await this.mayFollow(topic)) return;
+    } catch (error) {
+      this.host.logger.warn({ err: { message: (error as Error).message }, connection: this.id }, 'live room check failed');
+      return;
+    }
+    this.fail('live-session-ended', CLOSE_CODES.unauthenticated);
   }
 
   private sendError(slug: RealtimeProblemSlug, topic?: string): void {

@@ -46,6 +46,10 @@ export const REALTIME_PROBLEMS = {
     fr: 'Trop d’abonnements sur cette connexion',
     en: 'Too many subscriptions on this connection',
   },
+  'live-room-full': {
+    fr: 'Cette salle est au complet',
+    en: 'This room is full',
+  },
   'live-internal': { fr: 'Erreur interne du serveur', en: 'Internal server error' },
 } satisfies ProblemTitles;
 

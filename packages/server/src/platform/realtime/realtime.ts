@@ -8,6 +8,7 @@ import { LANGUAGES, languageOf, type Language } from '../http/language.js';
 import { LiveConnection, liveProblem, type ConnectionHost, type LivePrincipal, type RealtimeLimits } from './connection.js';
 import type { RealtimeProblemSlug } from './problems.js';
 import { CLOSE_CODES, EVENT_NAME_PATTERN, TOPIC_PATTERN } from './protocol.js';
+import { Rooms } from './relay.js';
 import { ReplayBuffer, type ReplayLimits } from './replay.js';
 import { verifyLiveToken } from './token.js';
 import { TopicRegistry, type TopicFamily } from './topics.js';
@@ -70,7 +71,12 @@ export interface RealtimeOptions {
 export interface Realtime {
   /** Same as publishLive(bus, …). */
   publish(topic: string, event: string, data: unknown): void;
-  stats(): { connections: number; followedTopics: number; replay: { topics: number; bytes: number } };
+  stats(): {
+    connections: number;
+    followedTopics: number;
+    replay: { topics: number; bytes: number };
+    rooms: { rooms: number; peers: number };
+  };
   /** Closes every connection (1001: clients reconnect elsewhere and resume). Called on app close. */
   close(): Promise<void>;
 }
@@ -91,6 +97,7 @@ export async function registerRealtime(app: FastifyInstance, options: RealtimeOp
   const allowedOrigins = new Set((options.allowedOrigins ?? []).map((origin) => new URL(origin).origin));
   const connections = new Set<LiveConnection>();
   const followers = new Map<string, Set<LiveConnection>>();
+  const rooms = new Rooms(bus, (topic) => followers.get(topic) ?? []);
 
   const host: ConnectionHost = {
     limits,
@@ -98,6 +105,7 @@ export async function registerRealtime(app: FastifyInstance, options: RealtimeOp
     replay,
     logger,
     resumeWindowMs: replayLimits.windowMs,
+    rooms,
     identify: async (request) => identify(request, options, registry),
     follow(connection, topic) {
       let set = followers.get(topic);
@@ -108,6 +116,11 @@ export async function registerRealtime(app: FastifyInstance, options: RealtimeOp
       const set = followers.get(topic);
       set?.delete(connection);
       if (set?.size === 0) followers.delete(topic);
+      const peer = connection.peerIds.get(topic);
+      if (peer && connection.principal?.kind === 'token') {
+        connection.peerIds.delete(topic);
+        rooms.leave(topic, peer, connection.principal.subject);
+      }
     },
     closed(connection) {
       for (const topic of connection.topics) host.unfollow(connection, topic);
@@ -147,15 +160,20 @@ export async function registerRealtime(app: FastifyInstance, options: RealtimeOp
       clearInterval(heartbeat);
       stopFeed();
       stopSessionWatch();
+      rooms.close();
       if (connections.size === 0) return;
       const allClosed = new Promise<void>((resolve) => closers.push(resolve));
       for (const connection of connections) connection.close(CLOSE_CODES.goingAway, 'going-away');
       await allClosed; // each connection is cut after closeGraceMs at the latest
     })());
 
+  // The socket's own cap, past the largest message any connection may send (a room's peers may send
+  // more than a page): up to it, our checks answer; past it, the socket closes (1009).
+  const roomMessageBytes = [...registry.all()].map((family) => family.relay?.maxMessageBytes ?? 0);
+  const maxPayload = 2 * Math.max(limits.maxMessageBytes, ...roomMessageBytes);
   if (!app.hasDecorator('websocketServer')) {
     await app.register(fastifyWebsocket, {
-      options: { maxPayload: limits.maxMessageBytes, perMessageDeflate: false },
+      options: { maxPayload, perMessageDeflate: false },
       // Connections are closed by `close` below, with the going-away code.
       preClose: (done) => done(),
       errorHandler: (error, socket, request) => {
@@ -203,7 +221,7 @@ export async function registerRealtime(app: FastifyInstance, options: RealtimeOp
 
   return {
     publish: (topic, event, data) => void publishLive(bus, topic, event, data),
-    stats: () => ({ connections: connections.size, followedTopics: followers.size, replay: replay.stats() }),
+    stats: () => ({ connections: connections.size, followedTopics: followers.size, replay: replay.stats(), rooms: rooms.stats() }),
     close,
   };
 }
@@ -218,12 +236,21 @@ async function identify(
     if (typeof token !== 'string' || token.length > 4_096 || !options.tokenSecret) return { refusal: 'live-token-invalid' };
     const claims = await verifyLiveToken(options.tokenSecret, token);
     if (!claims || !registry.resolve(claims.topic)) return { refusal: 'live-token-invalid' };
+    // A token issued to an account opens only with that account's session: a leaked link alone opens nothing.
+    const account = ACCOUNT_SUBJECT.exec(claims.subject)?.[1];
+    if (account !== undefined) {
+      const auth = await options.authenticate(request);
+      if (!auth || auth.secondFactorPending || auth.actor.accountId !== account) return { refusal: 'live-token-invalid' };
+    }
     return { principal: { kind: 'token', subject: claims.subject, topic: claims.topic } };
   }
   const auth = await options.authenticate(request);
   if (!auth || auth.secondFactorPending) return { refusal: 'live-unauthenticated' };
   return { principal: { kind: 'session', actor: auth.actor } };
 }
+
+/** The subject of a token issued to a signed-in account. */
+const ACCOUNT_SUBJECT = /^account:(.+)$/;
 
 /** An allowed origin, or the server's own host (the web app it serves). */
 function originAllowed(origin: string, request: FastifyRequest, allowed: Set<string>): boolean {

@@ -11,6 +11,23 @@ export interface TopicFamily<Name extends string = string, Param extends string 
   readonly name: Name;
   readonly params: readonly Param[];
   authorize(actor: Actor, params: Readonly<Record<Param, string>>): boolean | Promise<boolean>;
+  /** Makes each topic of the family a room whose peers relay messages to one another (see relay.ts). */
+  readonly relay?: RelayPolicy<Param>;
+}
+
+/**
+ * A room: only the holder of a token for the topic joins it (a session alone never does); the peers
+ * relay messages to one another through the server (WebRTC signaling), across nodes.
+ */
+export interface RelayPolicy<Param extends string = string> {
+  /** Distinct token subjects at most in one room. */
+  maxPeers: number;
+  /** The largest message a peer may send, in bytes: a larger one is dropped with an error to its sender. */
+  maxMessageBytes: number;
+  /** The checked form of a relayed `data`, or null when malformed (dropped with an error to its sender). */
+  parse(data: unknown): unknown;
+  /** Whether the token's holder may still join (checked on joining and again every `revalidateMs`); by default, while the token is valid. */
+  admit?(subject: string, params: Readonly<Record<Param, string>>): boolean | Promise<boolean>;
 }
 
 export interface DefinedTopicFamily<Name extends string, Param extends string> extends TopicFamily<Name, Param> {
@@ -36,6 +53,7 @@ export function defineTopic<const Name extends string, const Param extends strin
   return {
     ...family,
     authorize: family.authorize.bind(family),
+    ...(family.relay ? { relay: family.relay } : {}),
     topic(params) {
       const values = family.params.map((name) => params[name]);
       for (const value of values) {
@@ -62,6 +80,10 @@ export class TopicRegistry {
   add(family: TopicFamily): void {
     if (this.families.has(family.name)) throw new Error(`Topic family "${family.name}" is declared twice`);
     this.families.set(family.name, family);
+  }
+
+  all(): Iterable<TopicFamily> {
+    return this.families.values();
   }
 
   /** The family and parameters of a topic, or null when no family has that name and arity. */
