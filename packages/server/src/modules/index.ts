@@ -8,6 +8,8 @@ import { organisations, type OrganisationsTables } from './organisations/index.j
 import { patients, type PatientsTables } from './patients/index.js';
 import { rules } from './rules/index.js';
 import { scheduling, type SchedulingTables } from './scheduling/index.js';
+import { telemonitoring, type TelemonitoringTables } from './telemonitoring/index.js';
+import { teleconsultation, type TeleconsultationTables } from './teleconsultation/index.js';
 import { triage, type TriageTables } from './triage/index.js';
 
 export const MODULES: readonly ModuleManifest[] = [
@@ -19,6 +21,8 @@ export const MODULES: readonly ModuleManifest[] = [
   rules,
   scheduling,
   triage,
+  teleconsultation,
+  telemonitoring,
 ] as ModuleManifest[];
 
 /** Every module's tables at once: for the tests and tools that look across contexts, never for a module. */
@@ -28,4 +32,6 @@ export type AllTables = AccountsTables &
   ConsentTables &
   BillingTables &
   SchedulingTables &
-  TriageTables;
+  TriageTables &
+  TeleconsultationTables &
+  TelemonitoringTables;

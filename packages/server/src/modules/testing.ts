@@ -1,6 +1,73 @@
+import { sql } from 'kysely';
 import { scoped, type Db } from '../platform/database/database.js';
 import type { PlatformTables } from '../platform/database/tables.js';
 import type { AllTables } from './index.js';
 
 /** Tests arrange and inspect across contexts: every module's tables, and the platform's, at once. Never for module code. */
 export const everyTable = (db: Db) => scoped<AllTables & PlatformTables>(db);
+
+const MINUTE = 60_000;
+
+/**
+ * A video appointment of a demo patient with a demo practitioner, starting `startsInMinutes` from now
+ * (negative: already begun), so that its waiting room is open. The booking rules (notice, openings)
+ * would refuse a slot this close: tests arrange it in the table, and mark any other live appointment
+ * of the practitioner in the way as a no-show (the demo books some today).
+ */
+export async function videoAppointmentSoon(
+  database: Db,
+  {
+    patient,
+    practitioner,
+    startsInMinutes = 5,
+    minutes = 20,
+  }: { patient: string; practitioner: string; startsInMinutes?: number; minutes?: number },
+): Promise<{ appointmentId: string; patientId: string; practitionerId: string }> {
+  const db = everyTable(database);
+  const practitionerId = (await db.selectFrom('accounts').select('id').where('email', '=', practitioner).executeTakeFirstOrThrow()).id;
+  const patientId = (
+    await db
+      .selectFrom('patients')
+      .innerJoin('accounts', 'accounts.id', 'patients.account_id')
+      .select('patients.id')
+      .where('accounts.email', '=', patient)
+      .whereRef('patients.first_names', '=', 'accounts.given_name')
+      .executeTakeFirstOrThrow()
+  ).id;
+  const type = await db
+    .selectFrom('consultation_types')
+    .innerJoin('schedules', 'schedules.id', 'consultation_types.schedule_id')
+    .select(['consultation_types.id', 'schedules.id as scheduleId', 'schedules.organisation_id', 'schedules.time_zone'])
+    .where('schedules.practitioner_account_id', '=', practitionerId)
+    .where('consultation_types.modality', '=', 'video')
+    .executeTakeFirstOrThrow();
+  const startsAt = new Date(Date.now() + startsInMinutes * MINUTE);
+  const endsAt = new Date(startsAt.getTime() + minutes * MINUTE);
+  await db
+    .updateTable('appointments')
+    .set({ status: 'no-show' })
+    .where('practitioner_account_id', '=', practitionerId)
+    .where('status', 'in', ['booked', 'checked-in', 'in-progress', 'completed'])
+    .where(sql<boolean>`tstzrange(starts_at, blocked_until) && tstzrange(${startsAt}, ${endsAt})`)
+    .execute();
+  const { id } = await db
+    .insertInto('appointments')
+    .values({
+      patient_id: patientId,
+      practitioner_account_id: practitionerId,
+      organisation_id: type.organisation_id,
+      schedule_id: type.scheduleId,
+      consultation_type_id: type.id,
+      modality: 'video',
+      starts_at: startsAt,
+      ends_at: endsAt,
+      blocked_until: endsAt,
+      time_zone: type.time_zone,
+      booked_by_account_id: practitionerId,
+      booked_as: 'practitioner',
+      idempotency_key: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { appointmentId: id, patientId, practitionerId };
+}

@@ -5,3 +5,4 @@ export { bookAppointment, cancelAppointment, changeAppointmentStatus, readAppoin
 export { searchSlots } from './search.js';
 export { sendDueMessages } from './delivery.js';
 export { agendaTopic, type AppointmentEvent } from './live.js';
+export { appointmentParties, type AppointmentParties } from './parties.js';

@@ -1,0 +1,19 @@
+import { serviceDeps } from '../../platform/context.js';
+import { defineModule } from '../../platform/module.js';
+import { createSmsSender } from '../../platform/sms/sms.js';
+import { patientVisitsTopic, roomTopic, VISIT_SUBJECTS, waitingRoomTopic } from './live.js';
+import { TELECONSULTATION_PROBLEMS } from './problems.js';
+import { registerTeleconsultationRoutes } from './routes.js';
+import type { TeleconsultationTables } from './tables.js';
+
+/** Teleconsultation: the waiting room (check-in, admit, postpone, cancel), the call's room and its signaling, the end of the act and its quality. */
+export const teleconsultation = defineModule<TeleconsultationTables>({
+  name: 'teleconsultation',
+  tables: ['teleconsultation_visits', 'teleconsultation_quality'],
+  problems: TELECONSULTATION_PROBLEMS,
+  register: (app, ctx) => registerTeleconsultationRoutes(app, { ...serviceDeps(ctx), sms: createSmsSender(ctx.config, ctx.logger) }),
+  topics: [patientVisitsTopic, waitingRoomTopic, roomTopic],
+  events: VISIT_SUBJECTS,
+});
+
+export type { TeleconsultationTables };

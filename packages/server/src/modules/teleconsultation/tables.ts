@@ -1,0 +1,38 @@
+import type { Generated } from 'kysely';
+
+/** Where a patient's visit stands, from check-in to the end of the act. */
+export type VisitState = 'waiting' | 'postponed' | 'admitted' | 'cancelled' | 'ended';
+/** How the practitioner ended the act: a reoriented patient is not billed; an interrupted call says so in the report. */
+export type VisitOutcome = 'completed' | 'reoriented' | 'interrupted';
+export type CallSide = 'patient' | 'practitioner';
+
+export interface TeleconsultationTables {
+  teleconsultation_visits: {
+    appointment_id: string;
+    patient_id: string;
+    practitioner_account_id: string;
+    starts_at: Date;
+    ends_at: Date;
+    state: Generated<VisitState>;
+    checked_in_at: Generated<Date>;
+    state_changed_at: Generated<Date>;
+    postponed_until: Date | null;
+    notice: string | null;
+    outcome: VisitOutcome | null;
+    incident_note: string | null;
+    ended_at: Date | null;
+    version: Generated<number>;
+  };
+  teleconsultation_quality: {
+    appointment_id: string;
+    reporter_account_id: string;
+    side: CallSide;
+    samples: number;
+    rtt_ms_median: number | null;
+    rtt_ms_max: number | null;
+    loss_percent: number | null;
+    bitrate_kbps_median: number | null;
+    frames_decoded: string | number | null;
+    reported_at: Generated<Date>;
+  };
+}
