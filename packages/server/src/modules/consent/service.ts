@@ -106,6 +106,14 @@ export async function withdrawConsent(deps: AuditedDeps, actor: Actor, patientId
   return view(row);
 }
 
+/**
+ * A consent collected outside these screens (the demo's records): inside the caller's transaction,
+ * which authorises and audits. The current information text is the one recorded as shown.
+ */
+export async function recordCollectedConsent(tx: Db, consent: { patientId: string; act: ConsentAct; givenBy: string }): Promise<void> {
+  await insertConsent(tx, { ...consent, informationVersion: INFORMATION[consent.act].version });
+}
+
 /** Whether a live consent to the act exists: the teleconsultation module checks it before a call. */
 export async function hasConsent(db: Db, patientId: string, act: ConsentAct): Promise<boolean> {
   return Boolean(await liveConsent(db, patientId, act));

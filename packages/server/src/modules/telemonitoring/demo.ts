@@ -1,0 +1,78 @@
+// The demo's telemonitoring: Jean Moreau (heart failure, a connected scale, four weeks of steady
+// weight) and Camille Petit (type 1 diabetes, three weeks of glucose, a low at the latest),
+// both followed by Dr Martin. Readings are placed relative to the seeding, so the demo is always current.
+import type { Indication, Reading } from '@parcours/domain';
+import { randomToken, tokenHash } from '../../platform/auth/secrets.js';
+import type { Tx } from '../../platform/database/database.js';
+import type { DemoIds } from '../../platform/module.js';
+import { recordCollectedConsent } from '../consent/service.js';
+import { evaluatePatient } from './evaluation.js';
+import { insertDevice, insertEnrolment, insertReadings, lockLiveEnrolments, setInterpretations } from './store.js';
+
+const DAY = 86_400_000;
+
+/** A deterministic wobble (no randomness in the demo: the same seed shows the same charts). */
+const wobble = (i: number, amplitude: number) => Math.round(Math.sin(i * 1.7) * amplitude * 10) / 10;
+
+/** The latest 08:00 UTC before now, minus `days` days. */
+function morning(now: Date, days: number, hour = 8): Date {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hour);
+  const base = today > now.getTime() ? today - DAY : today;
+  return new Date(base - days * DAY);
+}
+
+function scalar(identifier: string, kind: 'bodyWeight' | 'glucose', at: Date, value: number, unit: string): Reading {
+  return { identifier, kind, effective: at.toISOString(), at: at.getTime(), value, unit };
+}
+
+async function enrolDemo(
+  tx: Tx,
+  ids: DemoIds,
+  patientEmail: string,
+  programme: Indication,
+  readings: Reading[],
+  now: Date,
+  device: string,
+): Promise<void> {
+  const patientId = ids.get(`patient:${patientEmail}`)!;
+  const doctor = ids.get('dr.martin@demo.parcours.fr')!;
+  await recordCollectedConsent(tx, { patientId, act: 'telemonitoring', givenBy: ids.get(patientEmail)! });
+  const enrolment = await insertEnrolment(tx, {
+    patientId,
+    organisationId: ids.get('organisation')!,
+    programme,
+    prescriberId: doctor,
+    operatorId: doctor,
+    startsAt: new Date(now.getTime() - 30 * DAY),
+    endsAt: new Date(now.getTime() + 335 * DAY),
+    overrides: {},
+  });
+  ids.set(`telemonitoring-enrolment:${patientEmail}`, enrolment!.id);
+  // A credential no one knows the token of: the demo's devices are shown, not used.
+  await insertDevice(tx, { enrolmentId: enrolment!.id, patientId, label: device, tokenHash: tokenHash(randomToken()), createdBy: doctor });
+  await insertReadings(tx, patientId, readings, { kind: 'device', deviceId: null });
+  const enrolments = await lockLiveEnrolments(tx, patientId, now);
+  const { interpretations } = await evaluatePatient(tx, patientId, enrolments, now);
+  await setInterpretations(tx, patientId, new Map([...interpretations].filter(([, code]) => code !== 'N')));
+}
+
+export async function seedTelemonitoringDemo(tx: Tx, ids: DemoIds, now = new Date()): Promise<void> {
+  // Jean: a daily weighing for four weeks, steady around 78 kg.
+  const weights = Array.from({ length: 28 }, (_, i) => {
+    const at = morning(now, 27 - i);
+    return scalar(`urn:demo:balance|jean-${i}`, 'bodyWeight', at, Math.round((78 + wobble(i, 0.4)) * 10) / 10, 'kg');
+  });
+  await enrolDemo(tx, ids, 'jean.moreau@demo.parcours.fr', 'heart-failure', weights, now, 'Balance connectée');
+  // Camille: glucose before breakfast, lunch and dinner for three weeks; a hypoglycaemia at the latest.
+  const glucose: Reading[] = [];
+  for (let day = 20; day >= 0; day--) {
+    for (const [slot, hour] of [7, 12, 19].entries()) {
+      const at = new Date(morning(now, day, hour).getTime());
+      if (at.getTime() > now.getTime()) continue;
+      const i = day * 3 + slot;
+      glucose.push(scalar(`urn:demo:glucometre|camille-${i}`, 'glucose', at, Math.round(125 + wobble(i, 45)), 'mg/dL'));
+    }
+  }
+  glucose[glucose.length - 1] = { ...glucose.at(-1)!, value: 62 } as Reading;
+  await enrolDemo(tx, ids, 'camille.petit@demo.parcours.fr', 'diabetes', glucose, now, 'Lecteur de glycémie');
+}

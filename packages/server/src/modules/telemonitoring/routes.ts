@@ -1,0 +1,200 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { actorOf } from '../../platform/auth/hook.js';
+import type { ServiceDeps } from '../../platform/context.js';
+import { languageOf } from '../../platform/http/language.js';
+import {
+  AcknowledgeBody,
+  AlertParams,
+  Alert,
+  Dashboard,
+  DeviceBody,
+  DeviceParams,
+  Device,
+  EnrolBody,
+  EnrolmentParams,
+  Enrolment,
+  IngestSummary,
+  ManualReading,
+  Monitoring,
+  NewDevice,
+  Overrides,
+  PatientParams,
+  ReadingsQuery,
+  ResolveBody,
+  RevokeBody,
+  SnoozeBody,
+} from './schemas.js';
+import {
+  acknowledge,
+  createDevice,
+  dashboard,
+  enrol,
+  enterReading,
+  monitoring,
+  resolve,
+  revokeDevice,
+  setOverrides,
+  snooze,
+} from './service.js';
+import { registerDeviceRoutes } from './device-routes.js';
+
+const tags = ['telemonitoring'];
+
+export async function registerTelemonitoringRoutes(app: FastifyInstance, deps: ServiceDeps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/v1/telemonitoring/dashboard',
+    {
+      schema: {
+        tags,
+        summary: 'The practitioner’s patients under telemonitoring, most severe open alerts first',
+        description: 'Only patients of live enrolments in the practitioner’s organisations who are in their care.',
+        response: { 200: Dashboard },
+      },
+      config: { policy: 'professional' },
+    },
+    async (request) => dashboard(deps, actorOf(request)),
+  );
+
+  api.get(
+    '/api/v1/patients/:patientId/telemonitoring',
+    {
+      schema: {
+        tags,
+        summary: 'A patient’s telemonitoring: programmes and thresholds, readings of the last days, alerts',
+        params: PatientParams,
+        querystring: ReadingsQuery,
+        response: { 200: Monitoring },
+      },
+      config: { policy: 'signed-in' },
+    },
+    async (request) => monitoring(deps, actorOf(request), request.params.patientId, request.query.days),
+  );
+
+  api.post(
+    '/api/v1/patients/:patientId/telemonitoring/enrolments',
+    {
+      schema: {
+        tags,
+        summary: 'Enrols the patient in a telemonitoring programme (the patient’s consent first)',
+        description:
+          '409 telemonitoring-consent-required without the patient’s consent to telemonitoring; 409 telemonitoring-already-enrolled.',
+        params: PatientParams,
+        body: EnrolBody,
+        response: { 201: Enrolment },
+      },
+      config: { policy: 'professional' },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await enrol(deps, actorOf(request), request.params.patientId, request.body, languageOf(request))),
+  );
+
+  api.put(
+    '/api/v1/patients/:patientId/telemonitoring/enrolments/:enrolmentId/overrides',
+    {
+      schema: {
+        tags,
+        summary: 'Adjusts the programme’s rules for this patient (the missing-data alert cannot be switched off)',
+        params: EnrolmentParams,
+        body: Overrides,
+        response: { 200: Enrolment },
+      },
+      config: { policy: 'professional' },
+    },
+    async (request) =>
+      setOverrides(deps, actorOf(request), request.params.patientId, request.params.enrolmentId, request.body, languageOf(request)),
+  );
+
+  api.post(
+    '/api/v1/patients/:patientId/telemonitoring/enrolments/:enrolmentId/devices',
+    {
+      schema: {
+        tags,
+        summary: 'Issues a device credential: it writes this patient’s readings and reads nothing',
+        params: EnrolmentParams,
+        body: DeviceBody,
+        response: { 201: NewDevice },
+      },
+      config: { policy: 'professional' },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await createDevice(deps, actorOf(request), request.params.patientId, request.params.enrolmentId, request.body.label)),
+  );
+
+  api.post(
+    '/api/v1/patients/:patientId/telemonitoring/devices/:deviceId/revoke',
+    {
+      schema: { tags, summary: 'Revokes a device credential', params: DeviceParams, body: RevokeBody, response: { 200: Device } },
+      config: { policy: 'professional' },
+    },
+    async (request) => revokeDevice(deps, actorOf(request), request.params.patientId, request.params.deviceId),
+  );
+
+  api.post(
+    '/api/v1/patients/:patientId/telemonitoring/readings',
+    {
+      schema: {
+        tags,
+        summary: 'A reading entered by hand (the patient, their parent or their carer); sent again, it changes nothing',
+        params: PatientParams,
+        body: ManualReading,
+        response: { 200: IngestSummary },
+      },
+      config: { policy: 'signed-in' },
+    },
+    async (request) => enterReading(deps, actorOf(request), request.params.patientId, request.body, languageOf(request)),
+  );
+
+  // Acknowledge, snooze, resolve: in this order (an alert resolved takes neither of the others).
+  api.post(
+    '/api/v1/patients/:patientId/telemonitoring/alerts/:alertId/acknowledge',
+    {
+      schema: {
+        tags,
+        summary: 'Acknowledges an alert: the team knows, escalation stops',
+        params: AlertParams,
+        body: AcknowledgeBody,
+        response: { 200: Alert },
+      },
+      config: { policy: 'professional' },
+    },
+    async (request) => acknowledge(deps, actorOf(request), request.params.patientId, request.params.alertId),
+  );
+
+  api.post(
+    '/api/v1/patients/:patientId/telemonitoring/alerts/:alertId/snooze',
+    {
+      schema: {
+        tags,
+        summary: 'Snoozes an alert for a step of its level’s ladder; new urgent evidence wakes it',
+        params: AlertParams,
+        body: SnoozeBody,
+        response: { 200: Alert },
+      },
+      config: { policy: 'professional' },
+    },
+    async (request) =>
+      snooze(deps, actorOf(request), request.params.patientId, request.params.alertId, request.body.minutes, languageOf(request)),
+  );
+
+  api.post(
+    '/api/v1/patients/:patientId/telemonitoring/alerts/:alertId/resolve',
+    {
+      schema: {
+        tags,
+        summary: 'Resolves an alert with a note of what was done',
+        params: AlertParams,
+        body: ResolveBody,
+        response: { 200: Alert },
+      },
+      config: { policy: 'professional' },
+    },
+    async (request) => resolve(deps, actorOf(request), request.params.patientId, request.params.alertId, request.body.note),
+  );
+
+  await app.register(async (scope) => registerDeviceRoutes(scope, deps));
+}

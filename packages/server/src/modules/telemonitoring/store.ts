@@ -1,0 +1,446 @@
+import type { AlertLevel, Indication, OpenAlert, Reading, ReadingKind, Snooze } from '@parcours/domain';
+import { sql } from 'kysely';
+import { scoped, type Db } from '../../platform/database/database.js';
+import type { InterpretationCode, ReadingSource, TelemonitoringTables } from './tables.js';
+
+/** The database seen from this module: its own tables only. */
+const telemonitoringDb = (db: Db) => scoped<TelemonitoringTables>(db);
+
+export type EnrolmentRow = Awaited<ReturnType<typeof enrolmentById>> & object;
+export type AlertRow = TelemonitoringTables['telemonitoring_alerts'] & { id: string; status: string; created_at: Date; updated_at: Date };
+export type DeviceRow = Awaited<ReturnType<typeof devicesOfPatient>>[number];
+
+// ——— Enrolments ———
+
+/** A new enrolment, or undefined when the patient already has a live one in this programme (the unique index decides). */
+export function insertEnrolment(
+  db: Db,
+  enrolment: {
+    patientId: string;
+    organisationId: string;
+    programme: Indication;
+    prescriberId: string;
+    operatorId: string;
+    startsAt: Date;
+    endsAt: Date;
+    overrides: unknown;
+  },
+) {
+  return telemonitoringDb(db)
+    .insertInto('telemonitoring_enrolments')
+    .values({
+      patient_id: enrolment.patientId,
+      organisation_id: enrolment.organisationId,
+      programme: enrolment.programme,
+      prescriber_account_id: enrolment.prescriberId,
+      operator_account_id: enrolment.operatorId,
+      starts_at: enrolment.startsAt,
+      ends_at: enrolment.endsAt,
+      overrides: JSON.stringify(enrolment.overrides),
+      ended_at: null,
+    })
+    .onConflict((oc) => oc.columns(['patient_id', 'programme']).where('ended_at', 'is', null).doNothing())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export function enrolmentById(db: Db, id: string) {
+  return telemonitoringDb(db).selectFrom('telemonitoring_enrolments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** A patient's enrolments, live first, then the latest. */
+export function enrolmentsOfPatient(db: Db, patientId: string) {
+  return telemonitoringDb(db)
+    .selectFrom('telemonitoring_enrolments')
+    .selectAll()
+    .where('patient_id', '=', patientId)
+    .orderBy(sql`ended_at is null`, 'desc')
+    .orderBy('starts_at', 'desc')
+    .limit(50)
+    .execute();
+}
+
+/**
+ * The patient's live enrolments, locked until the transaction ends: readings of one patient are
+ * evaluated one transaction after another, so that each evaluation sees the readings of the others.
+ */
+export function lockLiveEnrolments(db: Db, patientId: string, now: Date) {
+  return telemonitoringDb(db)
+    .selectFrom('telemonitoring_enrolments')
+    .selectAll()
+    .where('patient_id', '=', patientId)
+    .where('ended_at', 'is', null)
+    .where('starts_at', '<=', now)
+    .where('ends_at', '>', now)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** Live enrolments of these organisations (a practitioner's dashboard, before the care check). */
+export function liveEnrolmentsIn(db: Db, organisationIds: string[], now: Date) {
+  if (organisationIds.length === 0) return Promise.resolve([]);
+  return telemonitoringDb(db)
+    .selectFrom('telemonitoring_enrolments')
+    .selectAll()
+    .where('organisation_id', 'in', organisationIds)
+    .where('ended_at', 'is', null)
+    .where('ends_at', '>', now)
+    .orderBy('starts_at')
+    .limit(2_000)
+    .execute();
+}
+
+/** The patients with a live enrolment, a page at a time in id order (the scheduled checks). */
+export async function patientsMonitored(db: Db, after: string | null, limit: number, now: Date): Promise<string[]> {
+  const rows = await telemonitoringDb(db)
+    .selectFrom('telemonitoring_enrolments')
+    .select('patient_id')
+    .distinct()
+    .where('ended_at', 'is', null)
+    .where('starts_at', '<=', now)
+    .where('ends_at', '>', now)
+    .$if(after !== null, (q) => q.where('patient_id', '>', after!))
+    .orderBy('patient_id')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.patient_id);
+}
+
+export async function setOverrides(db: Db, enrolmentId: string, overrides: unknown) {
+  await telemonitoringDb(db)
+    .updateTable('telemonitoring_enrolments')
+    .set({ overrides: JSON.stringify(overrides) })
+    .where('id', '=', enrolmentId)
+    .execute();
+}
+
+// ——— Device credentials ———
+
+export function insertDevice(
+  db: Db,
+  device: { enrolmentId: string; patientId: string; label: string; tokenHash: string; createdBy: string },
+) {
+  return telemonitoringDb(db)
+    .insertInto('telemonitoring_devices')
+    .values({
+      enrolment_id: device.enrolmentId,
+      patient_id: device.patientId,
+      label: device.label,
+      token_hash: device.tokenHash,
+      created_by_account_id: device.createdBy,
+      revoked_at: null,
+      last_used_at: null,
+    })
+    .returning(['id', 'enrolment_id', 'label', 'created_at', 'revoked_at', 'last_used_at'])
+    .executeTakeFirstOrThrow();
+}
+
+export function devicesOfPatient(db: Db, patientId: string) {
+  return telemonitoringDb(db)
+    .selectFrom('telemonitoring_devices')
+    .select(['id', 'enrolment_id', 'label', 'created_at', 'revoked_at', 'last_used_at'])
+    .where('patient_id', '=', patientId)
+    .orderBy('created_at', 'desc')
+    .limit(100)
+    .execute();
+}
+
+/** The live credential with this token's hash, and the patient it writes for. */
+export function deviceByTokenHash(db: Db, tokenHash: string) {
+  return telemonitoringDb(db)
+    .selectFrom('telemonitoring_devices')
+    .select(['id', 'patient_id', 'enrolment_id'])
+    .where('token_hash', '=', tokenHash)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Revokes a credential of the patient's (once: a second revocation keeps the first time). */
+export function revokeDevice(db: Db, patientId: string, deviceId: string, now: Date) {
+  return telemonitoringDb(db)
+    .updateTable('telemonitoring_devices')
+    .set({ revoked_at: sql<Date>`coalesce(revoked_at, ${now})` })
+    .where('id', '=', deviceId)
+    .where('patient_id', '=', patientId)
+    .returning(['id', 'enrolment_id', 'label', 'created_at', 'revoked_at', 'last_used_at'])
+    .executeTakeFirst();
+}
+
+/** Notes when a credential was last used, at most once a minute (a write per reading would cost). */
+export async function touchDevice(db: Db, deviceId: string, now: Date) {
+  await telemonitoringDb(db)
+    .updateTable('telemonitoring_devices')
+    .set({ last_used_at: now })
+    .where('id', '=', deviceId)
+    .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(now.getTime() - 60_000))]))
+    .execute();
+}
+
+// ——— Readings ———
+
+/**
+ * Stores the readings in one statement (arrays unnested: one round trip and one plan whatever the
+ * batch's size); a reading whose identifier the patient already has is left as it was. Answers the
+ * identifiers actually inserted.
+ */
+export async function insertReadings(
+  db: Db,
+  patientId: string,
+  readings: readonly Reading[],
+  source: { kind: ReadingSource; deviceId: string | null },
+): Promise<Set<string>> {
+  if (readings.length === 0) return new Set();
+  const column = <T>(pick: (r: Reading) => T) => readings.map(pick);
+  const { rows } = await sql<{ identifier: string }>`
+    insert into telemonitoring_readings
+      (patient_id, identifier, kind, value, systolic, diastolic, unit, effective, effective_at, source, device_id, interpretation)
+    select ${patientId}::uuid, r.identifier, r.kind, r.value, r.systolic, r.diastolic, r.unit, r.effective, r.effective_at,
+           ${source.kind}, ${source.deviceId}::uuid, 'N'
+    from unnest(
+      ${column((r) => r.identifier)}::text[], ${column((r) => r.kind)}::text[],
+      ${column((r) => (r.kind === 'bloodPressure' ? null : r.value))}::float8[],
+      ${column((r) => (r.kind === 'bloodPressure' ? r.systolic : null))}::float8[],
+      ${column((r) => (r.kind === 'bloodPressure' ? r.diastolic : null))}::float8[],
+      ${column((r) => r.unit)}::text[], ${column((r) => r.effective)}::text[],
+      ${column((r) => new Date(r.at).toISOString())}::timestamptz[]
+    ) as r(identifier, kind, value, systolic, diastolic, unit, effective, effective_at)
+    on conflict (patient_id, identifier) do nothing
+    returning identifier`.execute(db);
+  return new Set(rows.map((r) => r.identifier));
+}
+
+/** Marks readings with the interpretation of the alert they are evidence for. */
+export async function setInterpretations(db: Db, patientId: string, codes: Map<string, InterpretationCode>): Promise<void> {
+  if (codes.size === 0) return;
+  await sql`
+    update telemonitoring_readings r set interpretation = v.code
+    from unnest(${[...codes.keys()]}::text[], ${[...codes.values()]}::text[]) as v(identifier, code)
+    where r.patient_id = ${patientId} and r.identifier = v.identifier`.execute(db);
+}
+
+type ReadingRow = TelemonitoringTables['telemonitoring_readings'] & { id: string; received_at: Date };
+
+/** A stored reading as the domain sees it. */
+export function readingOf(
+  row: Pick<ReadingRow, 'identifier' | 'kind' | 'value' | 'systolic' | 'diastolic' | 'unit' | 'effective' | 'effective_at'>,
+): Reading {
+  const base = { identifier: row.identifier, effective: row.effective, at: row.effective_at.getTime() };
+  if (row.kind === 'bloodPressure')
+    return { ...base, kind: 'bloodPressure', systolic: row.systolic!, diastolic: row.diastolic!, unit: 'mm[Hg]' };
+  return { ...base, kind: row.kind, value: row.value!, unit: row.unit };
+}
+
+/** The patient's readings of these kinds since an instant, oldest first. */
+export function readingsSince(db: Db, patientId: string, kinds: readonly ReadingKind[], since: Date, limit = 20_000) {
+  if (kinds.length === 0) return Promise.resolve([]);
+  return telemonitoringDb(db)
+    .selectFrom('telemonitoring_readings')
+    .select(['identifier', 'kind', 'value', 'systolic', 'diastolic', 'unit', 'effective', 'effective_at', 'interpretation', 'source'])
+    .where('patient_id', '=', patientId)
+    .where('kind', 'in', [...kinds])
+    .where('effective_at', '>=', since)
+    .orderBy('effective_at')
+    .limit(limit)
+    .execute();
+}
+
+/** The latest reading of each of these kinds, however old (the missing-data rule counts from it). */
+export function latestReadings(db: Db, patientId: string, kinds: readonly ReadingKind[]) {
+  if (kinds.length === 0) return Promise.resolve([]);
+  return telemonitoringDb(db)
+    .selectFrom('telemonitoring_readings')
+    .select(['identifier', 'kind', 'value', 'systolic', 'diastolic', 'unit', 'effective', 'effective_at'])
+    .distinctOn('kind')
+    .where('patient_id', '=', patientId)
+    .where('kind', 'in', [...kinds])
+    .orderBy('kind')
+    .orderBy('effective_at', 'desc')
+    .execute();
+}
+
+/** When each patient's latest reading came (the dashboard). */
+export async function lastReadingTimes(db: Db, patientIds: string[]): Promise<Map<string, Date>> {
+  if (patientIds.length === 0) return new Map();
+  const rows = await telemonitoringDb(db)
+    .selectFrom('telemonitoring_readings')
+    .select(['patient_id', (eb) => eb.fn.max('effective_at').as('at')])
+    .where('patient_id', 'in', patientIds)
+    .groupBy('patient_id')
+    .execute();
+  return new Map(rows.map((r) => [r.patient_id, r.at as Date]));
+}
+
+// ——— Alerts ———
+
+export function liveAlertsOf(db: Db, enrolmentIds: string[]) {
+  if (enrolmentIds.length === 0) return Promise.resolve([] as AlertRow[]);
+  return telemonitoringDb(db)
+    .selectFrom('telemonitoring_alerts')
+    .selectAll()
+    .where('enrolment_id', 'in', enrolmentIds)
+    .where('status', '<>', 'resolved')
+    .execute() as Promise<AlertRow[]>;
+}
+
+/** The latest resolved alert of each rule of an enrolment: a rule reopens only on newer evidence. */
+export function lastResolvedOf(db: Db, enrolmentId: string, ruleIds: string[]) {
+  if (ruleIds.length === 0) return Promise.resolve([]);
+  return telemonitoringDb(db)
+    .selectFrom('telemonitoring_alerts')
+    .select(['rule_id', 'rule_type', 'since', 'last_evidence_at'])
+    .distinctOn('rule_id')
+    .where('enrolment_id', '=', enrolmentId)
+    .where('rule_id', 'in', ruleIds)
+    .where('status', '=', 'resolved')
+    .orderBy('rule_id')
+    .orderBy('resolved_at', 'desc')
+    .execute();
+}
+
+export function insertAlert(db: Db, enrolment: { id: string; patient_id: string; organisation_id: string }, alert: OpenAlert, now: Date) {
+  return telemonitoringDb(db)
+    .insertInto('telemonitoring_alerts')
+    .values({
+      enrolment_id: enrolment.id,
+      patient_id: enrolment.patient_id,
+      organisation_id: enrolment.organisation_id,
+      ...alertFields(alert),
+      level_since: now,
+      snooze: null,
+      acknowledged_at: null,
+      acknowledged_by_account_id: null,
+      resolved_at: null,
+      resolved_by_account_id: null,
+      resolution_note: null,
+      escalated_at: null,
+      notified_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow() as Promise<AlertRow>;
+}
+
+function alertFields(alert: OpenAlert) {
+  return {
+    rule_id: alert.ruleId,
+    rule_type: alert.ruleType,
+    reason: alert.reason,
+    level: alert.level,
+    direction: alert.direction ?? null,
+    since: new Date(alert.since),
+    last_evidence_at: new Date(alert.lastEvidenceAt),
+    observed: alert.observed ?? null,
+    message: JSON.stringify(alert.message) as unknown as { fr: string; en: string },
+    evidence: alert.evidence,
+  };
+}
+
+/** The open alert of a rule, with the engine's latest account of it; a higher level reopens it and restarts escalation. */
+export function updateAlert(db: Db, id: string, alert: OpenAlert, now: Date, climbed: boolean) {
+  return telemonitoringDb(db)
+    .updateTable('telemonitoring_alerts')
+    .set({
+      ...alertFields(alert),
+      updated_at: now,
+      ...(climbed ? { level_since: now, status: 'open' as const, escalated_at: null, notified_at: null } : {}),
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow() as Promise<AlertRow>;
+}
+
+export function alertOfPatient(db: Db, patientId: string, alertId: string) {
+  return telemonitoringDb(db)
+    .selectFrom('telemonitoring_alerts')
+    .selectAll()
+    .where('id', '=', alertId)
+    .where('patient_id', '=', patientId)
+    .executeTakeFirst() as Promise<AlertRow | undefined>;
+}
+
+export function alertById(db: Db, alertId: string) {
+  return telemonitoringDb(db).selectFrom('telemonitoring_alerts').selectAll().where('id', '=', alertId).executeTakeFirst() as Promise<
+    AlertRow | undefined
+  >;
+}
+
+export function alertsOfPatient(db: Db, patientId: string, since: Date) {
+  return telemonitoringDb(db)
+    .selectFrom('telemonitoring_alerts')
+    .selectAll()
+    .where('patient_id', '=', patientId)
+    .where((eb) => eb.or([eb('status', '<>', 'resolved'), eb('resolved_at', '>=', since)]))
+    .orderBy('created_at', 'desc')
+    .limit(500)
+    .execute() as Promise<AlertRow[]>;
+}
+
+export function acknowledgeAlert(db: Db, id: string, accountId: string, now: Date) {
+  return telemonitoringDb(db)
+    .updateTable('telemonitoring_alerts')
+    .set({ status: 'acknowledged', acknowledged_at: now, acknowledged_by_account_id: accountId, updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow() as Promise<AlertRow>;
+}
+
+export function snoozeAlertRow(db: Db, id: string, snooze: Snooze, now: Date) {
+  return telemonitoringDb(db)
+    .updateTable('telemonitoring_alerts')
+    .set({ snooze: JSON.stringify(snooze) as unknown as Snooze, updated_at: now })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow() as Promise<AlertRow>;
+}
+
+export function resolveAlertRow(db: Db, id: string, resolution: { accountId: string | null; note: string | null }, now: Date) {
+  return telemonitoringDb(db)
+    .updateTable('telemonitoring_alerts')
+    .set({
+      status: 'resolved',
+      resolved_at: now,
+      resolved_by_account_id: resolution.accountId,
+      resolution_note: resolution.note,
+      updated_at: now,
+    })
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow() as Promise<AlertRow>;
+}
+
+/** Unresolved, unacknowledged alerts at a level that escalates, not yet escalated (the scheduled check). */
+export function alertsToEscalate(db: Db, levels: AlertLevel[], limit: number) {
+  return telemonitoringDb(db)
+    .selectFrom('telemonitoring_alerts')
+    .selectAll()
+    .where('status', '=', 'open')
+    .where('escalated_at', 'is', null)
+    .where('level', 'in', levels)
+    .orderBy('level_since')
+    .limit(limit)
+    .execute() as Promise<AlertRow[]>;
+}
+
+export async function markEscalated(db: Db, id: string, now: Date) {
+  await telemonitoringDb(db)
+    .updateTable('telemonitoring_alerts')
+    .set({ escalated_at: now })
+    .where('id', '=', id)
+    .where('escalated_at', 'is', null)
+    .execute();
+}
+
+export async function markNotified(db: Db, id: string, now: Date) {
+  await telemonitoringDb(db).updateTable('telemonitoring_alerts').set({ notified_at: now }).where('id', '=', id).execute();
+}
+
+/** Unresolved alerts of these patients (the dashboard). */
+export function liveAlertsOfPatients(db: Db, patientIds: string[]) {
+  if (patientIds.length === 0) return Promise.resolve([] as AlertRow[]);
+  return telemonitoringDb(db)
+    .selectFrom('telemonitoring_alerts')
+    .selectAll()
+    .where('patient_id', 'in', patientIds)
+    .where('status', '<>', 'resolved')
+    .execute() as Promise<AlertRow[]>;
+}
