@@ -5364,6 +5364,1702 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appointments/{appointmentId}/teleconsultation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The teleconsultation of an appointment: waiting-room state, approximate wait */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            appointmentId: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            role: "patient" | "practitioner";
+                            /** @description ISO 8601 instant */
+                            startsAt: string;
+                            /** @description ISO 8601 instant */
+                            endsAt: string;
+                            /** @description 15 minutes before the start */
+                            checkInOpensAt: string;
+                            /** @enum {string} */
+                            state: "not-checked-in" | "waiting" | "postponed" | "admitted" | "cancelled" | "ended";
+                            checkedInAt: string | null;
+                            stateChangedAt: string | null;
+                            postponedUntil: string | null;
+                            /** @description What the practitioner said on postponing or cancelling */
+                            notice: string | null;
+                            outcome: ("completed" | "reoriented" | "interrupted") | null;
+                            incidentNote: string | null;
+                            /** @description While waiting: an approximate wait, from the slots ahead */
+                            estimatedWaitMinutes: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/teleconsultation/check-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The patient checks in to the waiting room (from 15 minutes before) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            appointmentId: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            role: "patient" | "practitioner";
+                            /** @description ISO 8601 instant */
+                            startsAt: string;
+                            /** @description ISO 8601 instant */
+                            endsAt: string;
+                            /** @description 15 minutes before the start */
+                            checkInOpensAt: string;
+                            /** @enum {string} */
+                            state: "not-checked-in" | "waiting" | "postponed" | "admitted" | "cancelled" | "ended";
+                            checkedInAt: string | null;
+                            stateChangedAt: string | null;
+                            postponedUntil: string | null;
+                            /** @description What the practitioner said on postponing or cancelling */
+                            notice: string | null;
+                            outcome: ("completed" | "reoriented" | "interrupted") | null;
+                            incidentNote: string | null;
+                            /** @description While waiting: an approximate wait, from the slots ahead */
+                            estimatedWaitMinutes: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teleconsultation/waiting-room": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The practitioner’s waiting room: who waits, since when, with the questionnaire’s severity and flags */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            patients: {
+                                /** Format: uuid */
+                                appointmentId: string;
+                                patient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description ISO 8601 instant */
+                                startsAt: string;
+                                /** @description ISO 8601 instant */
+                                endsAt: string;
+                                /** @enum {string} */
+                                state: "waiting" | "postponed" | "admitted";
+                                /** @description ISO 8601 instant */
+                                checkedInAt: string;
+                                /** @description ISO 8601 instant */
+                                stateChangedAt: string;
+                                postponedUntil: string | null;
+                                /** @description The pre-consultation questionnaire’s severity and flags, when answered */
+                                triage: {
+                                    /** @enum {string} */
+                                    severity: "none" | "moderate" | "high";
+                                    flags: string[];
+                                    outcome: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/teleconsultation/admit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The practitioner lets the patient in */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            appointmentId: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            role: "patient" | "practitioner";
+                            /** @description ISO 8601 instant */
+                            startsAt: string;
+                            /** @description ISO 8601 instant */
+                            endsAt: string;
+                            /** @description 15 minutes before the start */
+                            checkInOpensAt: string;
+                            /** @enum {string} */
+                            state: "not-checked-in" | "waiting" | "postponed" | "admitted" | "cancelled" | "ended";
+                            checkedInAt: string | null;
+                            stateChangedAt: string | null;
+                            postponedUntil: string | null;
+                            /** @description What the practitioner said on postponing or cancelling */
+                            notice: string | null;
+                            outcome: ("completed" | "reoriented" | "interrupted") | null;
+                            incidentNote: string | null;
+                            /** @description While waiting: an approximate wait, from the slots ahead */
+                            estimatedWaitMinutes: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/teleconsultation/postpone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The practitioner will receive the patient later */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description How much later the practitioner will receive the patient */
+                        minutes: number;
+                        notice?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            appointmentId: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            role: "patient" | "practitioner";
+                            /** @description ISO 8601 instant */
+                            startsAt: string;
+                            /** @description ISO 8601 instant */
+                            endsAt: string;
+                            /** @description 15 minutes before the start */
+                            checkInOpensAt: string;
+                            /** @enum {string} */
+                            state: "not-checked-in" | "waiting" | "postponed" | "admitted" | "cancelled" | "ended";
+                            checkedInAt: string | null;
+                            stateChangedAt: string | null;
+                            postponedUntil: string | null;
+                            /** @description What the practitioner said on postponing or cancelling */
+                            notice: string | null;
+                            outcome: ("completed" | "reoriented" | "interrupted") | null;
+                            incidentNote: string | null;
+                            /** @description While waiting: an approximate wait, from the slots ahead */
+                            estimatedWaitMinutes: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/teleconsultation/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The practitioner cancels from the waiting room */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        notice?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            appointmentId: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            role: "patient" | "practitioner";
+                            /** @description ISO 8601 instant */
+                            startsAt: string;
+                            /** @description ISO 8601 instant */
+                            endsAt: string;
+                            /** @description 15 minutes before the start */
+                            checkInOpensAt: string;
+                            /** @enum {string} */
+                            state: "not-checked-in" | "waiting" | "postponed" | "admitted" | "cancelled" | "ended";
+                            checkedInAt: string | null;
+                            stateChangedAt: string | null;
+                            postponedUntil: string | null;
+                            /** @description What the practitioner said on postponing or cancelling */
+                            notice: string | null;
+                            outcome: ("completed" | "reoriented" | "interrupted") | null;
+                            incidentNote: string | null;
+                            /** @description While waiting: an approximate wait, from the slots ahead */
+                            estimatedWaitMinutes: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/teleconsultation/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The practitioner ends the act: completed, reoriented or interrupted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "completed" | "reoriented" | "interrupted";
+                        /** @description A technical incident, for the report */
+                        incidentNote?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            appointmentId: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            role: "patient" | "practitioner";
+                            /** @description ISO 8601 instant */
+                            startsAt: string;
+                            /** @description ISO 8601 instant */
+                            endsAt: string;
+                            /** @description 15 minutes before the start */
+                            checkInOpensAt: string;
+                            /** @enum {string} */
+                            state: "not-checked-in" | "waiting" | "postponed" | "admitted" | "cancelled" | "ended";
+                            checkedInAt: string | null;
+                            stateChangedAt: string | null;
+                            postponedUntil: string | null;
+                            /** @description What the practitioner said on postponing or cancelling */
+                            notice: string | null;
+                            outcome: ("completed" | "reoriented" | "interrupted") | null;
+                            incidentNote: string | null;
+                            /** @description While waiting: an approximate wait, from the slots ahead */
+                            estimatedWaitMinutes: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/teleconsultation/room-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A short-lived token opening the call’s room on the live WebSocket, with the ICE servers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opens the room on the live WebSocket (`?token=`), with the same session; a few minutes */
+                            token: string;
+                            topic: string;
+                            subject: string;
+                            /** @description ISO 8601 instant */
+                            expiresAt: string;
+                            iceServers: {
+                                urls: string[];
+                                username?: string;
+                                credential?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/teleconsultation/quality": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Both sides’ quality summaries, for the practitioner’s report */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            samples: number;
+                            rttMsMedian: number | null;
+                            rttMsMax: number | null;
+                            lossPercent: number | null;
+                            bitrateKbpsMedian: number | null;
+                            framesDecoded: number | null;
+                            /** @enum {string} */
+                            side: "patient" | "practitioner";
+                            /** @description ISO 8601 instant */
+                            reportedAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        /** A participant’s summary of the call’s quality (getStats) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            /** @description Connection quality summarised from getStats() samples */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        samples: number;
+                        rttMsMedian: number | null;
+                        rttMsMax: number | null;
+                        lossPercent: number | null;
+                        bitrateKbpsMedian: number | null;
+                        framesDecoded: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telemonitoring/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The practitioner’s patients under telemonitoring, most severe open alerts first
+         * @description Only patients of live enrolments in the practitioner’s organisations who are in their care.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organisationIds: string[];
+                            patients: {
+                                /** Format: uuid */
+                                patientId: string;
+                                name: string;
+                                programmes: ("heart-failure" | "renal-failure" | "respiratory-failure" | "diabetes" | "cardiac-implant" | "oncology")[];
+                                lastReadingAt: string | null;
+                                topLevel: ("info" | "warning" | "urgent") | null;
+                                openAlerts: {
+                                    info: number;
+                                    warning: number;
+                                    urgent: number;
+                                };
+                                alerts: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** Format: uuid */
+                                    patientId: string;
+                                    /** Format: uuid */
+                                    enrolmentId: string;
+                                    ruleId: string;
+                                    ruleType: string;
+                                    reason: string;
+                                    /** @enum {string} */
+                                    level: "info" | "warning" | "urgent";
+                                    direction: ("high" | "low") | null;
+                                    /** @enum {string} */
+                                    state: "open" | "acknowledged" | "snoozed" | "resolved";
+                                    since: string;
+                                    lastEvidenceAt: string;
+                                    observed: number | null;
+                                    message: {
+                                        fr: string;
+                                        en: string;
+                                    };
+                                    snoozedUntil: string | null;
+                                    /** @description The ladder of this level */
+                                    nextSnoozeMinutes: number[];
+                                    acknowledgedAt: string | null;
+                                    escalatedAt: string | null;
+                                    resolvedAt: string | null;
+                                    resolutionNote: string | null;
+                                    createdAt: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/telemonitoring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient’s telemonitoring: programmes and thresholds, readings of the last days, alerts */
+        get: {
+            parameters: {
+                query?: {
+                    days?: number;
+                };
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            patientId: string;
+                            enrolments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                patientId: string;
+                                /** Format: uuid */
+                                organisationId: string;
+                                /** @enum {string} */
+                                programme: "heart-failure" | "renal-failure" | "respiratory-failure" | "diabetes" | "cardiac-implant" | "oncology";
+                                name: {
+                                    fr: string;
+                                    en: string;
+                                };
+                                startsAt: string;
+                                endsAt: string;
+                                endedAt: string | null;
+                                expected: {
+                                    /** @enum {string} */
+                                    reading: "bodyWeight" | "spo2" | "heartRate" | "bloodPressure" | "glucose" | "bodyTemperature" | "oxygenUseHours" | "symptomGrade";
+                                    everyHours: number;
+                                }[];
+                                rules: {
+                                    id: string;
+                                    type: string;
+                                    enabled: boolean;
+                                    reading: ("bodyWeight" | "spo2" | "heartRate" | "bloodPressure" | "glucose" | "bodyTemperature" | "oxygenUseHours" | "symptomGrade") | null;
+                                    level: ("info" | "warning" | "urgent") | null;
+                                    lines: {
+                                        value: number;
+                                        /** @enum {string} */
+                                        level: "info" | "warning" | "urgent";
+                                        component: string | null;
+                                    }[];
+                                    settings: {
+                                        [key: string]: unknown;
+                                    };
+                                }[];
+                                overrides: unknown;
+                                parameters: {
+                                    dryWeightKg?: number;
+                                };
+                            }[];
+                            /** @description For the care team only; empty for the patient */
+                            devices: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                enrolmentId: string;
+                                label: string;
+                                createdAt: string;
+                                revokedAt: string | null;
+                                lastUsedAt: string | null;
+                            }[];
+                            readings: {
+                                identifier: string;
+                                /** @enum {string} */
+                                kind: "bodyWeight" | "spo2" | "heartRate" | "bloodPressure" | "glucose" | "bodyTemperature" | "oxygenUseHours" | "symptomGrade";
+                                value: number | null;
+                                systolic: number | null;
+                                diastolic: number | null;
+                                unit: string;
+                                effective: string;
+                                at: string;
+                                /** @enum {string} */
+                                source: "device" | "patient" | "practitioner";
+                                /** @description v3-ObservationInterpretation: N, H, L, A, HH, LL, AA */
+                                interpretation: string | null;
+                            }[];
+                            alerts: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                patientId: string;
+                                /** Format: uuid */
+                                enrolmentId: string;
+                                ruleId: string;
+                                ruleType: string;
+                                reason: string;
+                                /** @enum {string} */
+                                level: "info" | "warning" | "urgent";
+                                direction: ("high" | "low") | null;
+                                /** @enum {string} */
+                                state: "open" | "acknowledged" | "snoozed" | "resolved";
+                                since: string;
+                                lastEvidenceAt: string;
+                                observed: number | null;
+                                message: {
+                                    fr: string;
+                                    en: string;
+                                };
+                                snoozedUntil: string | null;
+                                /** @description The ladder of this level */
+                                nextSnoozeMinutes: number[];
+                                acknowledgedAt: string | null;
+                                escalatedAt: string | null;
+                                resolvedAt: string | null;
+                                resolutionNote: string | null;
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/telemonitoring/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enrols the patient in a telemonitoring programme (the patient’s consent first)
+         * @description 409 telemonitoring-consent-required without the patient’s consent to telemonitoring; 409 telemonitoring-already-enrolled.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        programme: "heart-failure" | "renal-failure" | "respiratory-failure" | "diabetes" | "cardiac-implant" | "oncology";
+                        /**
+                         * Format: uuid
+                         * @description Where the practitioner operates it; their only care organisation when absent
+                         */
+                        organisationId?: string;
+                        /**
+                         * Format: date
+                         * @description The prescription’s first day (today when absent)
+                         */
+                        startsOn?: string;
+                        /**
+                         * @description At most one year, renewable
+                         * @default 12
+                         */
+                        months?: number;
+                        overrides?: {
+                            /** @description By rule id: only the settings the rule has */
+                            rules?: {
+                                [key: string]: {
+                                    enabled?: boolean;
+                                    /** @enum {string} */
+                                    level?: "info" | "warning" | "urgent";
+                                    steps?: {
+                                        /** @enum {string} */
+                                        level: "info" | "warning" | "urgent";
+                                        /** @enum {string} */
+                                        component?: "value" | "systolic" | "diastolic";
+                                        below?: number;
+                                        above?: number;
+                                    }[];
+                                    lookbackHours?: number;
+                                    withinHours?: number;
+                                    rise?: number;
+                                    fall?: number;
+                                    risePerHour?: number;
+                                    fallPerHour?: number;
+                                    low?: number;
+                                    high?: number;
+                                    minPercent?: number;
+                                    overDays?: number;
+                                    minReadings?: number;
+                                    maxAbove?: number;
+                                    warningAfterHours?: number;
+                                    urgentAfterHours?: number;
+                                };
+                            };
+                            parameters?: {
+                                /** @description Renal failure: the weight the reference rule compares with */
+                                dryWeightKg?: number;
+                            };
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: uuid */
+                            organisationId: string;
+                            /** @enum {string} */
+                            programme: "heart-failure" | "renal-failure" | "respiratory-failure" | "diabetes" | "cardiac-implant" | "oncology";
+                            name: {
+                                fr: string;
+                                en: string;
+                            };
+                            startsAt: string;
+                            endsAt: string;
+                            endedAt: string | null;
+                            expected: {
+                                /** @enum {string} */
+                                reading: "bodyWeight" | "spo2" | "heartRate" | "bloodPressure" | "glucose" | "bodyTemperature" | "oxygenUseHours" | "symptomGrade";
+                                everyHours: number;
+                            }[];
+                            rules: {
+                                id: string;
+                                type: string;
+                                enabled: boolean;
+                                reading: ("bodyWeight" | "spo2" | "heartRate" | "bloodPressure" | "glucose" | "bodyTemperature" | "oxygenUseHours" | "symptomGrade") | null;
+                                level: ("info" | "warning" | "urgent") | null;
+                                lines: {
+                                    value: number;
+                                    /** @enum {string} */
+                                    level: "info" | "warning" | "urgent";
+                                    component: string | null;
+                                }[];
+                                settings: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            overrides: unknown;
+                            parameters: {
+                                dryWeightKg?: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/telemonitoring/enrolments/{enrolmentId}/overrides": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Adjusts the programme’s rules for this patient (the missing-data alert cannot be switched off) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    enrolmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description By rule id: only the settings the rule has */
+                        rules?: {
+                            [key: string]: {
+                                enabled?: boolean;
+                                /** @enum {string} */
+                                level?: "info" | "warning" | "urgent";
+                                steps?: {
+                                    /** @enum {string} */
+                                    level: "info" | "warning" | "urgent";
+                                    /** @enum {string} */
+                                    component?: "value" | "systolic" | "diastolic";
+                                    below?: number;
+                                    above?: number;
+                                }[];
+                                lookbackHours?: number;
+                                withinHours?: number;
+                                rise?: number;
+                                fall?: number;
+                                risePerHour?: number;
+                                fallPerHour?: number;
+                                low?: number;
+                                high?: number;
+                                minPercent?: number;
+                                overDays?: number;
+                                minReadings?: number;
+                                maxAbove?: number;
+                                warningAfterHours?: number;
+                                urgentAfterHours?: number;
+                            };
+                        };
+                        parameters?: {
+                            /** @description Renal failure: the weight the reference rule compares with */
+                            dryWeightKg?: number;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: uuid */
+                            organisationId: string;
+                            /** @enum {string} */
+                            programme: "heart-failure" | "renal-failure" | "respiratory-failure" | "diabetes" | "cardiac-implant" | "oncology";
+                            name: {
+                                fr: string;
+                                en: string;
+                            };
+                            startsAt: string;
+                            endsAt: string;
+                            endedAt: string | null;
+                            expected: {
+                                /** @enum {string} */
+                                reading: "bodyWeight" | "spo2" | "heartRate" | "bloodPressure" | "glucose" | "bodyTemperature" | "oxygenUseHours" | "symptomGrade";
+                                everyHours: number;
+                            }[];
+                            rules: {
+                                id: string;
+                                type: string;
+                                enabled: boolean;
+                                reading: ("bodyWeight" | "spo2" | "heartRate" | "bloodPressure" | "glucose" | "bodyTemperature" | "oxygenUseHours" | "symptomGrade") | null;
+                                level: ("info" | "warning" | "urgent") | null;
+                                lines: {
+                                    value: number;
+                                    /** @enum {string} */
+                                    level: "info" | "warning" | "urgent";
+                                    component: string | null;
+                                }[];
+                                settings: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            overrides: unknown;
+                            parameters: {
+                                dryWeightKg?: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/telemonitoring/enrolments/{enrolmentId}/devices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issues a device credential: it writes this patient’s readings and reads nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    enrolmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            enrolmentId: string;
+                            label: string;
+                            createdAt: string;
+                            revokedAt: string | null;
+                            lastUsedAt: string | null;
+                            /** @description Shown once: the device sends it as `Authorization: Bearer <token>` */
+                            token: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/telemonitoring/devices/{deviceId}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revokes a device credential */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    deviceId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            enrolmentId: string;
+                            label: string;
+                            createdAt: string;
+                            revokedAt: string | null;
+                            lastUsedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/telemonitoring/readings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A reading entered by hand (the patient, their parent or their carer); sent again, it changes nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Chosen by the client for this reading: sending it again changes nothing
+                         */
+                        identifier: string;
+                        /** @enum {string} */
+                        kind: "bodyWeight" | "spo2" | "heartRate" | "bloodPressure" | "glucose" | "bodyTemperature" | "oxygenUseHours" | "symptomGrade";
+                        /** @description Every kind but blood pressure */
+                        value?: number;
+                        systolic?: number;
+                        diastolic?: number;
+                        /** @description UCUM code or a common spelling: kg, %, /min, mm[Hg], mg/dL, mmol/L, Cel… */
+                        unit: string;
+                        /**
+                         * Format: date-time
+                         * @description When it was measured, with its offset
+                         */
+                        effective: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Readings new to the patient */
+                            created: number;
+                            /** @description Readings already received (same identifier): nothing changed */
+                            unchanged: number;
+                            /** @description By line (0-based), each field named */
+                            refused: {
+                                index: number;
+                                errors: {
+                                    field: string;
+                                    code: string;
+                                    message: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/telemonitoring/alerts/{alertId}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledges an alert: the team knows, escalation stops */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    alertId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: uuid */
+                            enrolmentId: string;
+                            ruleId: string;
+                            ruleType: string;
+                            reason: string;
+                            /** @enum {string} */
+                            level: "info" | "warning" | "urgent";
+                            direction: ("high" | "low") | null;
+                            /** @enum {string} */
+                            state: "open" | "acknowledged" | "snoozed" | "resolved";
+                            since: string;
+                            lastEvidenceAt: string;
+                            observed: number | null;
+                            message: {
+                                fr: string;
+                                en: string;
+                            };
+                            snoozedUntil: string | null;
+                            /** @description The ladder of this level */
+                            nextSnoozeMinutes: number[];
+                            acknowledgedAt: string | null;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            resolutionNote: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/telemonitoring/alerts/{alertId}/snooze": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Snoozes an alert for a step of its level’s ladder; new urgent evidence wakes it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    alertId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A step of the alert level’s ladder */
+                        minutes: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: uuid */
+                            enrolmentId: string;
+                            ruleId: string;
+                            ruleType: string;
+                            reason: string;
+                            /** @enum {string} */
+                            level: "info" | "warning" | "urgent";
+                            direction: ("high" | "low") | null;
+                            /** @enum {string} */
+                            state: "open" | "acknowledged" | "snoozed" | "resolved";
+                            since: string;
+                            lastEvidenceAt: string;
+                            observed: number | null;
+                            message: {
+                                fr: string;
+                                en: string;
+                            };
+                            snoozedUntil: string | null;
+                            /** @description The ladder of this level */
+                            nextSnoozeMinutes: number[];
+                            acknowledgedAt: string | null;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            resolutionNote: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/telemonitoring/alerts/{alertId}/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resolves an alert with a note of what was done */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                    alertId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            /** Format: uuid */
+                            enrolmentId: string;
+                            ruleId: string;
+                            ruleType: string;
+                            reason: string;
+                            /** @enum {string} */
+                            level: "info" | "warning" | "urgent";
+                            direction: ("high" | "low") | null;
+                            /** @enum {string} */
+                            state: "open" | "acknowledged" | "snoozed" | "resolved";
+                            since: string;
+                            lastEvidenceAt: string;
+                            observed: number | null;
+                            message: {
+                                fr: string;
+                                en: string;
+                            };
+                            snoozedUntil: string | null;
+                            /** @description The ladder of this level */
+                            nextSnoozeMinutes: number[];
+                            acknowledgedAt: string | null;
+                            escalatedAt: string | null;
+                            resolvedAt: string | null;
+                            resolutionNote: string | null;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telemonitoring/fhir/Observation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A device sends one FHIR R4 Observation (201 new, 200 already received: nothing changed)
+         * @description Authorization: Bearer <device token>. Refused with a 400 problem naming each field (unknown code or unit, impossible value, time in the future).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description A FHIR R4 Observation (TLSVObservation / mesures de santé): status, code (LOINC), effective[x], value or components, identifier */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        resourceType: "Observation";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            resourceType: "Observation";
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            resourceType: "Observation";
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telemonitoring/fhir": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A device sends a FHIR R4 batch or transaction Bundle of Observations
+         * @description A batch keeps every valid entry and answers each one (201, 200 if already received, 422 with an OperationOutcome naming the field). A transaction is kept whole or refused whole (400 naming `entry[i].resource.<field>`). Device entries (conditional creates) are acknowledged and skipped.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description A FHIR R4 batch or transaction Bundle of Observations (at most 5,000 entries) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        resourceType: "Bundle";
+                        /** @enum {string} */
+                        type: "batch" | "transaction";
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            resourceType: "Bundle";
+                            type: string;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/telemonitoring/ndjson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A device or gateway sends Observations in bulk, one per line (NDJSON)
+         * @description Every valid line is kept; each refused line is answered with its fields named. Content type application/x-ndjson.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description One FHIR R4 Observation per line (application/x-ndjson, at most 10,000 lines) */
+            requestBody: {
+                content: {
+                    "application/json": string;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Readings new to the patient */
+                            created: number;
+                            /** @description Readings already received (same identifier): nothing changed */
+                            unchanged: number;
+                            /** @description By line (0-based), each field named */
+                            refused: {
+                                index: number;
+                                errors: {
+                                    field: string;
+                                    code: string;
+                                    message: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/live": {
         parameters: {
             query?: never;
