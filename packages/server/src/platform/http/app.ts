@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -16,6 +15,7 @@ import type { RoutePolicy } from '../auth/policy.js';
 import { installErrorHandling, sendFrameworkError, sendProblem } from './errors.js';
 import { registerHealthRoutes } from './health.js';
 import { Problem } from './problem.js';
+import { applySecurityHeaders } from './security-headers.js';
 import { refuseUndeclaredInput, zodValidatorCompiler } from './validation.js';
 
 declare module 'fastify' {
@@ -54,7 +54,7 @@ export async function buildApp(ctx: AppContext, options: BuildOptions): Promise<
   // Every answer is compressed anew: gzip, when the client takes it, costs a tenth of brotli's CPU
   // for JSON as small (≈0.15 against 1.5 ms for a slot search's tens of kilobytes).
   await app.register(fastifyCompress, { encodings: ['gzip', 'br'], threshold: 1024 });
-  await app.register(fastifyHelmet, {
+  applySecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -81,6 +81,18 @@ describe('HTTP hardening', () => {
     expect(secure.headers.get('strict-transport-security')).toMatch(/max-age=/);
   });
 
+  it('sends the security headers with every answer: the app, the API, a problem and an unknown route', async () => {
+    const server = await start();
+    for (const route of ['/', '/health', '/api/v1/me', '/api/v1/nowhere']) {
+      const answer = await fetch(server.url + route);
+      const policy = answer.headers.get('content-security-policy')?.split(';');
+      expect(policy, route).toEqual(expect.arrayContaining(["default-src 'self'", "script-src 'self'", "frame-ancestors 'none'"]));
+      expect(answer.headers.get('x-content-type-options'), route).toBe('nosniff');
+      expect(answer.headers.get('referrer-policy'), route).toBe('no-referrer');
+      expect(answer.headers.get('cross-origin-opener-policy'), route).toBe('same-origin');
+    }
+  });
+
   it('serves the app at / whatever the client accepts, and hashed assets compressed and immutable', async () => {
     const server = await start();
     for (const accept of ['*/*', 'text/html', 'application/json']) {
