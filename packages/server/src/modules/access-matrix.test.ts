@@ -27,6 +27,11 @@ const PUBLIC_ROUTES = [
   'POST /api/v1/triage/orient',
   // Authenticates on the socket itself (a browser reads a close code, not a refused upgrade's status).
   'GET /api/v1/live',
+  // Telemonitoring devices: no session, their own credential (Authorization: Bearer), checked by the
+  // service first; it writes its one patient's readings and reads nothing (telemonitoring.test.ts).
+  'POST /api/v1/telemonitoring/fhir/Observation',
+  'POST /api/v1/telemonitoring/fhir',
+  'POST /api/v1/telemonitoring/ndjson',
 ];
 
 /** A well-formed body for each route that takes one, so that only access decides the answer. */
@@ -94,6 +99,23 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/v1/patients/:patientId/triage/responses/:responseId/appointment': {},
   'POST /api/v1/triage/funnel-events': { runId: '6f1c1b1e-2a4b-4c39-9d7e-3b0f1f2a9c02', event: 'started' },
   'POST /api/v1/organisations/:organisationId/triage/questionnaire': { questionnaire: {}, orientation: {} },
+  // Telemonitoring: Camille's diabetes enrolment, her device, her open low-glucose alert (seeded).
+  'POST /api/v1/patients/:patientId/telemonitoring/enrolments': { programme: 'heart-failure' },
+  'PUT /api/v1/patients/:patientId/telemonitoring/enrolments/:enrolmentId/overrides': {
+    rules: { 'glucose-low': { steps: [{ level: 'urgent', below: 65 }] } },
+  },
+  'POST /api/v1/patients/:patientId/telemonitoring/enrolments/:enrolmentId/devices': { label: 'Lecteur intrus' },
+  'POST /api/v1/patients/:patientId/telemonitoring/devices/:deviceId/revoke': {},
+  'POST /api/v1/patients/:patientId/telemonitoring/readings': {
+    identifier: '6f1c1b1e-2a4b-4c39-9d7e-3b0f1f2a9c03',
+    kind: 'glucose',
+    value: 112,
+    unit: 'mg/dL',
+    effective: new Date(Date.now() - 3_600_000).toISOString(),
+  },
+  'POST /api/v1/patients/:patientId/telemonitoring/alerts/:alertId/acknowledge': {},
+  'POST /api/v1/patients/:patientId/telemonitoring/alerts/:alertId/snooze': { minutes: 60 },
+  'POST /api/v1/patients/:patientId/telemonitoring/alerts/:alertId/resolve': { note: 'Resucrage, rappel de la patiente.' },
 };
 
 /** Routes about the caller themselves (no one else's id in the path): they may succeed, but must show nothing of the victims. */
@@ -115,6 +137,8 @@ const SELF_ROUTES = new Set([
   // Triage: the agenda's orientations show only the caller's patients; the funnel takes no one's data.
   'GET /api/v1/triage/appointment-orientations',
   'POST /api/v1/triage/funnel-events',
+  // Telemonitoring: the dashboard shows only the caller's own patients.
+  'GET /api/v1/telemonitoring/dashboard',
 ]);
 
 /**
@@ -205,6 +229,20 @@ describeEachDatabase('route × role matrix: no one reaches another’s data', (d
     ).id;
     secrets.push(victim.responseId);
     SAMPLE_BODIES['PUT /api/v1/patients/:patientId/triage/responses/:responseId/appointment'] = { appointmentId: appointment.id };
+    // Telemonitoring: Camille's enrolment, device credential and open alert (seeded).
+    const enrolment = await db
+      .selectFrom('telemonitoring_enrolments')
+      .select('id')
+      .where('patient_id', '=', camille.id)
+      .executeTakeFirstOrThrow();
+    victim.enrolmentId = enrolment.id;
+    victim.deviceId = (
+      await db.selectFrom('telemonitoring_devices').select('id').where('enrolment_id', '=', enrolment.id).executeTakeFirstOrThrow()
+    ).id;
+    victim.alertId = (
+      await db.selectFrom('telemonitoring_alerts').select('id').where('enrolment_id', '=', enrolment.id).executeTakeFirstOrThrow()
+    ).id;
+    secrets.push(victim.enrolmentId, victim.deviceId, victim.alertId);
 
     // The outsiders: another organisation with its professional, and a patient of their own.
     const hash = await hashPassword('mot-de-passe-autre');

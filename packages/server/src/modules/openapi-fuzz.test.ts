@@ -149,6 +149,29 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
     questionnaire: { ...DEFAULT_TRIAGE.questionnaire, version: 'fuzz-sample' },
     orientation: DEFAULT_TRIAGE.orientation,
   } as unknown as Record<string, unknown>,
+  'POST /api/v1/patients/:patientId/telemonitoring/enrolments': {
+    programme: 'heart-failure',
+    organisationId: 'set-from-the-demo',
+    startsOn: '2026-11-02',
+    months: 6,
+    overrides: { rules: { 'weight-gain': { rise: 2.5, withinHours: 72 } }, parameters: { dryWeightKg: 70 } },
+  },
+  'PUT /api/v1/patients/:patientId/telemonitoring/enrolments/:enrolmentId/overrides': {
+    rules: { 'glucose-low': { enabled: true, steps: [{ level: 'urgent', component: 'value', below: 65 }], lookbackHours: 24 } },
+    parameters: { dryWeightKg: 70 },
+  },
+  'POST /api/v1/patients/:patientId/telemonitoring/enrolments/:enrolmentId/devices': { label: 'Lecteur de glycémie' },
+  'POST /api/v1/patients/:patientId/telemonitoring/readings': {
+    identifier: '0b6a7d4e-5f1c-4c2a-9e3d-7a8b9c0d1e31',
+    kind: 'bloodPressure',
+    value: 1,
+    systolic: 130,
+    diastolic: 80,
+    unit: 'mm[Hg]',
+    effective: new Date(Date.now() - 3_600_000).toISOString(),
+  },
+  'POST /api/v1/patients/:patientId/telemonitoring/alerts/:alertId/snooze': { minutes: 30 },
+  'POST /api/v1/patients/:patientId/telemonitoring/alerts/:alertId/resolve': { note: 'Resucrage, rappel de la patiente.' },
 };
 
 const SAMPLE_QUERIES: Record<string, Record<string, string>> = {
@@ -158,6 +181,7 @@ const SAMPLE_QUERIES: Record<string, Record<string, string>> = {
   'GET /api/v1/triage/appointment-orientations': { ids: '3f0c1a52-8d4e-4b6f-a1c2-d3e4f5a6b7c8' },
   'GET /api/v1/patients/:patientId/triage/responses': { limit: '5' },
   'GET /api/v1/organisations/:organisationId/triage/funnel': { days: '30' },
+  'GET /api/v1/patients/:patientId/telemonitoring': { days: '30' },
 };
 
 type ClientName = 'anonymous' | 'patient' | 'practitioner' | 'admin';
@@ -844,6 +868,20 @@ describeEachDatabase('OpenAPI fuzzing: malformed input is a 4xx problem naming t
     expect(consent.status).toBe(201);
     ids.consentId = consent.body.id;
     ids.act = 'teleconsultation';
+    // Telemonitoring: Camille's enrolment, device credential and open alert (seeded), Dr Martin's organisation.
+    SAMPLE_BODIES['POST /api/v1/patients/:patientId/telemonitoring/enrolments']!.organisationId = ids.organisationId;
+    const enrolment = await db
+      .selectFrom('telemonitoring_enrolments')
+      .select('id')
+      .where('patient_id', '=', camille.id)
+      .executeTakeFirstOrThrow();
+    ids.enrolmentId = enrolment.id;
+    ids.deviceId = (
+      await db.selectFrom('telemonitoring_devices').select('id').where('enrolment_id', '=', enrolment.id).executeTakeFirstOrThrow()
+    ).id;
+    ids.alertId = (
+      await db.selectFrom('telemonitoring_alerts').select('id').where('enrolment_id', '=', enrolment.id).executeTakeFirstOrThrow()
+    ).id;
 
     const openapi = (await (await fetch(`${server.url}/api/openapi.json`)).json()) as {
       paths: Record<string, Record<string, { parameters?: Parameter[]; requestBody?: { content?: Record<string, { schema: Schema }> } }>>;
