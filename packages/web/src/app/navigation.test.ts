@@ -20,12 +20,21 @@ describe('the navigation, derived from the route list', () => {
 
   it('gives each role its pages in the order of the route list, the profile last', () => {
     expect(paths(['visitor'])).toEqual(['/', '/simulateur']);
-    expect(paths(['patient'])).toEqual(['/', '/prendre-rendez-vous', '/mes-rendez-vous', '/estimation', '/acces', '/profil']);
+    expect(paths(['patient'])).toEqual([
+      '/',
+      '/prendre-rendez-vous',
+      '/mes-rendez-vous',
+      '/ma-telesurveillance',
+      '/estimation',
+      '/acces',
+      '/profil',
+    ]);
     expect(paths(['practitioner'])).toEqual([
       '/',
       '/agenda',
       '/agenda/nouveau-rendez-vous',
       '/disponibilites',
+      '/telesurveillance',
       '/patients',
       '/simulateur',
       '/profil',
@@ -39,6 +48,7 @@ describe('the navigation, derived from the route list', () => {
       '/agenda/nouveau-rendez-vous',
       '/disponibilites',
       '/organisation/questionnaire',
+      '/telesurveillance',
       '/patients',
       '/simulateur',
       '/organisation',

@@ -1,0 +1,45 @@
+import { answer, api } from '../../api/client.js';
+import type { Reply, RequestBody } from '../../api/types.js';
+
+// The shapes of the telemonitoring routes, named from the OpenAPI document.
+export type Dashboard = Reply<'/api/v1/telemonitoring/dashboard', 'get'>;
+export type DashboardPatient = Dashboard['patients'][number];
+export type Monitoring = Reply<'/api/v1/patients/{patientId}/telemonitoring', 'get'>;
+export type Enrolment = Monitoring['enrolments'][number];
+export type Reading = Monitoring['readings'][number];
+export type Alert = Monitoring['alerts'][number];
+export type AlertLevel = Alert['level'];
+export type ReadingKind = Reading['kind'];
+export type ManualReading = RequestBody<'/api/v1/patients/{patientId}/telemonitoring/readings', 'post'>;
+
+const onPatient = (patientId: string) => ({ params: { path: { patientId } } });
+const onAlert = (patientId: string, alertId: string) => ({ params: { path: { patientId, alertId } } });
+
+export const telemonitoringApi = {
+  dashboard: () => answer(api.GET('/api/v1/telemonitoring/dashboard')),
+  monitoring: (patientId: string, days: number) =>
+    answer(api.GET('/api/v1/patients/{patientId}/telemonitoring', { params: { path: { patientId }, query: { days } } })),
+  enterReading: (patientId: string, body: ManualReading) =>
+    answer(api.POST('/api/v1/patients/{patientId}/telemonitoring/readings', { ...onPatient(patientId), body })),
+  acknowledge: (patientId: string, alertId: string) =>
+    answer(
+      api.POST('/api/v1/patients/{patientId}/telemonitoring/alerts/{alertId}/acknowledge', { ...onAlert(patientId, alertId), body: {} }),
+    ),
+  snooze: (patientId: string, alertId: string, minutes: number) =>
+    answer(
+      api.POST('/api/v1/patients/{patientId}/telemonitoring/alerts/{alertId}/snooze', {
+        ...onAlert(patientId, alertId),
+        body: { minutes },
+      }),
+    ),
+  resolve: (patientId: string, alertId: string, note: string) =>
+    answer(
+      api.POST('/api/v1/patients/{patientId}/telemonitoring/alerts/{alertId}/resolve', { ...onAlert(patientId, alertId), body: { note } }),
+    ),
+};
+
+export const telemonitoringKeys = {
+  all: ['telemonitoring'] as const,
+  dashboard: ['telemonitoring', 'dashboard'] as const,
+  monitoring: (patientId: string, days: number) => ['telemonitoring', 'monitoring', patientId, days] as const,
+};
