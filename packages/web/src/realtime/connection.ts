@@ -218,6 +218,9 @@ export class LiveConnection {
         }
         return;
       }
+      // Rooms (a call's signaling) have their own connection: features/teleconsultation/call/signaling.ts.
+      case 'peer':
+      case 'relay':
       case 'unsubscribed':
       case 'pong':
         return;

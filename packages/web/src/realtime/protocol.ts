@@ -22,11 +22,22 @@ export interface LiveEvent<T = unknown> {
 }
 
 export type ClientMessage =
-  { type: 'subscribe'; topic: string; after?: string } | { type: 'unsubscribe'; topic: string } | { type: 'ping' };
+  | { type: 'subscribe'; topic: string; after?: string }
+  | { type: 'unsubscribe'; topic: string }
+  | { type: 'ping' }
+  | { type: 'relay'; topic: string; to?: string; data: unknown };
+
+/** A peer of a room (a call): its connection's id and who holds it (`account:<id>`). */
+export interface RoomPeer {
+  peer: string;
+  subject: string;
+}
 
 export type ServerMessage =
   | { type: 'welcome'; heartbeatMs: number; resumeWindowMs: number; maxMessageBytes: number }
-  | { type: 'subscribed'; topic: string; replayed: number; gap: boolean }
+  | { type: 'subscribed'; topic: string; replayed: number; gap: boolean; peer?: string; peers?: RoomPeer[] }
+  | { type: 'peer'; topic: string; peer: string; subject: string; present: boolean }
+  | { type: 'relay'; topic: string; from: string; data: unknown }
   | ({ type: 'event' } & LiveEvent)
   | { type: 'unsubscribed'; topic: string }
   | { type: 'error'; topic?: string; problem: LiveProblem }

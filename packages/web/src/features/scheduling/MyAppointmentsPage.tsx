@@ -13,6 +13,7 @@ import { PHONE_QUERY } from '../../components/ResponsiveTable.js';
 import { StatusBadge } from '../../components/StatusBadge.js';
 import { useApiForm } from '../../forms/useApiForm.js';
 import { useAccount } from '../identity/RequireSession.js';
+import { JoinButton } from '../teleconsultation/JoinButton.js';
 import { calendarUrl, schedulingApi, schedulingKeys, type Appointment, type AppointmentStatus } from './api.js';
 import { SCHEDULING_PATHS } from './paths.js';
 import { SlotPicker } from './SlotPicker.js';
@@ -133,6 +134,7 @@ export function AppointmentCard({
         <StatusBadge tone={STATUS_TONE[appointment.status]}>{t(`scheduling.status.${appointment.status}`)}</StatusBadge>
       </Group>
       <Group gap="xs" mt="sm">
+        <JoinButton appointment={appointment} />
         <Button component={Link} to={SCHEDULING_PATHS.appointmentOf(appointment.id)} variant="default" size="sm">
           {t('scheduling.mine.details')}
         </Button>

@@ -1,0 +1,45 @@
+import { answer, api } from '../../api/client.js';
+import type { Reply, RequestBody } from '../../api/types.js';
+
+// The shapes of the teleconsultation routes, named from the OpenAPI document.
+export type Visit = Reply<'/api/v1/appointments/{appointmentId}/teleconsultation', 'get'>;
+export type VisitState = Visit['state'];
+export type WaitingPatient = Reply<'/api/v1/teleconsultation/waiting-room', 'get'>['patients'][number];
+export type RoomToken = Reply<'/api/v1/appointments/{appointmentId}/teleconsultation/room-token', 'post'>;
+export type EndRequest = RequestBody<'/api/v1/appointments/{appointmentId}/teleconsultation/end', 'post'>;
+export type QualityReport = RequestBody<'/api/v1/appointments/{appointmentId}/teleconsultation/quality', 'put'>;
+
+const visitOf = (appointmentId: string) => ({ params: { path: { appointmentId } } });
+
+export const teleconsultationKeys = {
+  all: ['teleconsultation'] as const,
+  visit: (appointmentId: string) => ['teleconsultation', 'visit', appointmentId] as const,
+  waitingRoom: ['teleconsultation', 'waiting-room'] as const,
+};
+
+export const teleconsultationApi = {
+  visit: (appointmentId: string) => answer(api.GET('/api/v1/appointments/{appointmentId}/teleconsultation', visitOf(appointmentId))),
+  checkIn: (appointmentId: string) =>
+    answer(api.POST('/api/v1/appointments/{appointmentId}/teleconsultation/check-in', visitOf(appointmentId))),
+  waitingRoom: () => answer(api.GET('/api/v1/teleconsultation/waiting-room')),
+  admit: (appointmentId: string) => answer(api.POST('/api/v1/appointments/{appointmentId}/teleconsultation/admit', visitOf(appointmentId))),
+  postpone: (appointmentId: string, body: RequestBody<'/api/v1/appointments/{appointmentId}/teleconsultation/postpone', 'post'>) =>
+    answer(api.POST('/api/v1/appointments/{appointmentId}/teleconsultation/postpone', { ...visitOf(appointmentId), body })),
+  cancel: (appointmentId: string, body: RequestBody<'/api/v1/appointments/{appointmentId}/teleconsultation/cancel', 'post'>) =>
+    answer(api.POST('/api/v1/appointments/{appointmentId}/teleconsultation/cancel', { ...visitOf(appointmentId), body })),
+  end: (appointmentId: string, body: EndRequest) =>
+    answer(api.POST('/api/v1/appointments/{appointmentId}/teleconsultation/end', { ...visitOf(appointmentId), body })),
+  roomToken: (appointmentId: string) =>
+    answer(api.POST('/api/v1/appointments/{appointmentId}/teleconsultation/room-token', visitOf(appointmentId))),
+  reportQuality: (appointmentId: string, body: QualityReport) =>
+    api.PUT('/api/v1/appointments/{appointmentId}/teleconsultation/quality', { ...visitOf(appointmentId), body }),
+  consentInformation: () => answer(api.GET('/api/v1/consent-information/{act}', { params: { path: { act: 'teleconsultation' } } })),
+  consents: (patientId: string) => answer(api.GET('/api/v1/patients/{patientId}/consents', { params: { path: { patientId } } })),
+  giveConsent: (patientId: string, informationVersion: string) =>
+    answer(
+      api.POST('/api/v1/patients/{patientId}/consents', {
+        params: { path: { patientId } },
+        body: { act: 'teleconsultation', informationVersion },
+      }),
+    ),
+};

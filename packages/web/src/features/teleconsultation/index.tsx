@@ -1,0 +1,25 @@
+import { defineFeature } from '../../app/feature.js';
+import { CallPage } from './CallPage.js';
+import { TELECONSULTATION_PATHS } from './paths.js';
+import { en, fr } from './strings.js';
+import { VisitPage } from './VisitPage.js';
+import { WaitingRoomPage } from './WaitingRoomPage.js';
+
+/**
+ * The teleconsultation: the practitioner's waiting room (in the menu), the patient's waiting room of
+ * an appointment (from "Mes rendez-vous" and the appointment's page: `JoinButton`), and the call.
+ */
+export default defineFeature({
+  name: 'teleconsultation',
+  strings: { fr, en },
+  pages: [
+    {
+      path: TELECONSULTATION_PATHS.waitingRoom,
+      element: <WaitingRoomPage />,
+      signedIn: true,
+      menu: { label: 'waitingRoom', roles: ['practitioner'] },
+    },
+    { path: TELECONSULTATION_PATHS.visit, element: <VisitPage />, signedIn: true },
+    { path: TELECONSULTATION_PATHS.call, element: <CallPage />, signedIn: true },
+  ],
+});
