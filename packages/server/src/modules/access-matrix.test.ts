@@ -99,6 +99,21 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/v1/patients/:patientId/triage/responses/:responseId/appointment': {},
   'POST /api/v1/triage/funnel-events': { runId: '6f1c1b1e-2a4b-4c39-9d7e-3b0f1f2a9c02', event: 'started' },
   'POST /api/v1/organisations/:organisationId/triage/questionnaire': { questionnaire: {}, orientation: {} },
+  // Teleconsultation: the victim's appointment's waiting room and call.
+  'POST /api/v1/appointments/:appointmentId/teleconsultation/check-in': {},
+  'POST /api/v1/appointments/:appointmentId/teleconsultation/admit': {},
+  'POST /api/v1/appointments/:appointmentId/teleconsultation/postpone': { minutes: 10 },
+  'POST /api/v1/appointments/:appointmentId/teleconsultation/cancel': {},
+  'POST /api/v1/appointments/:appointmentId/teleconsultation/end': { outcome: 'completed' },
+  'POST /api/v1/appointments/:appointmentId/teleconsultation/room-token': {},
+  'PUT /api/v1/appointments/:appointmentId/teleconsultation/quality': {
+    samples: 1,
+    rttMsMedian: 10,
+    rttMsMax: 10,
+    lossPercent: 0,
+    bitrateKbpsMedian: 500,
+    framesDecoded: 10,
+  },
   // Telemonitoring: Camille's diabetes enrolment, her device, her open low-glucose alert (seeded).
   'POST /api/v1/patients/:patientId/telemonitoring/enrolments': { programme: 'heart-failure' },
   'PUT /api/v1/patients/:patientId/telemonitoring/enrolments/:enrolmentId/overrides': {
@@ -137,6 +152,8 @@ const SELF_ROUTES = new Set([
   // Triage: the agenda's orientations show only the caller's patients; the funnel takes no one's data.
   'GET /api/v1/triage/appointment-orientations',
   'POST /api/v1/triage/funnel-events',
+  // Teleconsultation: the waiting room lists the caller's own patients only.
+  'GET /api/v1/teleconsultation/waiting-room',
   // Telemonitoring: the dashboard shows only the caller's own patients.
   'GET /api/v1/telemonitoring/dashboard',
 ]);

@@ -6,6 +6,8 @@ import { prose } from '../../platform/http/text.js';
 
 const Id = z.uuid();
 const Instant = z.string().describe('ISO 8601 instant');
+/** Free text of at most `max` characters (the bound stated first, so that the OpenAPI document shows it). */
+const Note = (max: number) => z.string().max(max).pipe(prose({ max }));
 
 export const AppointmentParams = z.object({ appointmentId: Id }).strict();
 
@@ -50,14 +52,14 @@ export const WaitingRoom = z.object({ patients: z.array(WaitingPatient) });
 export const PostponeRequest = z
   .object({
     minutes: z.number().int().min(5).max(120).describe('How much later the practitioner will receive the patient'),
-    notice: prose({ max: 500 }).optional(),
+    notice: Note(500).optional(),
   })
   .strict();
-export const CancelRequest = z.object({ notice: prose({ max: 500 }).optional() }).strict();
+export const CancelRequest = z.object({ notice: Note(500).optional() }).strict();
 export const EndRequest = z
   .object({
     outcome: Outcome,
-    incidentNote: prose({ max: 2_000 }).optional().describe('A technical incident, for the report'),
+    incidentNote: Note(2_000).optional().describe('A technical incident, for the report'),
   })
   .strict();
 
