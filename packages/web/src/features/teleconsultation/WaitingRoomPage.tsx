@@ -68,7 +68,14 @@ function WaitingCard({ patient }: { patient: WaitingPatient }) {
   });
   const name = patient.patient.name;
   return (
-    <Card withBorder padding="md" component="article" aria-label={name} data-testid="waiting-patient">
+    <Card
+      withBorder
+      padding="md"
+      component="article"
+      aria-label={name}
+      data-testid="waiting-patient"
+      data-appointment-id={patient.appointmentId}
+    >
       <Group justify="space-between" align="flex-start" wrap="wrap">
         <Stack gap={2}>
           <Text fw={700}>{name}</Text>
