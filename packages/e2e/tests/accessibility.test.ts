@@ -26,6 +26,15 @@ const PARAMETERS: Record<string, { role: SignedInRole; address: (page: Page) => 
       return `/patients/${patients[0]!.id}/facturation`;
     },
   },
+  '/telesurveillance/patients/:patientId': {
+    role: 'practitioner',
+    address: async (page) => {
+      const dashboard = await page.evaluate(() =>
+        fetch('/api/v1/telemonitoring/dashboard').then((r) => r.json() as Promise<{ patients: { patientId: string }[] }>),
+      );
+      return `/telesurveillance/patients/${dashboard.patients[0]!.patientId}`;
+    },
+  },
   '/rendez-vous/:appointmentId': {
     role: 'patient',
     address: async (page) => {

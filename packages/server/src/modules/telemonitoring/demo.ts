@@ -14,11 +14,9 @@ const DAY = 86_400_000;
 /** A deterministic wobble (no randomness in the demo: the same seed shows the same charts). */
 const wobble = (i: number, amplitude: number) => Math.round(Math.sin(i * 1.7) * amplitude * 10) / 10;
 
-/** The latest 08:00 UTC before now, minus `days` days. */
-function morning(now: Date, days: number, hour = 8): Date {
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hour);
-  const base = today > now.getTime() ? today - DAY : today;
-  return new Date(base - days * DAY);
+/** `hour` o'clock UTC, `days` days before today. */
+function dayAt(now: Date, days: number, hour: number): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hour) - days * DAY);
 }
 
 function scalar(identifier: string, kind: 'bodyWeight' | 'glucose', at: Date, value: number, unit: string): Reading {
@@ -59,16 +57,18 @@ async function enrolDemo(
 export async function seedTelemonitoringDemo(tx: Tx, ids: DemoIds, now = new Date()): Promise<void> {
   // Jean: a daily weighing for four weeks, steady around 78 kg.
   const weights = Array.from({ length: 28 }, (_, i) => {
-    const at = morning(now, 27 - i);
+    const at = dayAt(now, 28 - i, 8);
     return scalar(`urn:demo:balance|jean-${i}`, 'bodyWeight', at, Math.round((78 + wobble(i, 0.4)) * 10) / 10, 'kg');
   });
+  // Today's weighing, once its time has come.
+  if (dayAt(now, 0, 8) <= now) weights.push(scalar('urn:demo:balance|jean-28', 'bodyWeight', dayAt(now, 0, 8), 78.1, 'kg'));
   await enrolDemo(tx, ids, 'jean.moreau@demo.parcours.fr', 'heart-failure', weights, now, 'Balance connectée');
   // Camille: glucose before breakfast, lunch and dinner for three weeks; a hypoglycaemia at the latest.
   const glucose: Reading[] = [];
   for (let day = 20; day >= 0; day--) {
     for (const [slot, hour] of [7, 12, 19].entries()) {
-      const at = new Date(morning(now, day, hour).getTime());
-      if (at.getTime() > now.getTime()) continue;
+      const at = dayAt(now, day, hour);
+      if (at > now) continue;
       const i = day * 3 + slot;
       glucose.push(scalar(`urn:demo:glucometre|camille-${i}`, 'glucose', at, Math.round(125 + wobble(i, 45)), 'mg/dL'));
     }

@@ -76,7 +76,14 @@ export const SnoozeBody = z
   .object({ minutes: z.number().int().min(1).max(10_080).describe('A step of the alert level’s ladder') })
   .strict();
 // The bound is stated before prose's transform too: the OpenAPI document shows the input's schema.
-export const ResolveBody = z.object({ note: z.string().max(1_000).pipe(prose({ max: 1_000 })) }).strict();
+export const ResolveBody = z
+  .object({
+    note: z
+      .string()
+      .max(1_000)
+      .pipe(prose({ max: 1_000 })),
+  })
+  .strict();
 
 /** A reading typed in by the patient or their carer; `identifier` makes a double tap count once. */
 export const ManualReading = z

@@ -268,14 +268,19 @@ describeEachDatabase('telemonitoring', (database) => {
         if (!path.startsWith('/api/v1/') || deviceRoutes.includes(path) || path === '/api/v1/live') continue;
         for (const method of Object.keys(operations)) {
           const url = server.url + path.replace('{patientId}', jeanId).replace(/\{\w+\}/g, jeanEnrolment);
-          const res = await fetch(url, {
-            method: method.toUpperCase(),
-            headers: { authorization: `Bearer ${token}`, ...(method === 'get' ? {} : { 'content-type': 'application/json' }) },
-            ...(method === 'get' ? {} : { body: '{}' }),
-          });
-          const text = await res.text();
-          if (res.status < 400 && !['/api/v1/triage/questionnaire', '/api/v1/slots'].includes(path))
-            answered.push(`${method} ${path}: ${res.status}`);
+          // With the device's credential, or with nothing at all: the same answer.
+          const send = (headers: Record<string, string>) =>
+            fetch(url, {
+              method: method.toUpperCase(),
+              redirect: 'manual',
+              headers: { ...headers, ...(method === 'get' ? {} : { 'content-type': 'application/json' }) },
+              ...(method === 'get' ? {} : { body: '{}' }),
+            });
+          const [withToken, anonymous] = [await send({ authorization: `Bearer ${token}` }), await send({})];
+          const text = await withToken.text();
+          if (withToken.status !== anonymous.status)
+            answered.push(`${method} ${path}: ${withToken.status}, ${anonymous.status} without it`);
+          if (withToken.status < 400 && path.includes('patients')) answered.push(`${method} ${path}: ${withToken.status}`);
           if (text.includes('Moreau') || text.includes('MOREAU')) answered.push(`${method} ${path}: shows the patient`);
         }
       }

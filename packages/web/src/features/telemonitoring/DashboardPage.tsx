@@ -24,7 +24,11 @@ export function DashboardPage() {
   const [filter, setFilter] = useState<'alerts' | 'all'>('all');
   const dashboard = useQuery({ queryKey: telemonitoringKeys.dashboard, queryFn: telemonitoringApi.dashboard });
   const patients = (dashboard.data?.patients ?? []).filter((p) => filter === 'all' || p.topLevel !== null);
-  const open = patients.flatMap((p) => p.alerts.filter((a) => a.state === 'open').map((alert) => ({ alert, name: p.name })));
+  // Unresolved alerts, those nobody took yet first: an acknowledged or snoozed one stays in sight until resolved.
+  const pending = { open: 0, snoozed: 1, acknowledged: 2, resolved: 3 } as const;
+  const open = patients
+    .flatMap((p) => p.alerts.filter((a) => a.state !== 'resolved').map((alert) => ({ alert, name: p.name })))
+    .sort((a, b) => pending[a.alert.state] - pending[b.alert.state]);
   const columns: Column<DashboardPatient>[] = [
     {
       key: 'name',

@@ -43,7 +43,7 @@ export function PatientMonitoringPage() {
         <Text role="status">{t('telemonitoring.patient.notEnrolled')}</Text>
       ) : (
         <>
-          <ProgrammeSummary enrolments={monitoring.data.enrolments} title={t('telemonitoring.mine.programme')} />
+          <ProgrammeSummary enrolments={monitoring.data.enrolments} title={t('telemonitoring.patient.programme')} />
           <Alerts monitoring={monitoring.data} />
           <section aria-labelledby="charts-heading">
             <Stack gap="sm">

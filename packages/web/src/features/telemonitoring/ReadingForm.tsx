@@ -20,7 +20,7 @@ const schema = z
     value: number,
     systolic: number,
     diastolic: number,
-    effective: z.string().min(1, 'issues.required'),
+    effective: z.string().refine((value) => Number.isFinite(Date.parse(value)), 'issues.required'),
   })
   .superRefine((values, context) => {
     const fields = values.kind === 'bloodPressure' ? (['systolic', 'diastolic'] as const) : (['value'] as const);
@@ -29,7 +29,7 @@ const schema = z
   .transform((values): Omit<ManualReading, 'identifier' | 'unit'> => ({
     kind: values.kind as ReadingKind,
     // The device's clock and zone make the offset: an instant, as the server wants it.
-    effective: new Date(values.effective).toISOString(),
+    effective: Number.isFinite(Date.parse(values.effective)) ? new Date(values.effective).toISOString() : values.effective,
     ...(values.kind === 'bloodPressure'
       ? { systolic: Number(values.systolic), diastolic: Number(values.diastolic) }
       : { value: Number(values.value) }),

@@ -49,7 +49,8 @@ export function ReadingsChart({
   const referenceLines: ChartReferenceLineProps[] = thresholdsOf(enrolments, kind).map((line) => ({
     y: line.value,
     color: LEVEL_COLOR[line.level],
-    label: `${t('telemonitoring.chart.threshold', { level: t(`telemonitoring.levels.${line.level}`).toLowerCase() })} ${format.number(line.value)}`,
+    label: `${t(`telemonitoring.chart.thresholds.${line.level}`)} ${format.number(line.value)}`,
+    labelPosition: 'insideTopRight',
     strokeDasharray: '6 4',
   }));
   const values = readings.flatMap((r) => (pressure ? [r.systolic ?? 0, r.diastolic ?? 0] : [r.value ?? 0]));
@@ -95,11 +96,11 @@ export function ReadingsChart({
                 type: 'number',
                 scale: 'time',
                 domain: ['dataMin', 'dataMax'],
-                tickFormatter: (at: number) => format.day(new Date(at).toISOString()),
+                tickFormatter: (at: number) => format.day(at),
               }}
               yAxisProps={{ domain: [Math.floor(Math.min(...bounds) - span * 0.1), Math.ceil(Math.max(...bounds) + span * 0.1)] }}
               valueFormatter={(value) => format.number(value)}
-              tooltipProps={{ labelFormatter: (at: number) => format.dateTime(new Date(at).toISOString()) }}
+              tooltipProps={{ labelFormatter: (at: number) => format.dateTime(at) }}
               withLegend={pressure}
             />
           </div>

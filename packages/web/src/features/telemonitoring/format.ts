@@ -6,14 +6,15 @@ const ZONE = 'Europe/Paris';
 export function formatters(language: string) {
   const locale = language === 'en' ? 'en-GB' : 'fr-FR';
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const dateFormat = (options: Intl.DateTimeFormatOptions) => {
+    const format = new Intl.DateTimeFormat(locale, { timeZone: ZONE, ...options });
+    // A chart's axis may ask for a tick that is no instant (before its scale is known): nothing to write.
+    return (at: string | number) => (Number.isFinite(new Date(at).getTime()) ? format.format(new Date(at)) : '');
+  };
   return {
-    dateTime: (iso: string) =>
-      new Intl.DateTimeFormat(locale, { timeZone: ZONE, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(
-        new Date(iso),
-      ),
-    day: (iso: string) => new Intl.DateTimeFormat(locale, { timeZone: ZONE, day: 'numeric', month: 'short' }).format(new Date(iso)),
-    date: (iso: string) =>
-      new Intl.DateTimeFormat(locale, { timeZone: ZONE, day: 'numeric', month: 'long', year: 'numeric' }).format(new Date(iso)),
+    dateTime: dateFormat({ day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }),
+    day: dateFormat({ day: 'numeric', month: 'short' }),
+    date: dateFormat({ day: 'numeric', month: 'long', year: 'numeric' }),
     number: (value: number) => number.format(value),
   };
 }

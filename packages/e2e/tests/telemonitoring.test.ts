@@ -1,0 +1,138 @@
+import { generate } from 'otplib';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMailCatcher } from '../../server/src/platform/testing/smtp.js';
+import { launchChromium } from '../src/chromium.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, logInAs } from '../src/demo.js';
+import { startServer, type TestServer } from '../src/server.js';
+
+const HOUR = 3_600_000;
+
+/** Dr Martin's API session outside the browser (password, then TOTP), as the enrolment screens would act. */
+async function doctorSession(baseUrl: string) {
+  let cookie = '';
+  let csrf = '';
+  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(baseUrl + path, {
+      method,
+      headers: { 'content-type': 'application/json', cookie, ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const setCookie = res.headers.getSetCookie().map((h) => h.split(';')[0]);
+    if (setCookie.length) cookie = setCookie.join('; ');
+    const text = await res.text();
+    const json = (text ? JSON.parse(text) : null) as T & { csrfToken?: string };
+    if (json && typeof json.csrfToken === 'string') csrf = json.csrfToken;
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
+    return json;
+  };
+  await call('POST', '/api/v1/auth/login', { email: 'dr.martin@demo.parcours.fr', password: DEMO_PASSWORD });
+  await call('POST', '/api/v1/auth/second-factor/verify', { code: await generate({ secret: DEMO_TOTP_SECRET }) });
+  return call;
+}
+
+/** A body weight Observation as a connected scale sends it. */
+const weight = (id: string, kg: number, at: number) => ({
+  resource: {
+    resourceType: 'Observation',
+    identifier: [{ system: 'urn:e2e:balance', value: id }],
+    status: 'final',
+    code: { coding: [{ system: 'http://loinc.org', code: '29463-7' }] },
+    effectiveDateTime: new Date(at).toISOString(),
+    valueQuantity: { value: kg, unit: 'kg', system: 'http://unitsofmeasure.org', code: 'kg' },
+  },
+  request: { method: 'POST', url: 'Observation' },
+});
+
+describe('telemonitoring in Chromium: a scale posts a 2.5 kg gain in two days; the operator’s open dashboard shows the urgent alert without reload, the operator acknowledges it, the chart shows it', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let mail: Awaited<ReturnType<typeof startMailCatcher>>;
+  beforeAll(async () => {
+    mail = await startMailCatcher();
+    [server, browser] = await Promise.all([startServer({ SMTP_URL: mail.url }), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await mail?.close();
+  });
+
+  /** Resolves once the page's live connection confirms it follows a telemonitoring topic (within 20 s). */
+  function following(page: Page): Promise<void> {
+    return new Promise((resolve, reject) => {
+      setTimeout(() => reject(new Error('the dashboard did not follow its team')), 20_000);
+      page.on('websocket', (socket) => {
+        socket.on('framereceived', ({ payload }) => {
+          const message = JSON.parse(String(payload)) as { type: string; topic?: string };
+          if (message.type === 'subscribed' && message.topic?.startsWith('telemonitoring:')) resolve();
+        });
+      });
+    });
+  }
+
+  it('raises the alert live, lets the operator acknowledge it, mails the operator without health data, and charts the reading', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await logInAs(page, server.url, 'practitioner');
+    const live = following(page);
+    await page.goto(server.url + '/telesurveillance');
+    await page.getByRole('heading', { level: 1, name: 'Télésurveillance' }).waitFor();
+    await page.getByRole('link', { name: 'Suivi de Jean MOREAU' }).first().waitFor();
+    await live;
+    // Anything that reloads the page would forget this.
+    await page.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
+    expect(await page.locator('[data-testid="alert"][data-level="urgent"]').count()).toBe(1); // Camille's low glucose, seeded
+
+    // The operator issues a credential for Jean's scale; the scale sends two days of weighings.
+    const doctor = await doctorSession(server.url);
+    const patients = await doctor<{ id: string; birthName: string }[]>('GET', '/api/v1/care/patients?q=moreau');
+    const jeanId = patients[0]!.id;
+    const monitoring = await doctor<{ enrolments: { id: string }[] }>('GET', `/api/v1/patients/${jeanId}/telemonitoring`);
+    const credential = await doctor<{ token: string }>(
+      'POST',
+      `/api/v1/patients/${jeanId}/telemonitoring/enrolments/${monitoring.enrolments[0]!.id}/devices`,
+      {
+        label: 'Balance du salon',
+      },
+    );
+    const now = Date.now();
+    const sent = await fetch(`${server.url}/api/v1/telemonitoring/fhir`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${credential.token}`, 'content-type': 'application/fhir+json' },
+      body: JSON.stringify({
+        resourceType: 'Bundle',
+        type: 'transaction',
+        entry: [weight('j-1', 78.0, now - 47 * HOUR), weight('j-2', 80.5, now - HOUR)],
+      }),
+    });
+    expect(sent.status).toBe(200);
+
+    // The urgent alert appears on the open dashboard, without reload.
+    const alert = page.locator('[data-testid="alert"][data-level="urgent"]').filter({ hasText: /Poids : \+2,/ });
+    await alert.waitFor({ timeout: 15_000 });
+    expect(await page.evaluate(() => (window as unknown as { notReloaded?: boolean }).notReloaded)).toBe(true);
+    expect(await alert.getAttribute('data-state')).toBe('open');
+
+    // The operator acknowledges it.
+    await alert.getByRole('button', { name: 'Prendre en compte' }).click();
+    await expect.poll(() => alert.getAttribute('data-state')).toBe('acknowledged');
+    await alert.getByText(/^Prise en compte le /).waitFor();
+
+    // The operator was mailed: a link, no value, no name, no programme.
+    const mailed = await mail.next('dr.martin@demo.parcours.fr', 20_000);
+    expect(mailed.subject).toBe('Parcours : une alerte urgente de télésurveillance');
+    expect(mailed.text).toContain(`/telesurveillance/patients/${jeanId}`);
+    expect(mailed.text).not.toMatch(/Moreau|MOREAU|kg|poids|Poids|cardiaque/);
+
+    // Jean's follow-up: the weight chart and its values, the new reading marked critical high.
+    await page.getByRole('link', { name: 'Suivi de Jean MOREAU' }).first().click();
+    await page.getByRole('heading', { level: 1, name: /Télésurveillance de Jean MOREAU/ }).waitFor();
+    const chart = page.getByRole('region', { name: 'Poids (kg)' });
+    await chart.getByRole('img', { name: 'Poids sur la période' }).waitFor();
+    await chart.getByText('Voir les valeurs').click();
+    const row = chart.getByRole('row').filter({ hasText: '80,5 kg' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('HH');
+    await page.close();
+  }, 120_000);
+});
