@@ -1,0 +1,252 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signLiveToken } from '../../server/src/platform/realtime/token.js';
+import { videoAppointmentSoon } from '../src/appointments.js';
+import { launchChromium } from '../src/chromium.js';
+import { DEMO_PASSWORD, logInAs } from '../src/demo.js';
+import { createPostgresDatabase, listening, startServer, type TestServer } from '../src/server.js';
+
+const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:test@127.0.0.1:5432/postgres';
+// The test arranges a video appointment starting in minutes, which no booking rule offers: it writes
+// it in the database beside the running server, so the server runs on PostgreSQL.
+const postgres = await listening(POSTGRES_URL);
+const SECRET = 'e2e-live-token-secret-of-at-least-32-bytes';
+const PATIENT = 'camille.petit@demo.parcours.fr';
+const GP = 'dr.martin@demo.parcours.fr';
+
+/**
+ * Before any script of the app: keeps every RTCPeerConnection the page makes, and notes when the
+ * room's socket confirmed the join and when each connection first decoded a remote video frame
+ * (getStats polled every 20 ms), by the shared wall clock.
+ */
+const PROBE = () => {
+  const probe = { connections: [] as RTCPeerConnection[], joinedAt: 0, connectedAt: 0, firstFrameAt: 0 };
+  (window as unknown as { callProbe: typeof probe }).callProbe = probe;
+  const Native = window.RTCPeerConnection;
+  window.RTCPeerConnection = class extends Native {
+    constructor(config?: RTCConfiguration) {
+      super(config);
+      probe.connections.push(this);
+      this.addEventListener('connectionstatechange', () => {
+        if (this.connectionState === 'connected' && !probe.connectedAt) probe.connectedAt = Date.now();
+      });
+      const timer = setInterval(async () => {
+        if (this.connectionState === 'closed') return clearInterval(timer);
+        const stats = await this.getStats();
+        stats.forEach((report: { type: string; kind?: string; framesDecoded?: number }) => {
+          if (report.type === 'inbound-rtp' && report.kind === 'video' && (report.framesDecoded ?? 0) > 0 && !probe.firstFrameAt) {
+            probe.firstFrameAt = Date.now();
+          }
+        });
+        if (probe.firstFrameAt) clearInterval(timer);
+      }, 20);
+    }
+  } as typeof RTCPeerConnection;
+  const NativeSocket = window.WebSocket;
+  window.WebSocket = class extends NativeSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      this.addEventListener('message', (event) => {
+        const message = JSON.parse(String(event.data)) as { type: string; topic?: string };
+        if (message.type === 'subscribed' && message.topic?.startsWith('room:')) probe.joinedAt = Date.now();
+      });
+    }
+  } as typeof WebSocket;
+};
+
+interface Probe {
+  joinedAt: number;
+  connectedAt: number;
+  firstFrameAt: number;
+}
+
+/** The video frames this page's peer connections decoded from the other side. */
+function framesDecoded(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    let frames = 0;
+    for (const pc of (window as unknown as { callProbe: { connections: RTCPeerConnection[] } }).callProbe.connections) {
+      const stats = await pc.getStats();
+      stats.forEach((report: { type: string; kind?: string; framesDecoded?: number }) => {
+        if (report.type === 'inbound-rtp' && report.kind === 'video') frames += report.framesDecoded ?? 0;
+      });
+    }
+    return frames;
+  });
+}
+
+const probeOf = (page: Page) =>
+  page.evaluate(
+    () => (window as unknown as { callProbe: Probe }).callProbe && { ...(window as unknown as { callProbe: Probe }).callProbe },
+  );
+
+/** A POST from the page with the session's anti-CSRF token, as the app sends it. */
+function postFromPage(page: Page, path: string): Promise<{ status: number; body: Record<string, unknown> }> {
+  return page.evaluate(async (path) => {
+    const { csrfToken } = (await (await fetch('/api/v1/me')).json()) as { csrfToken: string };
+    const response = await fetch(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken },
+      body: '{}',
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  }, path);
+}
+
+/** How a WebSocket opened from the page with `token` ends: its close code. */
+function closeCodeOf(page: Page, token: string): Promise<number> {
+  return page.evaluate(
+    (token) =>
+      new Promise<number>((resolve) => {
+        const socket = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/api/v1/live?token=${encodeURIComponent(token)}`);
+        socket.onclose = (event) => resolve(event.code);
+      }),
+    token,
+  );
+}
+
+describe.skipIf(!postgres)('the teleconsultation in Chromium: waiting room, consent, a peer-to-peer call with fake media', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
+
+  beforeAll(async () => {
+    database = await createPostgresDatabase();
+    [server, browser] = await Promise.all([
+      startServer({ DATABASE_URL: database.url, LIVE_TOKEN_SECRET: SECRET }),
+      launchChromium({ media: true }),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await database?.drop();
+  });
+
+  async function person(login: (page: Page) => Promise<void>, viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const context = await browser.newContext({ viewport });
+    await context.addInitScript(PROBE);
+    const page = await context.newPage();
+    await login(page);
+    return page;
+  }
+
+  it('checks in, follows postpone and admit live, consents, and both sides decode the other’s video; the practitioner ends the act', async () => {
+    const { appointmentId } = await videoAppointmentSoon(database.url, { patient: PATIENT, practitioner: GP, startsInMinutes: 5 });
+    // The patient, on a phone, from "Mes rendez-vous".
+    const patient = await person((page) => logInAs(page, server.url, 'patient'), { width: 390, height: 844 });
+    await patient.goto(server.url + '/mes-rendez-vous');
+    await patient.locator(`a[href="/teleconsultation/${appointmentId}"]`).click();
+    await patient.getByRole('heading', { level: 1, name: 'Salle d’attente de la téléconsultation' }).waitFor();
+    // Nothing below reloads the page: this mark would go.
+    await patient.evaluate(() => ((window as unknown as { unreloaded: boolean }).unreloaded = true));
+    await patient.getByRole('button', { name: 'Je suis arrivé·e' }).click();
+    await patient.getByTestId('visit-state').getByText('Vous êtes en salle d’attente').waitFor();
+
+    // The device test: a preview and a moving microphone level.
+    await patient.getByRole('button', { name: 'Lancer le test' }).click();
+    await patient.getByText('Caméra et micro fonctionnent.').waitFor();
+    await patient.getByLabel('Caméra', { exact: true }).waitFor();
+
+    // The GP's waiting room, from her menu.
+    const gp = await person((page) => logInAs(page, server.url, 'practitioner'));
+    await gp.getByRole('link', { name: 'Salle d’attente' }).first().click();
+    await gp.getByRole('heading', { level: 1, name: 'Salle d’attente' }).waitFor();
+    const card = gp.locator(`[data-appointment-id="${appointmentId}"]`);
+    await card.getByText('En attente').waitFor();
+    await card.getByText(/Arrivé·e à \d\d:\d\d/).waitFor();
+
+    await card.getByRole('button', { name: /^Reporter/ }).click();
+    const dialog = gp.getByRole('dialog', { name: 'Reporter la téléconsultation' });
+    await dialog.getByLabel('Message au patient (facultatif)').fill('Je termine une consultation');
+    await dialog.getByRole('button', { name: 'Reporter' }).click();
+    await patient.getByText('Message du praticien : Je termine une consultation').waitFor();
+
+    await card.getByRole('button', { name: /^Faire entrer/ }).click();
+    await gp.getByRole('heading', { level: 1, name: 'Téléconsultation' }).waitFor();
+    await patient.getByText('Le praticien vous attend.').waitFor();
+    expect(await patient.evaluate(() => (window as unknown as { unreloaded?: boolean }).unreloaded)).toBe(true);
+
+    // Consent, then in.
+    await patient.getByRole('button', { name: 'Donner mon consentement' }).click();
+    await patient.getByText('Cochez la case pour donner votre consentement.').waitFor();
+    await patient.getByLabel('J’ai lu ces informations et je consens à la téléconsultation').check();
+    await patient.getByRole('button', { name: 'Donner mon consentement' }).click();
+    await patient.getByRole('link', { name: 'Entrer dans la consultation' }).click();
+
+    await expect.poll(() => framesDecoded(patient), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => framesDecoded(gp), { timeout: 30_000 }).toBeGreaterThan(0);
+    const [p, g] = [(await probeOf(patient))!, (await probeOf(gp))!];
+    const bothJoined = Math.max(p.joinedAt, g.joinedAt);
+    const firstFrame = { patient: p.firstFrameAt - bothJoined, practitioner: g.firstFrameAt - bothJoined };
+    const connected = { patient: p.connectedAt - bothJoined, practitioner: g.connectedAt - bothJoined };
+    process.stdout.write(
+      `${JSON.stringify({ ttffMs: firstFrame, connectedMs: connected, worstMs: Math.max(firstFrame.patient, firstFrame.practitioner) })}\n`,
+    );
+
+    // Chat, peer to peer.
+    await gp.getByLabel('Votre message').fill('Bonjour, je vous entends bien ?');
+    await gp.getByRole('button', { name: 'Envoyer' }).click();
+    await patient.getByText('Bonjour, je vous entends bien ?').waitFor();
+
+    // The patient leaves and comes back.
+    await patient.getByRole('button', { name: 'Quitter' }).click();
+    await patient.getByText('Vous avez quitté l’appel.').waitFor();
+    await patient.getByRole('button', { name: 'Revenir dans l’appel' }).click();
+    // (A closed connection reports no more stats: the frames counted now are the new call's.)
+    await expect.poll(() => framesDecoded(patient), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => framesDecoded(gp), { timeout: 30_000 }).toBeGreaterThan(0);
+
+    // The GP ends the act, noting an incident; the patient's call closes.
+    await gp.getByLabel('Incident technique (facultatif)').fill('Coupure brève du côté patient');
+    await gp.getByRole('button', { name: 'Terminer la téléconsultation' }).click();
+    await gp.getByRole('heading', { level: 1, name: 'Salle d’attente' }).waitFor();
+    await patient.getByText('Le praticien a terminé la téléconsultation.').waitFor();
+    const quality = await gp.evaluate(
+      async (id) =>
+        (await (await fetch(`/api/v1/appointments/${id}/teleconsultation/quality`)).json()) as { side: string; samples: number }[],
+      appointmentId,
+    );
+    expect(quality.map((q) => q.side).sort()).toEqual(['patient', 'practitioner']);
+    await Promise.all([patient.context().close(), gp.context().close()]);
+  });
+
+  it('carries a cancellation to the patient’s page live, and refuses a user of another appointment and an expired token', async () => {
+    const { appointmentId } = await videoAppointmentSoon(database.url, { patient: PATIENT, practitioner: GP, startsInMinutes: -40 });
+    const patient = await person((page) => logInAs(page, server.url, 'patient'));
+    await patient.goto(`${server.url}/teleconsultation/${appointmentId}`);
+    await patient.getByRole('button', { name: 'Je suis arrivé·e' }).click();
+    await patient.getByTestId('visit-state').getByText('Vous êtes en salle d’attente').waitFor();
+
+    const gp = await person((page) => logInAs(page, server.url, 'practitioner'));
+    await gp.goto(server.url + '/salle-d-attente');
+    const card = gp.locator(`[data-appointment-id="${appointmentId}"]`);
+    await card.getByRole('button', { name: /^Annuler/ }).click();
+    const dialog = gp.getByRole('dialog', { name: 'Annuler la téléconsultation' });
+    await dialog.getByLabel('Message au patient (facultatif)').fill('Urgence au cabinet');
+    await dialog.getByRole('button', { name: 'Annuler le rendez-vous' }).click();
+    await patient.getByText(/Cette téléconsultation a été annulée\..*Urgence au cabinet/).waitFor();
+    await gp.getByText('Personne n’attend pour le moment.').waitFor();
+
+    // Jean, a patient of another appointment: no token for this one, no call page, and Camille's token opens nothing for him.
+    const jean = await person(async (page) => {
+      await page.goto(server.url + '/connexion');
+      await page.getByLabel('Adresse e-mail').fill('jean.moreau@demo.parcours.fr');
+      await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.getByRole('button', { name: 'Se déconnecter' }).first().waitFor({ state: 'attached' });
+    });
+    expect((await postFromPage(jean, `/api/v1/appointments/${appointmentId}/teleconsultation/room-token`)).status).toBe(404);
+    await jean.goto(`${server.url}/teleconsultation/${appointmentId}/appel`);
+    await jean.getByRole('alert').first().waitFor();
+    expect(await framesDecoded(jean)).toBe(0);
+
+    const camilleAccount = await patient.evaluate(async () => ((await (await fetch('/api/v1/me')).json()) as { id: string }).id);
+    const room = `room:${appointmentId}`;
+    const camilles = await signLiveToken(SECRET, { topic: room, subject: `account:${camilleAccount}` });
+    expect(await closeCodeOf(jean, camilles)).toBe(4401);
+    const expired = await signLiveToken(SECRET, { topic: room, subject: `account:${camilleAccount}` }, 1);
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    expect(await closeCodeOf(patient, expired)).toBe(4401);
+    await Promise.all([patient.context().close(), gp.context().close(), jean.context().close()]);
+  });
+});
