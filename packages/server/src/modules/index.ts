@@ -6,6 +6,7 @@ import { billing, type BillingTables } from './billing/index.js';
 import { consent, type ConsentTables } from './consent/index.js';
 import { organisations, type OrganisationsTables } from './organisations/index.js';
 import { patients, type PatientsTables } from './patients/index.js';
+import { records, type RecordsTables } from './records/index.js';
 import { rules } from './rules/index.js';
 import { scheduling, type SchedulingTables } from './scheduling/index.js';
 import { telemonitoring, type TelemonitoringTables } from './telemonitoring/index.js';
@@ -23,6 +24,7 @@ export const MODULES: readonly ModuleManifest[] = [
   triage,
   teleconsultation,
   telemonitoring,
+  records,
 ] as ModuleManifest[];
 
 /** Every module's tables at once: for the tests and tools that look across contexts, never for a module. */
@@ -34,4 +36,5 @@ export type AllTables = AccountsTables &
   SchedulingTables &
   TriageTables &
   TeleconsultationTables &
-  TelemonitoringTables;
+  TelemonitoringTables &
+  RecordsTables;

@@ -1,7 +1,15 @@
 // The patients module's surface for other modules: records, INS traits and care relationships are
 // reached only through these functions, never through the tables.
 import type { Db } from '../../platform/database/database.js';
-import { insertPatient, patientById, recordsManagedBy, recordSummaries, upsertAppointmentCare, type NewPatient } from './store.js';
+import {
+  insertPatient,
+  liveCarersOf,
+  patientById,
+  recordsManagedBy,
+  recordSummaries,
+  upsertAppointmentCare,
+  type NewPatient,
+} from './store.js';
 
 export { auditRoleOf, authorizePatientRecord, hasCareRelationship, patientRecordAccess, type RecordRelation } from './care.js';
 export { PatientIdentity, PatientParams } from './schemas.js';
@@ -48,4 +56,25 @@ export async function patientSummaries(db: Db, ids: string[]): Promise<Map<strin
   if (ids.length === 0) return new Map();
   const rows = await recordSummaries(db, [...new Set(ids)]);
   return new Map(rows.map((p) => [p.id, { name: `${p.first_names} ${p.used_name ?? p.birth_name}`, managerAccountId: p.account_id }]));
+}
+
+/**
+ * The identity a document prints: names, birth date, sex, and the INS only when the identity is
+ * `qualifiee` (the INS référentiel forbids carrying an unqualified one). Callers authorise and audit.
+ */
+export async function documentIdentity(db: Db, patientId: string) {
+  const p = await patientById(db, patientId);
+  return {
+    birthName: p.birth_name,
+    usedName: p.used_name,
+    firstNames: p.first_names,
+    sex: p.sex,
+    birthDate: p.birth_date,
+    ins: p.identity_status === 'qualifiee' ? p.nir : null,
+  };
+}
+
+/** The practitioners caring for a patient now (any organisation), by account id. Callers authorise. */
+export async function liveCarers(db: Db, patientId: string, now = new Date()): Promise<string[]> {
+  return (await liveCarersOf(db, patientId, now)).map((r) => r.practitioner_account_id);
 }

@@ -192,3 +192,15 @@ export function recordSummaries(db: Db, ids: string[]) {
     .where('id', 'in', ids)
     .execute();
 }
+
+/** The practitioners in a live care relationship with a patient: who a report may be sent to. */
+export function liveCarersOf(db: Db, patientId: string, now: Date) {
+  return patientsDb(db)
+    .selectFrom('care_relationships')
+    .select('practitioner_account_id')
+    .distinct()
+    .where('patient_id', '=', patientId)
+    .where('starts_at', '<=', now)
+    .where((eb) => eb.or([eb('ends_at', 'is', null), eb('ends_at', '>', now)]))
+    .execute();
+}

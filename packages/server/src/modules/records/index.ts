@@ -1,0 +1,19 @@
+import { serviceDeps } from '../../platform/context.js';
+import { defineModule } from '../../platform/module.js';
+import { createSmsSender } from '../../platform/sms/sms.js';
+import { RECORDS_PROBLEMS } from './problems.js';
+import { registerRecordsRoutes } from './routes.js';
+import type { RecordsTables } from './tables.js';
+
+/** Records: the report of a teleconsultation and its addenda, prescriptions, sick-leave notices, documents, the professionals' inbox. */
+export const records = defineModule<RecordsTables>({
+  name: 'records',
+  tables: ['records_reports', 'records_addenda', 'records_prescriptions', 'records_sick_leaves', 'records_messages'],
+  problems: RECORDS_PROBLEMS,
+  register: (app, ctx) => {
+    // The call's quality is read through teleconsultation's service, which needs scheduling's deps.
+    registerRecordsRoutes(app, { ...serviceDeps(ctx), sms: createSmsSender(ctx.config, ctx.logger) });
+  },
+});
+
+export type { RecordsTables };
