@@ -32,10 +32,20 @@ const PUBLIC_ROUTES = [
   'POST /api/v1/telemonitoring/fhir/Observation',
   'POST /api/v1/telemonitoring/fhir',
   'POST /api/v1/telemonitoring/ndjson',
+  // Records: a document's number answers its status and date of issue, nothing else (records.test.ts).
+  'GET /api/v1/verify/:number',
 ];
 
 /** A well-formed body for each route that takes one, so that only access decides the answer. */
 const SAMPLE_BODIES: Record<string, unknown> = {
+  'POST /api/v1/appointments/:appointmentId/report': {},
+  'PUT /api/v1/records/reports/:reportId': { acts: 'Téléconsultation' },
+  'POST /api/v1/records/reports/:reportId/sign': {},
+  'POST /api/v1/records/reports/:reportId/addenda': { text: 'Ajout intrus.' },
+  'POST /api/v1/records/reports/:reportId/prescriptions': { kind: 'lab', items: [{ description: 'NFS' }] },
+  'POST /api/v1/records/reports/:reportId/prescriptions/:prescriptionId/withdraw': {},
+  'POST /api/v1/records/reports/:reportId/sick-leaves': { startsOn: '2026-12-02', days: 2, motive: 'Grippe', outings: 'none' },
+  'POST /api/v1/records/reports/:reportId/share': { recipientAccountIds: ['00000000-0000-4000-8000-000000000000'] },
   'PATCH /api/v1/me': { locale: 'en' },
   'POST /api/v1/me/dependants': { birthName: 'Test', firstNames: 'Tom', sex: 'M', birthDate: '2019-02-03' },
   'POST /api/v1/organisations/:organisationId/sites': { name: 'Site intrus' },
@@ -156,6 +166,9 @@ const SELF_ROUTES = new Set([
   'GET /api/v1/teleconsultation/waiting-room',
   // Telemonitoring: the dashboard shows only the caller's own patients.
   'GET /api/v1/telemonitoring/dashboard',
+  // Records: the inbox lists the caller's own messages; the templates hold no one's data.
+  'GET /api/v1/records/inbox',
+  'GET /api/v1/records/templates',
 ]);
 
 /**
@@ -260,6 +273,38 @@ describeEachDatabase('route × role matrix: no one reaches another’s data', (d
       await db.selectFrom('telemonitoring_alerts').select('id').where('enrolment_id', '=', enrolment.id).executeTakeFirstOrThrow()
     ).id;
     secrets.push(victim.enrolmentId, victim.deviceId, victim.alertId);
+    // Records: Dr Martin's signed report of Camille's appointment, its prescription, a message carrying it.
+    const doctor = new ApiClient(server.url);
+    await doctor.login('dr.martin@demo.parcours.fr', DEMO_PASSWORD, DEMO_TOTP_SECRET);
+    const held = await db
+      .selectFrom('appointments')
+      .select('id')
+      .where('patient_id', '=', camille.id)
+      .where('practitioner_account_id', '=', martin.id)
+      .where('status', 'not in', ['cancelled', 'no-show'])
+      .executeTakeFirstOrThrow();
+    const report = await doctor.post<{ id: string }>(`/api/v1/appointments/${held.id}/report`);
+    victim.reportId = report.body.id;
+    await doctor.put(`/api/v1/records/reports/${victim.reportId}`, {
+      narrative: 'Rhinopharyngite.',
+      acts: 'Téléconsultation',
+      incidents: 'Aucun',
+    });
+    await doctor.post(`/api/v1/records/reports/${victim.reportId}/prescriptions`, {
+      kind: 'lab',
+      items: [{ description: 'Numération formule sanguine' }],
+    });
+    const signed = await doctor.post<{ prescriptions: { id: string }[] }>(`/api/v1/records/reports/${victim.reportId}/sign`);
+    victim.prescriptionId = signed.body.prescriptions[0]!.id;
+    victim.documentId = victim.prescriptionId;
+    victim.messageId = (
+      await db
+        .insertInto('records_messages')
+        .values({ sender_account_id: martin.id, recipient_account_id: martin.id, patient_id: camille.id, report_id: victim.reportId })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    secrets.push(victim.reportId, victim.prescriptionId, victim.messageId, 'Rhinopharyngite', 'Numération');
 
     // The outsiders: another organisation with its professional, and a patient of their own.
     const hash = await hashPassword('mot-de-passe-autre');
