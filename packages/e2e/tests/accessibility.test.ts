@@ -35,6 +35,15 @@ const PARAMETERS: Record<string, { role: SignedInRole; address: (page: Page) => 
       return `/telesurveillance/patients/${dashboard.patients[0]!.patientId}`;
     },
   },
+  // The patient's waiting room and call page of her next video appointment (not yet open: the state is shown).
+  '/teleconsultation/:appointmentId': {
+    role: 'patient',
+    address: async (page) => `/teleconsultation/${await nextVideoAppointment(page)}`,
+  },
+  '/teleconsultation/:appointmentId/appel': {
+    role: 'patient',
+    address: async (page) => `/teleconsultation/${await nextVideoAppointment(page)}/appel`,
+  },
   '/rendez-vous/:appointmentId': {
     role: 'patient',
     address: async (page) => {
@@ -47,6 +56,19 @@ const PARAMETERS: Record<string, { role: SignedInRole; address: (page: Page) => 
     },
   },
 };
+
+/** The signed-in patient's next video appointment. */
+async function nextVideoAppointment(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const me = (await (await fetch('/api/v1/me')).json()) as { patients: { id: string }[] };
+    const list = (await (await fetch(`/api/v1/patients/${me.patients[0]!.id}/appointments?when=upcoming`)).json()) as {
+      id: string;
+      modality: string;
+      status: string;
+    }[];
+    return list.find((a) => a.modality === 'video' && a.status === 'booked')!.id;
+  });
+}
 
 /** A page in a state worth checking too: a result shown after answering its questions. */
 const ANSWERED: Record<string, (page: Page) => Promise<void>> = {
