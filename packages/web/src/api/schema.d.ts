@@ -7060,6 +7060,1982 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/records/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report templates, per specialty */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            label: string;
+                            narrative: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Opens the appointment’s report for its practitioner: the one begun, or a new draft (template, orientation, call quality) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            appointmentId: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                rpps: string | null;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            template: string;
+                            actStartedAt: string;
+                            narrative: string;
+                            acts: string;
+                            participants: string;
+                            incidents: string;
+                            /** @description The questionnaire’s orientation linked to the appointment, as it stood when the report was opened */
+                            triage: {
+                                outcome: string;
+                                severity: string;
+                                flags: string[];
+                                reasons: string[];
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "signed";
+                            signedAt: string | null;
+                            /** @description What the report still lacks to be signed */
+                            missing: {
+                                code: string;
+                                text: string;
+                            }[];
+                            addenda: {
+                                version: number;
+                                text: string;
+                                author: string;
+                                createdAt: string;
+                            }[];
+                            prescriptions: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                kind: "medication" | "lab" | "imaging" | "nursing" | "physiotherapy";
+                                items: ({
+                                    /** @description The medicine: international non-proprietary name, strength and form */
+                                    medication: string;
+                                    dose: {
+                                        value: number;
+                                        unit: string;
+                                    };
+                                    /** @enum {string} */
+                                    route: "oral" | "sublingual" | "cutaneous" | "transdermal" | "inhalation" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                    /** @description `times` per `period` `periodUnit` (FHIR Timing.repeat) */
+                                    frequency: {
+                                        times: number;
+                                        period: number;
+                                        /** @enum {string} */
+                                        periodUnit: "h" | "d" | "wk" | "mo";
+                                    };
+                                    durationDays: number;
+                                    /** @description What to dispense: “1 boîte de 30 comprimés” */
+                                    quantity: string;
+                                    /**
+                                     * @description Plain-text instructions for the patient
+                                     * @default
+                                     */
+                                    instructions: string;
+                                    /** @default true */
+                                    substitutable: boolean;
+                                } | {
+                                    description: string;
+                                    /** @default  */
+                                    instructions: string;
+                                })[];
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "dispensed" | "cancelled";
+                                issuedAt: string | null;
+                            }[];
+                            sickLeaves: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                startsOn: string;
+                                endsOn: string;
+                                days: number;
+                                existingLeaveDays: number;
+                                motive: string;
+                                /** @enum {string} */
+                                outings: "none" | "allowed" | "free";
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "cancelled";
+                                issuedAt: string | null;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                            }[];
+                            sharedWith: {
+                                recipient: string;
+                                sentAt: string;
+                                readAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/reports/{reportId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report: a draft for its author; once signed, for the patient and the professionals caring for them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            appointmentId: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                rpps: string | null;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            template: string;
+                            actStartedAt: string;
+                            narrative: string;
+                            acts: string;
+                            participants: string;
+                            incidents: string;
+                            /** @description The questionnaire’s orientation linked to the appointment, as it stood when the report was opened */
+                            triage: {
+                                outcome: string;
+                                severity: string;
+                                flags: string[];
+                                reasons: string[];
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "signed";
+                            signedAt: string | null;
+                            /** @description What the report still lacks to be signed */
+                            missing: {
+                                code: string;
+                                text: string;
+                            }[];
+                            addenda: {
+                                version: number;
+                                text: string;
+                                author: string;
+                                createdAt: string;
+                            }[];
+                            prescriptions: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                kind: "medication" | "lab" | "imaging" | "nursing" | "physiotherapy";
+                                items: ({
+                                    /** @description The medicine: international non-proprietary name, strength and form */
+                                    medication: string;
+                                    dose: {
+                                        value: number;
+                                        unit: string;
+                                    };
+                                    /** @enum {string} */
+                                    route: "oral" | "sublingual" | "cutaneous" | "transdermal" | "inhalation" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                    /** @description `times` per `period` `periodUnit` (FHIR Timing.repeat) */
+                                    frequency: {
+                                        times: number;
+                                        period: number;
+                                        /** @enum {string} */
+                                        periodUnit: "h" | "d" | "wk" | "mo";
+                                    };
+                                    durationDays: number;
+                                    /** @description What to dispense: “1 boîte de 30 comprimés” */
+                                    quantity: string;
+                                    /**
+                                     * @description Plain-text instructions for the patient
+                                     * @default
+                                     */
+                                    instructions: string;
+                                    /** @default true */
+                                    substitutable: boolean;
+                                } | {
+                                    description: string;
+                                    /** @default  */
+                                    instructions: string;
+                                })[];
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "dispensed" | "cancelled";
+                                issuedAt: string | null;
+                            }[];
+                            sickLeaves: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                startsOn: string;
+                                endsOn: string;
+                                days: number;
+                                existingLeaveDays: number;
+                                motive: string;
+                                /** @enum {string} */
+                                outings: "none" | "allowed" | "free";
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "cancelled";
+                                issuedAt: string | null;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                            }[];
+                            sharedWith: {
+                                recipient: string;
+                                sentAt: string;
+                                readAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Changes a draft report (the fields given); a signed report is refused (409 report-signed) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        template?: "general-practice" | "pediatrics" | "psychiatry" | "dermatology" | "gynecology";
+                        /** @description The report of the act (R.6316-4 1°) */
+                        narrative?: string;
+                        /** @description The acts performed (R.6316-4 2°) */
+                        acts?: string;
+                        /** @description Other professionals involved, beside the author (R.6316-4 3°) */
+                        participants?: string;
+                        /** @description Technical incidents, or “none” (R.6316-4 5°) */
+                        incidents?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            appointmentId: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                rpps: string | null;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            template: string;
+                            actStartedAt: string;
+                            narrative: string;
+                            acts: string;
+                            participants: string;
+                            incidents: string;
+                            /** @description The questionnaire’s orientation linked to the appointment, as it stood when the report was opened */
+                            triage: {
+                                outcome: string;
+                                severity: string;
+                                flags: string[];
+                                reasons: string[];
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "signed";
+                            signedAt: string | null;
+                            /** @description What the report still lacks to be signed */
+                            missing: {
+                                code: string;
+                                text: string;
+                            }[];
+                            addenda: {
+                                version: number;
+                                text: string;
+                                author: string;
+                                createdAt: string;
+                            }[];
+                            prescriptions: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                kind: "medication" | "lab" | "imaging" | "nursing" | "physiotherapy";
+                                items: ({
+                                    /** @description The medicine: international non-proprietary name, strength and form */
+                                    medication: string;
+                                    dose: {
+                                        value: number;
+                                        unit: string;
+                                    };
+                                    /** @enum {string} */
+                                    route: "oral" | "sublingual" | "cutaneous" | "transdermal" | "inhalation" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                    /** @description `times` per `period` `periodUnit` (FHIR Timing.repeat) */
+                                    frequency: {
+                                        times: number;
+                                        period: number;
+                                        /** @enum {string} */
+                                        periodUnit: "h" | "d" | "wk" | "mo";
+                                    };
+                                    durationDays: number;
+                                    /** @description What to dispense: “1 boîte de 30 comprimés” */
+                                    quantity: string;
+                                    /**
+                                     * @description Plain-text instructions for the patient
+                                     * @default
+                                     */
+                                    instructions: string;
+                                    /** @default true */
+                                    substitutable: boolean;
+                                } | {
+                                    description: string;
+                                    /** @default  */
+                                    instructions: string;
+                                })[];
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "dispensed" | "cancelled";
+                                issuedAt: string | null;
+                            }[];
+                            sickLeaves: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                startsOn: string;
+                                endsOn: string;
+                                days: number;
+                                existingLeaveDays: number;
+                                motive: string;
+                                /** @enum {string} */
+                                outings: "none" | "allowed" | "free";
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "cancelled";
+                                issuedAt: string | null;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                            }[];
+                            sharedWith: {
+                                recipient: string;
+                                sentAt: string;
+                                readAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/reports/{reportId}/sign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Signs the report, issuing its prescriptions and notices; refused while a required part is missing (409 report-incomplete, naming it) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            appointmentId: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                rpps: string | null;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            template: string;
+                            actStartedAt: string;
+                            narrative: string;
+                            acts: string;
+                            participants: string;
+                            incidents: string;
+                            /** @description The questionnaire’s orientation linked to the appointment, as it stood when the report was opened */
+                            triage: {
+                                outcome: string;
+                                severity: string;
+                                flags: string[];
+                                reasons: string[];
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "signed";
+                            signedAt: string | null;
+                            /** @description What the report still lacks to be signed */
+                            missing: {
+                                code: string;
+                                text: string;
+                            }[];
+                            addenda: {
+                                version: number;
+                                text: string;
+                                author: string;
+                                createdAt: string;
+                            }[];
+                            prescriptions: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                kind: "medication" | "lab" | "imaging" | "nursing" | "physiotherapy";
+                                items: ({
+                                    /** @description The medicine: international non-proprietary name, strength and form */
+                                    medication: string;
+                                    dose: {
+                                        value: number;
+                                        unit: string;
+                                    };
+                                    /** @enum {string} */
+                                    route: "oral" | "sublingual" | "cutaneous" | "transdermal" | "inhalation" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                    /** @description `times` per `period` `periodUnit` (FHIR Timing.repeat) */
+                                    frequency: {
+                                        times: number;
+                                        period: number;
+                                        /** @enum {string} */
+                                        periodUnit: "h" | "d" | "wk" | "mo";
+                                    };
+                                    durationDays: number;
+                                    /** @description What to dispense: “1 boîte de 30 comprimés” */
+                                    quantity: string;
+                                    /**
+                                     * @description Plain-text instructions for the patient
+                                     * @default
+                                     */
+                                    instructions: string;
+                                    /** @default true */
+                                    substitutable: boolean;
+                                } | {
+                                    description: string;
+                                    /** @default  */
+                                    instructions: string;
+                                })[];
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "dispensed" | "cancelled";
+                                issuedAt: string | null;
+                            }[];
+                            sickLeaves: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                startsOn: string;
+                                endsOn: string;
+                                days: number;
+                                existingLeaveDays: number;
+                                motive: string;
+                                /** @enum {string} */
+                                outings: "none" | "allowed" | "free";
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "cancelled";
+                                issuedAt: string | null;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                            }[];
+                            sharedWith: {
+                                recipient: string;
+                                sentAt: string;
+                                readAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/reports/{reportId}/addenda": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a dated, numbered addendum to a signed report */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            appointmentId: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                rpps: string | null;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            template: string;
+                            actStartedAt: string;
+                            narrative: string;
+                            acts: string;
+                            participants: string;
+                            incidents: string;
+                            /** @description The questionnaire’s orientation linked to the appointment, as it stood when the report was opened */
+                            triage: {
+                                outcome: string;
+                                severity: string;
+                                flags: string[];
+                                reasons: string[];
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "signed";
+                            signedAt: string | null;
+                            /** @description What the report still lacks to be signed */
+                            missing: {
+                                code: string;
+                                text: string;
+                            }[];
+                            addenda: {
+                                version: number;
+                                text: string;
+                                author: string;
+                                createdAt: string;
+                            }[];
+                            prescriptions: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                kind: "medication" | "lab" | "imaging" | "nursing" | "physiotherapy";
+                                items: ({
+                                    /** @description The medicine: international non-proprietary name, strength and form */
+                                    medication: string;
+                                    dose: {
+                                        value: number;
+                                        unit: string;
+                                    };
+                                    /** @enum {string} */
+                                    route: "oral" | "sublingual" | "cutaneous" | "transdermal" | "inhalation" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                    /** @description `times` per `period` `periodUnit` (FHIR Timing.repeat) */
+                                    frequency: {
+                                        times: number;
+                                        period: number;
+                                        /** @enum {string} */
+                                        periodUnit: "h" | "d" | "wk" | "mo";
+                                    };
+                                    durationDays: number;
+                                    /** @description What to dispense: “1 boîte de 30 comprimés” */
+                                    quantity: string;
+                                    /**
+                                     * @description Plain-text instructions for the patient
+                                     * @default
+                                     */
+                                    instructions: string;
+                                    /** @default true */
+                                    substitutable: boolean;
+                                } | {
+                                    description: string;
+                                    /** @default  */
+                                    instructions: string;
+                                })[];
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "dispensed" | "cancelled";
+                                issuedAt: string | null;
+                            }[];
+                            sickLeaves: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                startsOn: string;
+                                endsOn: string;
+                                days: number;
+                                existingLeaveDays: number;
+                                motive: string;
+                                /** @enum {string} */
+                                outings: "none" | "allowed" | "free";
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "cancelled";
+                                issuedAt: string | null;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                            }[];
+                            sharedWith: {
+                                recipient: string;
+                                sentAt: string;
+                                readAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/reports/{reportId}/prescriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a prescription to a draft report: medications (dose, route, frequency, duration, quantity, instructions) or other care */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "medication";
+                        items: {
+                            /** @description The medicine: international non-proprietary name, strength and form */
+                            medication: string;
+                            dose: {
+                                value: number;
+                                unit: string;
+                            };
+                            /** @enum {string} */
+                            route: "oral" | "sublingual" | "cutaneous" | "transdermal" | "inhalation" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                            /** @description `times` per `period` `periodUnit` (FHIR Timing.repeat) */
+                            frequency: {
+                                times: number;
+                                period: number;
+                                /** @enum {string} */
+                                periodUnit: "h" | "d" | "wk" | "mo";
+                            };
+                            durationDays: number;
+                            /** @description What to dispense: “1 boîte de 30 comprimés” */
+                            quantity: string;
+                            /** @description Plain-text instructions for the patient */
+                            instructions?: string;
+                            /** @default true */
+                            substitutable?: boolean;
+                        }[];
+                    } | {
+                        /** @enum {string} */
+                        kind: "lab" | "imaging" | "nursing" | "physiotherapy";
+                        items: {
+                            description: string;
+                            instructions?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            appointmentId: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                rpps: string | null;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            template: string;
+                            actStartedAt: string;
+                            narrative: string;
+                            acts: string;
+                            participants: string;
+                            incidents: string;
+                            /** @description The questionnaire’s orientation linked to the appointment, as it stood when the report was opened */
+                            triage: {
+                                outcome: string;
+                                severity: string;
+                                flags: string[];
+                                reasons: string[];
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "signed";
+                            signedAt: string | null;
+                            /** @description What the report still lacks to be signed */
+                            missing: {
+                                code: string;
+                                text: string;
+                            }[];
+                            addenda: {
+                                version: number;
+                                text: string;
+                                author: string;
+                                createdAt: string;
+                            }[];
+                            prescriptions: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                kind: "medication" | "lab" | "imaging" | "nursing" | "physiotherapy";
+                                items: ({
+                                    /** @description The medicine: international non-proprietary name, strength and form */
+                                    medication: string;
+                                    dose: {
+                                        value: number;
+                                        unit: string;
+                                    };
+                                    /** @enum {string} */
+                                    route: "oral" | "sublingual" | "cutaneous" | "transdermal" | "inhalation" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                    /** @description `times` per `period` `periodUnit` (FHIR Timing.repeat) */
+                                    frequency: {
+                                        times: number;
+                                        period: number;
+                                        /** @enum {string} */
+                                        periodUnit: "h" | "d" | "wk" | "mo";
+                                    };
+                                    durationDays: number;
+                                    /** @description What to dispense: “1 boîte de 30 comprimés” */
+                                    quantity: string;
+                                    /**
+                                     * @description Plain-text instructions for the patient
+                                     * @default
+                                     */
+                                    instructions: string;
+                                    /** @default true */
+                                    substitutable: boolean;
+                                } | {
+                                    description: string;
+                                    /** @default  */
+                                    instructions: string;
+                                })[];
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "dispensed" | "cancelled";
+                                issuedAt: string | null;
+                            }[];
+                            sickLeaves: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                startsOn: string;
+                                endsOn: string;
+                                days: number;
+                                existingLeaveDays: number;
+                                motive: string;
+                                /** @enum {string} */
+                                outings: "none" | "allowed" | "free";
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "cancelled";
+                                issuedAt: string | null;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                            }[];
+                            sharedWith: {
+                                recipient: string;
+                                sentAt: string;
+                                readAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/reports/{reportId}/prescriptions/{prescriptionId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Removes a draft prescription, or cancels an issued one */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reportId: string;
+                    prescriptionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            appointmentId: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                rpps: string | null;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            template: string;
+                            actStartedAt: string;
+                            narrative: string;
+                            acts: string;
+                            participants: string;
+                            incidents: string;
+                            /** @description The questionnaire’s orientation linked to the appointment, as it stood when the report was opened */
+                            triage: {
+                                outcome: string;
+                                severity: string;
+                                flags: string[];
+                                reasons: string[];
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "signed";
+                            signedAt: string | null;
+                            /** @description What the report still lacks to be signed */
+                            missing: {
+                                code: string;
+                                text: string;
+                            }[];
+                            addenda: {
+                                version: number;
+                                text: string;
+                                author: string;
+                                createdAt: string;
+                            }[];
+                            prescriptions: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                kind: "medication" | "lab" | "imaging" | "nursing" | "physiotherapy";
+                                items: ({
+                                    /** @description The medicine: international non-proprietary name, strength and form */
+                                    medication: string;
+                                    dose: {
+                                        value: number;
+                                        unit: string;
+                                    };
+                                    /** @enum {string} */
+                                    route: "oral" | "sublingual" | "cutaneous" | "transdermal" | "inhalation" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                    /** @description `times` per `period` `periodUnit` (FHIR Timing.repeat) */
+                                    frequency: {
+                                        times: number;
+                                        period: number;
+                                        /** @enum {string} */
+                                        periodUnit: "h" | "d" | "wk" | "mo";
+                                    };
+                                    durationDays: number;
+                                    /** @description What to dispense: “1 boîte de 30 comprimés” */
+                                    quantity: string;
+                                    /**
+                                     * @description Plain-text instructions for the patient
+                                     * @default
+                                     */
+                                    instructions: string;
+                                    /** @default true */
+                                    substitutable: boolean;
+                                } | {
+                                    description: string;
+                                    /** @default  */
+                                    instructions: string;
+                                })[];
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "dispensed" | "cancelled";
+                                issuedAt: string | null;
+                            }[];
+                            sickLeaves: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                startsOn: string;
+                                endsOn: string;
+                                days: number;
+                                existingLeaveDays: number;
+                                motive: string;
+                                /** @enum {string} */
+                                outings: "none" | "allowed" | "free";
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "cancelled";
+                                issuedAt: string | null;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                            }[];
+                            sharedWith: {
+                                recipient: string;
+                                sentAt: string;
+                                readAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/reports/{reportId}/sick-leaves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Adds a sick-leave notice, once the rules allow it (422 sick-leave-refused with the reasons and the days allowed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        startsOn: string;
+                        days: number;
+                        /**
+                         * @description Days of a running leave this one extends
+                         * @default 0
+                         */
+                        existingLeaveDays?: number;
+                        /** @description The medical motive, as the official form asks */
+                        motive: string;
+                        /**
+                         * @description Sorties: none, allowed at set hours, or free
+                         * @enum {string}
+                         */
+                        outings: "none" | "allowed" | "free";
+                        /**
+                         * @description The prescriber is the patient’s médecin traitant
+                         * @default false
+                         */
+                        isTreatingDoctor?: boolean;
+                        /**
+                         * @description The prescriber is the patient’s sage-femme référente
+                         * @default false
+                         */
+                        isReferenceMidwife?: boolean;
+                        /** @default false */
+                        patientJustifiesNoInPersonAccess?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            appointmentId: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                rpps: string | null;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            template: string;
+                            actStartedAt: string;
+                            narrative: string;
+                            acts: string;
+                            participants: string;
+                            incidents: string;
+                            /** @description The questionnaire’s orientation linked to the appointment, as it stood when the report was opened */
+                            triage: {
+                                outcome: string;
+                                severity: string;
+                                flags: string[];
+                                reasons: string[];
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "signed";
+                            signedAt: string | null;
+                            /** @description What the report still lacks to be signed */
+                            missing: {
+                                code: string;
+                                text: string;
+                            }[];
+                            addenda: {
+                                version: number;
+                                text: string;
+                                author: string;
+                                createdAt: string;
+                            }[];
+                            prescriptions: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                kind: "medication" | "lab" | "imaging" | "nursing" | "physiotherapy";
+                                items: ({
+                                    /** @description The medicine: international non-proprietary name, strength and form */
+                                    medication: string;
+                                    dose: {
+                                        value: number;
+                                        unit: string;
+                                    };
+                                    /** @enum {string} */
+                                    route: "oral" | "sublingual" | "cutaneous" | "transdermal" | "inhalation" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                    /** @description `times` per `period` `periodUnit` (FHIR Timing.repeat) */
+                                    frequency: {
+                                        times: number;
+                                        period: number;
+                                        /** @enum {string} */
+                                        periodUnit: "h" | "d" | "wk" | "mo";
+                                    };
+                                    durationDays: number;
+                                    /** @description What to dispense: “1 boîte de 30 comprimés” */
+                                    quantity: string;
+                                    /**
+                                     * @description Plain-text instructions for the patient
+                                     * @default
+                                     */
+                                    instructions: string;
+                                    /** @default true */
+                                    substitutable: boolean;
+                                } | {
+                                    description: string;
+                                    /** @default  */
+                                    instructions: string;
+                                })[];
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "dispensed" | "cancelled";
+                                issuedAt: string | null;
+                            }[];
+                            sickLeaves: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                startsOn: string;
+                                endsOn: string;
+                                days: number;
+                                existingLeaveDays: number;
+                                motive: string;
+                                /** @enum {string} */
+                                outings: "none" | "allowed" | "free";
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "cancelled";
+                                issuedAt: string | null;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                            }[];
+                            sharedWith: {
+                                recipient: string;
+                                sentAt: string;
+                                readAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/reports/{reportId}/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the report may be sent to: the professionals caring for the patient */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/reports/{reportId}/share": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sends a signed report to professionals caring for the patient (secure inbox, and an e-mail without health data) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        recipientAccountIds: string[];
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            appointmentId: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            author: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                rpps: string | null;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            template: string;
+                            actStartedAt: string;
+                            narrative: string;
+                            acts: string;
+                            participants: string;
+                            incidents: string;
+                            /** @description The questionnaire’s orientation linked to the appointment, as it stood when the report was opened */
+                            triage: {
+                                outcome: string;
+                                severity: string;
+                                flags: string[];
+                                reasons: string[];
+                            } | null;
+                            /** @enum {string} */
+                            status: "draft" | "signed";
+                            signedAt: string | null;
+                            /** @description What the report still lacks to be signed */
+                            missing: {
+                                code: string;
+                                text: string;
+                            }[];
+                            addenda: {
+                                version: number;
+                                text: string;
+                                author: string;
+                                createdAt: string;
+                            }[];
+                            prescriptions: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                /** @enum {string} */
+                                kind: "medication" | "lab" | "imaging" | "nursing" | "physiotherapy";
+                                items: ({
+                                    /** @description The medicine: international non-proprietary name, strength and form */
+                                    medication: string;
+                                    dose: {
+                                        value: number;
+                                        unit: string;
+                                    };
+                                    /** @enum {string} */
+                                    route: "oral" | "sublingual" | "cutaneous" | "transdermal" | "inhalation" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                    /** @description `times` per `period` `periodUnit` (FHIR Timing.repeat) */
+                                    frequency: {
+                                        times: number;
+                                        period: number;
+                                        /** @enum {string} */
+                                        periodUnit: "h" | "d" | "wk" | "mo";
+                                    };
+                                    durationDays: number;
+                                    /** @description What to dispense: “1 boîte de 30 comprimés” */
+                                    quantity: string;
+                                    /**
+                                     * @description Plain-text instructions for the patient
+                                     * @default
+                                     */
+                                    instructions: string;
+                                    /** @default true */
+                                    substitutable: boolean;
+                                } | {
+                                    description: string;
+                                    /** @default  */
+                                    instructions: string;
+                                })[];
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "dispensed" | "cancelled";
+                                issuedAt: string | null;
+                            }[];
+                            sickLeaves: {
+                                /** Format: uuid */
+                                id: string;
+                                number: string;
+                                startsOn: string;
+                                endsOn: string;
+                                days: number;
+                                existingLeaveDays: number;
+                                motive: string;
+                                /** @enum {string} */
+                                outings: "none" | "allowed" | "free";
+                                /** @enum {string} */
+                                status: "draft" | "issued" | "cancelled";
+                                issuedAt: string | null;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                            }[];
+                            sharedWith: {
+                                recipient: string;
+                                sentAt: string;
+                                readAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/reports/{reportId}/fhir": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A signed report as a FHIR R4 Bundle: DocumentReference (DMP codes) with its PDF, the patient, the author, the prescriptions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/reports/{reportId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as a PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    reportId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/prescriptions/{documentId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A prescription as a PDF, with its number and verification QR code */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/sick-leaves/{documentId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A sick-leave notice as a PDF, every field of the official form */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    documentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A patient’s documents: signed reports, prescriptions, sick-leave notices */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "report" | "prescription" | "sick-leave";
+                            title: string;
+                            author: string;
+                            date: string;
+                            status: string;
+                            /** @description The path of its PDF */
+                            pdf: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/inbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The professional’s secure inbox, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            sender: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            reportId: string | null;
+                            note: string;
+                            createdAt: string;
+                            readAt: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/records/messages/{messageId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Opens a message of the inbox with its report; the first opening is the read receipt */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    messageId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            sender: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            reportId: string | null;
+                            note: string;
+                            createdAt: string;
+                            readAt: string | null;
+                            report: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                appointmentId: string;
+                                patient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                author: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    rpps: string | null;
+                                };
+                                organisation: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                template: string;
+                                actStartedAt: string;
+                                narrative: string;
+                                acts: string;
+                                participants: string;
+                                incidents: string;
+                                /** @description The questionnaire’s orientation linked to the appointment, as it stood when the report was opened */
+                                triage: {
+                                    outcome: string;
+                                    severity: string;
+                                    flags: string[];
+                                    reasons: string[];
+                                } | null;
+                                /** @enum {string} */
+                                status: "draft" | "signed";
+                                signedAt: string | null;
+                                /** @description What the report still lacks to be signed */
+                                missing: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                                addenda: {
+                                    version: number;
+                                    text: string;
+                                    author: string;
+                                    createdAt: string;
+                                }[];
+                                prescriptions: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                    /** @enum {string} */
+                                    kind: "medication" | "lab" | "imaging" | "nursing" | "physiotherapy";
+                                    items: ({
+                                        /** @description The medicine: international non-proprietary name, strength and form */
+                                        medication: string;
+                                        dose: {
+                                            value: number;
+                                            unit: string;
+                                        };
+                                        /** @enum {string} */
+                                        route: "oral" | "sublingual" | "cutaneous" | "transdermal" | "inhalation" | "nasal" | "ophthalmic" | "otic" | "rectal" | "vaginal" | "subcutaneous" | "intramuscular" | "intravenous";
+                                        /** @description `times` per `period` `periodUnit` (FHIR Timing.repeat) */
+                                        frequency: {
+                                            times: number;
+                                            period: number;
+                                            /** @enum {string} */
+                                            periodUnit: "h" | "d" | "wk" | "mo";
+                                        };
+                                        durationDays: number;
+                                        /** @description What to dispense: “1 boîte de 30 comprimés” */
+                                        quantity: string;
+                                        /**
+                                         * @description Plain-text instructions for the patient
+                                         * @default
+                                         */
+                                        instructions: string;
+                                        /** @default true */
+                                        substitutable: boolean;
+                                    } | {
+                                        description: string;
+                                        /** @default  */
+                                        instructions: string;
+                                    })[];
+                                    /** @enum {string} */
+                                    status: "draft" | "issued" | "dispensed" | "cancelled";
+                                    issuedAt: string | null;
+                                }[];
+                                sickLeaves: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                    startsOn: string;
+                                    endsOn: string;
+                                    days: number;
+                                    existingLeaveDays: number;
+                                    motive: string;
+                                    /** @enum {string} */
+                                    outings: "none" | "allowed" | "free";
+                                    /** @enum {string} */
+                                    status: "draft" | "issued" | "cancelled";
+                                    issuedAt: string | null;
+                                    reasons: {
+                                        code: string;
+                                        text: string;
+                                    }[];
+                                }[];
+                                sharedWith: {
+                                    recipient: string;
+                                    sentAt: string;
+                                    readAt: string | null;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/verify/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Public: is this prescription or notice number ours, and is it issued, dispensed or cancelled? No health data */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    number: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            /** @enum {string} */
+                            kind: "prescription" | "sick-leave";
+                            /** @enum {string} */
+                            status: "issued" | "dispensed" | "cancelled";
+                            issuedOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/live": {
         parameters: {
             query?: never;
