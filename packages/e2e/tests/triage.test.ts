@@ -145,4 +145,30 @@ describe('triage in Chromium: the questionnaire before booking a teleconsultatio
     expect(await page.getByRole('button', { name: /avec Claire Martin/ }).count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   });
+
+  it('the administrator sees where the month’s questionnaires led, by stage, orientation and abandoned screen, on a phone', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await logInAs(page, server.url, 'admin');
+    await page.getByRole('navigation').first().waitFor({ state: 'attached' });
+    await page.goto(server.url + '/');
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /Statistiques du triage/ })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Statistiques du questionnaire de triage' }).waitFor();
+    // The demo's month of runs: counts by stage, each stage a share of those started.
+    const started = Number(await page.locator('dt:text-is("Commencés") + dd').innerText());
+    expect(started).toBeGreaterThan(90);
+    const booked = await page.locator('dt:text-is("Rendez-vous pris") + dd').innerText();
+    expect(booked).toMatch(/^\d+ \(\d+\s%\)$/);
+    // The charts come with their figures for screen readers; the abandons are also a table (cards on a phone).
+    await page.getByRole('heading', { name: 'Orientation proposée' }).waitFor();
+    await page.getByText(/^Téléconsultation — \d+$/).waitFor({ state: 'attached' });
+    await page.getByRole('list', { name: 'Abandons par écran' }).getByText('Votre demande').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    // A shorter period counts fewer runs.
+    await page.getByText('7 jours', { exact: true }).click();
+    await expect.poll(async () => Number(await page.locator('dt:text-is("Commencés") + dd').innerText())).toBeLessThan(started);
+  });
 });

@@ -41,7 +41,13 @@ describe('the navigation, derived from the route list', () => {
       '/profil',
     ]);
     expect(paths(['regulator'])).toEqual(['/', '/profil']);
-    expect(paths(['admin'])).toEqual(['/', '/organisation/questionnaire', '/organisation', '/profil']);
+    expect(paths(['admin'])).toEqual([
+      '/',
+      '/organisation/questionnaire',
+      '/organisation/statistiques-questionnaire',
+      '/organisation',
+      '/profil',
+    ]);
     // Several roles: their union, each page once.
     expect(paths(['practitioner', 'admin'])).toEqual([
       '/',
@@ -49,6 +55,7 @@ describe('the navigation, derived from the route list', () => {
       '/agenda/nouveau-rendez-vous',
       '/disponibilites',
       '/organisation/questionnaire',
+      '/organisation/statistiques-questionnaire',
       '/salle-d-attente',
       '/telesurveillance',
       '/patients',

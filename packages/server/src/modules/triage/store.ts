@@ -114,19 +114,34 @@ export async function linkToAppointment(db: Db, responseId: string, appointmentI
   await triageDb(db).updateTable('triage_responses').set({ appointment_id: appointmentId }).where('id', '=', responseId).execute();
 }
 
-export async function insertFunnelEvent(
-  db: Db,
-  event: { runId: string; organisationId: string | null; event: FunnelEvent; step?: string | null; outcome?: Outcome | null },
-): Promise<void> {
+/** One step of a questionnaire run, as the statistics count it (`at` only for the demo's past runs). */
+export interface FunnelEventRow {
+  runId: string;
+  organisationId: string | null;
+  event: FunnelEvent;
+  step?: string | null;
+  outcome?: Outcome | null;
+  at?: Date;
+}
+
+export async function insertFunnelEvent(db: Db, event: FunnelEventRow): Promise<void> {
+  await insertFunnelEvents(db, [event]);
+}
+
+export async function insertFunnelEvents(db: Db, events: readonly FunnelEventRow[]): Promise<void> {
+  if (events.length === 0) return;
   await triageDb(db)
     .insertInto('triage_funnel_events')
-    .values({
-      run_id: event.runId,
-      organisation_id: event.organisationId,
-      event: event.event,
-      step: event.step ?? null,
-      outcome: event.outcome ?? null,
-    })
+    .values(
+      events.map((event) => ({
+        run_id: event.runId,
+        organisation_id: event.organisationId,
+        event: event.event,
+        step: event.step ?? null,
+        outcome: event.outcome ?? null,
+        ...(event.at ? { at: event.at } : {}),
+      })),
+    )
     .execute();
 }
 

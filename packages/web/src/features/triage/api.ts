@@ -5,6 +5,7 @@ import type { Reply, RequestBody } from '../../api/types.js';
 // The shapes of the triage routes, named from the OpenAPI document.
 export type TriageAnswered = Reply<'/api/v1/patients/{patientId}/triage/responses', 'post'>;
 export type TriageSubmission = RequestBody<'/api/v1/patients/{patientId}/triage/responses', 'post'>;
+export type TriageFunnel = Reply<'/api/v1/organisations/{organisationId}/triage/funnel', 'get'>;
 export type AppointmentOrientation = Reply<'/api/v1/triage/appointment-orientations', 'get'>[number];
 
 export const triageKeys = {
@@ -39,6 +40,9 @@ export const triageApi = {
         body: triage as unknown as RequestBody<'/api/v1/organisations/{organisationId}/triage/questionnaire', 'post'>,
       }),
     ),
+  /** The organisation's funnel over the last `days` days, for its administrators. */
+  statistics: (organisationId: string, days: number) =>
+    answer(api.GET('/api/v1/organisations/{organisationId}/triage/funnel', { params: { path: { organisationId }, query: { days } } })),
   appointmentOrientations: (ids: readonly string[]) =>
     answer(api.GET('/api/v1/triage/appointment-orientations', { params: { query: { ids: ids.join(',') } } })),
 };

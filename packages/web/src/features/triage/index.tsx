@@ -1,4 +1,5 @@
 import { defineFeature } from '../../app/feature.js';
+import { FunnelPage } from './FunnelPage.js';
 import { TRIAGE_PATHS } from './paths.js';
 import { QuestionnaireEditorPage } from './QuestionnaireEditorPage.js';
 import { en, fr } from './strings.js';
@@ -17,6 +18,12 @@ export default defineFeature({
       element: <QuestionnaireEditorPage />,
       signedIn: true,
       menu: { label: 'editor', roles: ['admin'] },
+    },
+    {
+      path: TRIAGE_PATHS.statistics,
+      element: <FunnelPage />,
+      signedIn: true,
+      menu: { label: 'statistics', roles: ['admin'] },
     },
   ],
 });

@@ -62,8 +62,32 @@ export const fr = {
     'stiff-neck-or-rash': 'Raideur de nuque ou purpura',
     hypothermia: 'Hypothermie',
   },
-  nav: { editor: 'Questionnaire de triage' },
-  navHints: { editor: 'Adapter la copie du questionnaire avant consultation de votre organisation.' },
+  nav: { editor: 'Questionnaire de triage', statistics: 'Statistiques du triage' },
+  navHints: {
+    editor: 'Adapter la copie du questionnaire avant consultation de votre organisation.',
+    statistics: 'Où mènent les questionnaires : orientation, rendez-vous, consultations, abandons.',
+  },
+  statistics: {
+    title: 'Statistiques du questionnaire de triage',
+    intro:
+      'Ce que deviennent les questionnaires commencés dans votre organisation : orientation, rendez-vous pris, patients vus, réorientations et abandons. Des comptes seulement : aucune réponse, aucun patient.',
+    period: 'Période',
+    // Periods are 7 days or more: always plural.
+    days: '{{count}} jours',
+    empty: 'Aucun questionnaire commencé sur cette période.',
+    stage: {
+      started: 'Commencés',
+      oriented: 'Orientés',
+      booked: 'Rendez-vous pris',
+      seen: 'Patients vus',
+      reoriented: 'Réorientés après l’appel',
+      abandoned: 'Abandonnés',
+    },
+    outcomesTitle: 'Orientation proposée',
+    abandonsTitle: 'Abandons par écran',
+    step: 'Écran',
+    runs: 'Questionnaires',
+  },
   editor: {
     title: 'Questionnaire de triage',
     intro:
@@ -154,8 +178,31 @@ export const en: Translation<typeof fr> = {
     'stiff-neck-or-rash': 'Stiff neck or purpura',
     hypothermia: 'Hypothermia',
   },
-  nav: { editor: 'Triage questionnaire' },
-  navHints: { editor: 'Adapt your organisation’s copy of the pre-consultation questionnaire.' },
+  nav: { editor: 'Triage questionnaire', statistics: 'Triage statistics' },
+  navHints: {
+    editor: 'Adapt your organisation’s copy of the pre-consultation questionnaire.',
+    statistics: 'Where questionnaires lead: orientation, bookings, consultations, abandons.',
+  },
+  statistics: {
+    title: 'Triage questionnaire statistics',
+    intro:
+      'What becomes of the questionnaires started in your organisation: orientation, bookings, patients seen, reorientations and abandons. Counts only: no answer, no patient.',
+    period: 'Period',
+    days: '{{count}} days',
+    empty: 'No questionnaire started in this period.',
+    stage: {
+      started: 'Started',
+      oriented: 'Oriented',
+      booked: 'Booked',
+      seen: 'Patients seen',
+      reoriented: 'Reoriented after the call',
+      abandoned: 'Abandoned',
+    },
+    outcomesTitle: 'Orientation given',
+    abandonsTitle: 'Abandons by screen',
+    step: 'Screen',
+    runs: 'Questionnaires',
+  },
   editor: {
     title: 'Triage questionnaire',
     intro:
