@@ -162,6 +162,8 @@ export class Mesh {
         if (sender.track?.kind !== 'video') continue;
         const parameters = sender.getParameters();
         if (!parameters.encodings?.length) continue;
+        // One peer and never capped: nothing to change (a change reconfigures the encoder, a frame later).
+        if (this.links.size <= 1 && parameters.encodings[0]!.maxBitrate === undefined) continue;
         parameters.encodings[0]!.maxBitrate = share;
         void sender.setParameters(parameters).catch(() => {});
       }
