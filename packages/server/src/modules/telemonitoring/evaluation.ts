@@ -1,7 +1,7 @@
 // The alert engine applied to a patient's stored readings, and its verdict kept: one live alert per
 // enrolment and rule, updated as evidence comes, never repeated; raised again after its resolution
 // only on newer evidence. The caller holds the patient's enrolments locked (lockLiveEnrolments).
-import { alertLevelRank, evaluateAlerts, interpretationFor, type OpenAlert, type Reading } from '@parcours/domain';
+import { alertLevelRank, evaluateAlerts, interpretationFor, type OpenAlert, type Reading, type ReadingKind } from '@parcours/domain';
 import type { Db } from '../../platform/database/database.js';
 import { kindsOf, planOf, windowHours } from './plan.js';
 import {
@@ -32,16 +32,24 @@ const markOf = (alert: { ruleType: string; since: string; lastEvidenceAt: string
   Date.parse(alert.ruleType === 'missingData' ? alert.since : alert.lastEvidenceAt);
 
 /** Evaluates every live enrolment of one patient at `now` and keeps the alerts; readings are loaded once for all. */
+/** What the patient's plans read: these kinds, since then (the latest of each kind aside). */
+export function evaluationWindow(enrolments: readonly EnrolmentRow[], now: Date): { kinds: ReadingKind[]; since: Date } {
+  const plans = enrolments.map(planOf);
+  const hours = Math.max(...plans.map(windowHours));
+  return { kinds: [...new Set(plans.flatMap(kindsOf))], since: new Date(now.getTime() - hours * HOUR) };
+}
+
 export async function evaluatePatient(
   tx: Db,
   patientId: string,
   enrolments: EnrolmentRow[],
   now: Date,
+  /** The window's readings when the caller already read them (with the insert: one round trip less). */
+  loaded?: Reading[],
 ): Promise<{ changes: AlertChange[]; interpretations: Map<string, InterpretationCode> }> {
   const plans = enrolments.map((enrolment) => ({ enrolment, plan: planOf(enrolment) }));
-  const kinds = [...new Set(plans.flatMap(({ plan }) => kindsOf(plan)))];
-  const hours = Math.max(...plans.map(({ plan }) => windowHours(plan)));
-  const recent = (await readingsSince(tx, patientId, kinds, new Date(now.getTime() - hours * HOUR))).map(readingOf);
+  const { kinds, since } = evaluationWindow(enrolments, now);
+  const recent = loaded ?? (await readingsSince(tx, patientId, kinds, since)).map(readingOf);
   const seen = new Set(recent.map((r) => r.kind));
   // The missing-data rule counts from the latest reading of a kind, however old.
   const older = kinds.some((kind) => !seen.has(kind))

@@ -7,7 +7,7 @@ import type { ServiceDeps } from '../../platform/context.js';
 import type { Db, Tx } from '../../platform/database/database.js';
 import { problem } from '../../platform/http/problem.js';
 import type { AlertChange } from './evaluation.js';
-import { evaluatePatient } from './evaluation.js';
+import { evaluatePatient, evaluationWindow } from './evaluation.js';
 import { announceAlerts } from './live.js';
 import { deviceByTokenHash, insertReadings, lockLiveEnrolments, setInterpretations, touchDevice } from './store.js';
 import type { InterpretationCode, ReadingSource } from './tables.js';
@@ -35,9 +35,9 @@ export async function storeReadings(
 ): Promise<Stored> {
   const enrolments = await lockLiveEnrolments(tx, patientId, now);
   if (enrolments.length === 0) throw problem.conflict('telemonitoring-not-enrolled');
-  const created = await insertReadings(tx, patientId, readings, source);
+  const { created, window } = await insertReadings(tx, patientId, readings, source, evaluationWindow(enrolments, now));
   if (created.size === 0) return { created, changes: [], interpretations: new Map() };
-  const { changes, interpretations } = await evaluatePatient(tx, patientId, enrolments, now);
+  const { changes, interpretations } = await evaluatePatient(tx, patientId, enrolments, now, window);
   const marked = new Map([...interpretations].filter(([identifier, code]) => created.has(identifier) && code !== 'N'));
   await setInterpretations(tx, patientId, marked);
   for (const { alert, change } of changes) {
@@ -55,6 +55,16 @@ export async function deviceOf(db: Db, authorization: string | undefined) {
   return device;
 }
 
+/** When this node last noted each credential's use: a busy device costs no write per reading. */
+const lastTouched = new Map<string, number>();
+function dueForTouch(deviceId: string, now: Date): boolean {
+  const last = lastTouched.get(deviceId);
+  if (last !== undefined && now.getTime() - last < 60_000) return false;
+  if (lastTouched.size > 100_000) lastTouched.clear();
+  lastTouched.set(deviceId, now.getTime());
+  return true;
+}
+
 /**
  * A device's readings: stored for its patient alone, audited as the device's (no person acted:
  * the entry names the credential), the team told once committed.
@@ -69,7 +79,7 @@ export async function ingestFromDevice(
   if (readings.length === 0) return { created: new Set(), changes: [], interpretations: new Map() };
   const stored = await deps.db.transaction().execute(async (tx) => {
     const result = await storeReadings(tx, deps, device.patient_id, readings, { kind: 'device', deviceId: device.id }, now);
-    await touchDevice(tx, device.id, now);
+    if (dueForTouch(device.id, now)) await touchDevice(tx, device.id, now);
     await recordAuditMany(tx, [
       {
         actor: null,

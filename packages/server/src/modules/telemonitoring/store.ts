@@ -182,33 +182,52 @@ export async function touchDevice(db: Db, deviceId: string, now: Date) {
 /**
  * Stores the readings in one statement (arrays unnested: one round trip and one plan whatever the
  * batch's size); a reading whose identifier the patient already has is left as it was. Answers the
- * identifiers actually inserted.
+ * identifiers actually inserted and, in the same statement, the patient's readings of these kinds
+ * since `windowStart` (the stored ones and the new): what the rules evaluate.
  */
 export async function insertReadings(
   db: Db,
   patientId: string,
   readings: readonly Reading[],
   source: { kind: ReadingSource; deviceId: string | null },
-): Promise<Set<string>> {
-  if (readings.length === 0) return new Set();
+  window: { kinds: readonly ReadingKind[]; since: Date } = { kinds: [], since: new Date() },
+): Promise<{ created: Set<string>; window: Reading[] }> {
+  if (readings.length === 0) return { created: new Set(), window: [] };
   const column = <T>(pick: (r: Reading) => T) => readings.map(pick);
-  const { rows } = await sql<{ identifier: string }>`
-    insert into telemonitoring_readings
-      (patient_id, identifier, kind, value, systolic, diastolic, unit, effective, effective_at, source, device_id, interpretation)
-    select ${patientId}::uuid, r.identifier, r.kind, r.value, r.systolic, r.diastolic, r.unit, r.effective, r.effective_at,
-           ${source.kind}, ${source.deviceId}::uuid, 'N'
-    from unnest(
-      ${column((r) => r.identifier)}::text[], ${column((r) => r.kind)}::text[],
-      ${column((r) => (r.kind === 'bloodPressure' ? null : r.value))}::float8[],
-      ${column((r) => (r.kind === 'bloodPressure' ? r.systolic : null))}::float8[],
-      ${column((r) => (r.kind === 'bloodPressure' ? r.diastolic : null))}::float8[],
-      ${column((r) => r.unit)}::text[], ${column((r) => r.effective)}::text[],
-      ${column((r) => new Date(r.at).toISOString())}::timestamptz[]
-    ) as r(identifier, kind, value, systolic, diastolic, unit, effective, effective_at)
-    on conflict (patient_id, identifier) do nothing
-    returning identifier`.execute(db);
-  return new Set(rows.map((r) => r.identifier));
+  // The outer select does not see the rows its own insert adds (one snapshot): they join it from `added`.
+  const { rows } = await sql<WindowRow & { added: boolean }>`
+    with added as (
+      insert into telemonitoring_readings
+        (patient_id, identifier, kind, value, systolic, diastolic, unit, effective, effective_at, source, device_id, interpretation)
+      select ${patientId}::uuid, r.identifier, r.kind, r.value, r.systolic, r.diastolic, r.unit, r.effective, r.effective_at,
+             ${source.kind}, ${source.deviceId}::uuid, 'N'
+      from unnest(
+        ${column((r) => r.identifier)}::text[], ${column((r) => r.kind)}::text[],
+        ${column((r) => (r.kind === 'bloodPressure' ? null : r.value))}::float8[],
+        ${column((r) => (r.kind === 'bloodPressure' ? r.systolic : null))}::float8[],
+        ${column((r) => (r.kind === 'bloodPressure' ? r.diastolic : null))}::float8[],
+        ${column((r) => r.unit)}::text[], ${column((r) => r.effective)}::text[],
+        ${column((r) => new Date(r.at).toISOString())}::timestamptz[]
+      ) as r(identifier, kind, value, systolic, diastolic, unit, effective, effective_at)
+      on conflict (patient_id, identifier) do nothing
+      returning identifier, kind, value, systolic, diastolic, unit, effective, effective_at
+    )
+    select *, true as added from added
+    union all
+    select identifier, kind, value, systolic, diastolic, unit, effective, effective_at, false as added
+    from telemonitoring_readings
+    where patient_id = ${patientId} and kind = any(${[...window.kinds]}::text[]) and effective_at >= ${window.since}
+    order by effective_at`.execute(db);
+  const created = new Set(rows.filter((r) => r.added).map((r) => r.identifier));
+  const since = window.since.getTime();
+  const kinds = new Set(window.kinds);
+  return { created, window: rows.filter((r) => kinds.has(r.kind) && r.effective_at.getTime() >= since).map(readingOf) };
 }
+
+type WindowRow = Pick<
+  TelemonitoringTables['telemonitoring_readings'],
+  'identifier' | 'kind' | 'value' | 'systolic' | 'diastolic' | 'unit' | 'effective' | 'effective_at'
+>;
 
 /** Marks readings with the interpretation of the alert they are evidence for. */
 export async function setInterpretations(db: Db, patientId: string, codes: Map<string, InterpretationCode>): Promise<void> {
