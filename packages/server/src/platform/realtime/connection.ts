@@ -313,9 +313,7 @@ export class LiveConnection {
     const principal = this.principal;
     const resolved = this.host.topics.resolve(topic);
     if (!principal || !resolved) return false;
-    if (principal.kind === 'token') {
-      return principal.topic === topic && ((await resolved.family.relay?.admit?.(principal.subject, resolved.params)) ?? true);
-    }
+    if (principal.kind === 'token') return principal.topic === topic;
     // A room opens with its token only: a session alone (even the right person's) does not join it.
     if (resolved.family.relay) return false;
     try {
@@ -330,7 +328,6 @@ export class LiveConnection {
   /** The session still stands and each topic is still allowed; a revoked access ends here. */
   private async revalidate(): Promise<void> {
     const principal = this.principal;
-    if (principal?.kind === 'token') return this.readmit(principal.topic);
     if (principal?.kind !== 'session') return;
     let identified: Awaited<ReturnType<ConnectionHost['identify']>>;
     try {
@@ -353,18 +350,6 @@ export class LiveConnection {
       if (this.topics.delete(topic)) this.host.unfollow(this, topic);
       this.sendError('live-topic-forbidden', topic);
     }
-  }
-
-  /** A room's peer stays only while the room admits it (a call ended, an appointment cancelled). */
-  private async readmit(topic: string): Promise<void> {
-    if (!this.relay || !this.topics.has(topic)) return;
-    try {
-      if (await this.mayFollow(topic)) return;
-    } catch (error) {
-      this.host.logger.warn({ err: { message: (error as Error).message }, connection: this.id }, 'live room check failed');
-      return;
-    }
-    this.fail('live-session-ended', CLOSE_CODES.unauthenticated);
   }
 
   private sendError(slug: RealtimeProblemSlug, topic?: string): void {

@@ -12,22 +12,20 @@ export interface TopicFamily<Name extends string = string, Param extends string 
   readonly params: readonly Param[];
   authorize(actor: Actor, params: Readonly<Record<Param, string>>): boolean | Promise<boolean>;
   /** Makes each topic of the family a room whose peers relay messages to one another (see relay.ts). */
-  readonly relay?: RelayPolicy<Param>;
+  readonly relay?: RelayPolicy;
 }
 
 /**
  * A room: only the holder of a token for the topic joins it (a session alone never does); the peers
  * relay messages to one another through the server (WebRTC signaling), across nodes.
  */
-export interface RelayPolicy<Param extends string = string> {
+export interface RelayPolicy {
   /** Distinct token subjects at most in one room. */
   maxPeers: number;
   /** The largest message a peer may send, in bytes: a larger one is dropped with an error to its sender. */
   maxMessageBytes: number;
   /** The checked form of a relayed `data`, or null when malformed (dropped with an error to its sender). */
   parse(data: unknown): unknown;
-  /** Whether the token's holder may still join (checked on joining and again every `revalidateMs`); by default, while the token is valid. */
-  admit?(subject: string, params: Readonly<Record<Param, string>>): boolean | Promise<boolean>;
 }
 
 export interface DefinedTopicFamily<Name extends string, Param extends string> extends TopicFamily<Name, Param> {
