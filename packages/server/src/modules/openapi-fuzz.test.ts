@@ -172,6 +172,34 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
   },
   'POST /api/v1/patients/:patientId/telemonitoring/alerts/:alertId/snooze': { minutes: 30 },
   'POST /api/v1/patients/:patientId/telemonitoring/alerts/:alertId/resolve': { note: 'Resucrage, rappel de la patiente.' },
+  'PUT /api/v1/records/reports/:reportId': { narrative: 'Rhinopharyngite.', acts: 'Téléconsultation', incidents: 'Aucun' },
+  'POST /api/v1/records/reports/:reportId/addenda': { text: 'Résultat de la radiographie : normal.' },
+  'POST /api/v1/records/reports/:reportId/prescriptions': {
+    kind: 'medication',
+    items: [
+      {
+        medication: 'Paracétamol 500 mg, comprimé',
+        dose: { value: 2, unit: 'comprimés' },
+        route: 'oral',
+        frequency: { times: 3, period: 1, periodUnit: 'd' },
+        durationDays: 5,
+        quantity: '1 boîte de 16',
+        instructions: 'Espacer les prises de 6 heures.',
+        substitutable: true,
+      },
+    ],
+  },
+  'POST /api/v1/records/reports/:reportId/sick-leaves': {
+    startsOn: '2026-12-02',
+    days: 3,
+    existingLeaveDays: 0,
+    motive: 'Grippe',
+    outings: 'allowed',
+    isTreatingDoctor: false,
+    isReferenceMidwife: false,
+    patientJustifiesNoInPersonAccess: false,
+  },
+  'POST /api/v1/records/reports/:reportId/share': { recipientAccountIds: ['3f0c1a52-8d4e-4b6f-a1c2-d3e4f5a6b7c8'], note: 'Pour suivi.' },
 };
 
 const SAMPLE_QUERIES: Record<string, Record<string, string>> = {

@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import { isoDate, line, prose } from '../../platform/http/text.js';
+import { isoDate, line, prose as normalizedProse } from '../../platform/http/text.js';
 import { REPORT_TEMPLATE_IDS } from './templates.js';
 
 // Bodies, params and replies of the records routes (OpenAPI comes from them).
 
 const Id = z.uuid();
+
+/** Prose, bounded as sent too: the OpenAPI document (and a client) sees the maximum before the normalising transform. */
+const prose = ({ min = 1, max }: { min?: number; max: number }) => z.string().max(max).pipe(normalizedProse({ min, max }));
 
 export const AppointmentParams = z.object({ appointmentId: Id }).strict();
 export const ReportParams = z.object({ reportId: Id }).strict();
