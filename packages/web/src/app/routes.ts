@@ -1,6 +1,7 @@
 import billing from '../features/billing/index.js';
 import home from '../features/home/index.js';
 import identity from '../features/identity/index.js';
+import records from '../features/records/index.js';
 import rules from '../features/rules/index.js';
 import scheduling from '../features/scheduling/index.js';
 import teleconsultation from '../features/teleconsultation/index.js';
@@ -13,4 +14,4 @@ import type { Feature } from './feature.js';
  * the i18n catalogue are all derived from it; adding a feature is its folder and one line here. The
  * order is the navigation's (identity last, so the profile ends the menu).
  */
-export const FEATURES: readonly Feature[] = [home, scheduling, triage, teleconsultation, telemonitoring, billing, rules, identity];
+export const FEATURES: readonly Feature[] = [home, scheduling, triage, teleconsultation, telemonitoring, records, billing, rules, identity];

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ProblemAlert.js';
 import { useAccount } from '../identity/RequireSession.js';
 import { schedulingApi, schedulingKeys } from './api.js';
 import { AppointmentCard } from './MyAppointmentsPage.js';
+import { RECORDS_PATHS } from '../records/paths.js';
 import { SCHEDULING_PATHS } from './paths.js';
 import { formatters } from './time.js';
 
@@ -36,6 +37,11 @@ export function AppointmentPage() {
       ) : (
         <>
           <AppointmentCard appointment={appointment.data} showPatient actions />
+          {fromAgenda && !['cancelled', 'no-show'].includes(appointment.data.status) ? (
+            <Anchor component={Link} to={RECORDS_PATHS.reportOf(appointment.data.id)}>
+              {t('records.report.open')}
+            </Anchor>
+          ) : null}
           <Paper withBorder p="md" component="section" aria-labelledby="history-heading">
             <Title order={2} fz="h4" id="history-heading" mb="xs">
               {t('scheduling.appointment.history')}
