@@ -4,7 +4,7 @@ import { signLiveToken } from '../../server/src/platform/realtime/token.js';
 import { videoAppointmentSoon } from '../src/appointments.js';
 import { launchChromium } from '../src/chromium.js';
 import { DEMO_PASSWORD, logInAs } from '../src/demo.js';
-import { createPostgresDatabase, listening, startServer, type TestServer } from '../src/server.js';
+import { clusterServices, createPostgresDatabase, listening, startServer, type TestServer } from '../src/server.js';
 
 const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:test@127.0.0.1:5432/postgres';
 // The test arranges a video appointment starting in minutes, which no booking rule offers: it writes
@@ -266,4 +266,54 @@ describe.skipIf(!postgres)('the teleconsultation in Chromium: waiting room, cons
     expect(await closeCodeOf(patient, expired)).toBe(4401);
     await Promise.all([patient.context().close(), gp.context().close(), jean.context().close()]);
   });
+});
+
+const cluster = await clusterServices();
+
+describe.skipIf(!cluster)('the teleconsultation across two server nodes joined by NATS', () => {
+  let nodeA: TestServer;
+  let nodeB: TestServer;
+  let browser: Browser;
+  let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
+
+  beforeAll(async () => {
+    database = await createPostgresDatabase();
+    const env = { DATABASE_URL: database.url, NATS_URL: cluster!.nats, LIVE_TOKEN_SECRET: SECRET };
+    [nodeA, browser] = await Promise.all([startServer(env), launchChromium({ media: true })]);
+    // Node A migrated the database and seeded the demo: node B joins it as it is.
+    nodeB = await startServer(env, { demo: false });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await nodeB?.stop();
+    await nodeA?.stop();
+    await database?.drop();
+  });
+
+  it('the patient on node A and the practitioner on node B meet: the waiting room, the admit and the call cross nodes', async () => {
+    const { appointmentId } = await videoAppointmentSoon(database.url, { patient: PATIENT, practitioner: GP, startsInMinutes: 3 });
+    const contextOf = async () => {
+      const context = await browser.newContext();
+      await context.addInitScript(PROBE);
+      return context.newPage();
+    };
+    const patient = await contextOf();
+    await logInAs(patient, nodeA.url, 'patient');
+    await patient.goto(`${nodeA.url}/teleconsultation/${appointmentId}`);
+    await patient.getByRole('button', { name: 'Je suis arrivé·e' }).click();
+
+    const gp = await contextOf();
+    await logInAs(gp, nodeB.url, 'practitioner');
+    await gp.goto(`${nodeB.url}/salle-d-attente`);
+    const card = gp.locator(`[data-appointment-id="${appointmentId}"]`);
+    await card.getByText('En attente').waitFor();
+    await card.getByRole('button', { name: /^Faire entrer/ }).click();
+    await patient.getByText('Le praticien vous attend.').waitFor();
+    await patient.getByLabel('J’ai lu ces informations et je consens à la téléconsultation').check();
+    await patient.getByRole('button', { name: 'Donner mon consentement' }).click();
+    await patient.getByRole('link', { name: 'Entrer dans la consultation' }).click();
+    await expect.poll(() => framesDecoded(patient), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => framesDecoded(gp), { timeout: 30_000 }).toBeGreaterThan(0);
+    await Promise.all([patient.context().close(), gp.context().close()]);
+  }, 120_000);
 });
