@@ -1,6 +1,7 @@
 import { serviceDeps } from '../../platform/context.js';
 import { defineModule } from '../../platform/module.js';
 import { createSmsSender } from '../../platform/sms/sms.js';
+import { seedRecordsDemo } from './demo.js';
 import { RECORDS_PROBLEMS } from './problems.js';
 import { registerRecordsRoutes } from './routes.js';
 import type { RecordsTables } from './tables.js';
@@ -14,6 +15,7 @@ export const records = defineModule<RecordsTables>({
     // The call's quality is read through teleconsultation's service, which needs scheduling's deps.
     registerRecordsRoutes(app, { ...serviceDeps(ctx), sms: createSmsSender(ctx.config, ctx.logger) });
   },
+  seedDemo: (tx, ids) => seedRecordsDemo(tx, ids),
 });
 
 export type { RecordsTables };

@@ -273,6 +273,8 @@ export async function seedSchedulingDemo(tx: Tx, ids: DemoIds, now = Date.now())
     const status: AppointmentStatus = item.cancelled ? 'cancelled' : over ? (item.past ?? 'completed') : 'booked';
     if (status === 'booked') continue;
     await updateAppointment(tx, id, 0, { status });
+    // The last act each practitioner completed with each patient: the records' demo reports one.
+    if (status === 'completed') ids.set(`appointment:${item.who}:${item.patient}`, id);
     const byPatient = status === 'cancelled';
     await recordChange(tx, {
       appointmentId: id,
