@@ -1,10 +1,12 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signLiveToken } from '../../server/src/platform/realtime/token.js';
 import { videoAppointmentSoon } from '../src/appointments.js';
 import { launchChromium } from '../src/chromium.js';
 import { DEMO_PASSWORD, logInAs } from '../src/demo.js';
-import { clusterServices, createPostgresDatabase, listening, startServer, type TestServer } from '../src/server.js';
+import { clusterServices, createPostgresDatabase, freePort, listening, startServer, type TestServer } from '../src/server.js';
 
 const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:test@127.0.0.1:5432/postgres';
 // The test arranges a video appointment starting in minutes, which no booking rule offers: it writes
@@ -25,7 +27,9 @@ const PROBE = () => {
   const Native = window.RTCPeerConnection;
   window.RTCPeerConnection = class extends Native {
     constructor(config?: RTCConfiguration) {
-      super(config);
+      // The relay test forces the TURN server's path, as a network blocking everything else would.
+      const relayOnly = (window as unknown as { relayOnly?: boolean }).relayOnly;
+      super(relayOnly ? { ...config, iceTransportPolicy: 'relay' } : config);
       probe.connections.push(this);
       this.addEventListener('connectionstatechange', () => {
         if (this.connectionState === 'connected' && !probe.connectedAt) probe.connectedAt = Date.now();
@@ -314,6 +318,100 @@ describe.skipIf(!cluster)('the teleconsultation across two server nodes joined b
     await patient.getByRole('link', { name: 'Entrer dans la consultation' }).click();
     await expect.poll(() => framesDecoded(patient), { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(() => framesDecoded(gp), { timeout: 30_000 }).toBeGreaterThan(0);
+    await Promise.all([patient.context().close(), gp.context().close()]);
+  }, 120_000);
+});
+
+/** The kinds of the local candidates of the pairs this page's connections selected (`host`, `relay`…). */
+function selectedCandidateTypes(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const types: string[] = [];
+    for (const pc of (window as unknown as { callProbe: { connections: RTCPeerConnection[] } }).callProbe.connections) {
+      const reports = new Map<string, Record<string, string | undefined>>();
+      (await pc.getStats()).forEach((report: Record<string, string | undefined>) => reports.set(report.id!, report));
+      for (const report of reports.values()) {
+        if (report.type !== 'transport' || !report.selectedCandidatePairId) continue;
+        const pair = reports.get(report.selectedCandidatePairId)!;
+        types.push(reports.get(pair.localCandidateId!)!.candidateType!);
+      }
+    }
+    return types;
+  });
+}
+
+const turnserver = fs.existsSync('/usr/bin/turnserver') ? '/usr/bin/turnserver' : null;
+
+describe.skipIf(!postgres || !turnserver)('the teleconsultation relayed through a TURN server (coturn on loopback)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
+  let coturn: ChildProcess;
+  const TURN_SECRET = 'e2e-turn-rest-shared-secret';
+
+  beforeAll(async () => {
+    const turnPort = await freePort();
+    // TURN REST credentials (use-auth-secret): the server signs them with the secret coturn shares.
+    coturn = spawn(
+      turnserver!,
+      [
+        '-n',
+        '--listening-ip=127.0.0.1',
+        '--relay-ip=127.0.0.1',
+        `--listening-port=${turnPort}`,
+        '--use-auth-secret',
+        `--static-auth-secret=${TURN_SECRET}`,
+        '--realm=parcours.test',
+        '--no-tls',
+        '--no-dtls',
+        '--no-cli',
+        '--allow-loopback-peers',
+        '--min-port=49160',
+        '--max-port=49200',
+        '--log-file=stdout',
+        '--simple-log',
+      ],
+      { stdio: 'ignore' },
+    );
+    database = await createPostgresDatabase();
+    [server, browser] = await Promise.all([
+      startServer({ DATABASE_URL: database.url, LIVE_TOKEN_SECRET: SECRET, TURN_URLS: `turn:127.0.0.1:${turnPort}`, TURN_SECRET }),
+      launchChromium({ media: true }),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    coturn?.kill('SIGTERM');
+    await database?.drop();
+  });
+
+  it('connects the call through the relay alone, with the time-limited credentials the server gave', async () => {
+    const { appointmentId } = await videoAppointmentSoon(database.url, { patient: PATIENT, practitioner: GP, startsInMinutes: 3 });
+    const contextOf = async () => {
+      const context = await browser.newContext();
+      await context.addInitScript(() => ((window as unknown as { relayOnly: boolean }).relayOnly = true));
+      await context.addInitScript(PROBE);
+      return context.newPage();
+    };
+    const patient = await contextOf();
+    await logInAs(patient, server.url, 'patient');
+    await patient.goto(`${server.url}/teleconsultation/${appointmentId}`);
+    await patient.getByRole('button', { name: 'Je suis arrivé·e' }).click();
+    await patient.getByTestId('visit-state').getByText('Vous êtes en salle d’attente').waitFor();
+    const gp = await contextOf();
+    await logInAs(gp, server.url, 'practitioner');
+    await gp.goto(`${server.url}/salle-d-attente`);
+    await gp
+      .locator(`[data-appointment-id="${appointmentId}"]`)
+      .getByRole('button', { name: /^Faire entrer/ })
+      .click();
+    await patient.getByLabel('J’ai lu ces informations et je consens à la téléconsultation').check();
+    await patient.getByRole('button', { name: 'Donner mon consentement' }).click();
+    await patient.getByRole('link', { name: 'Entrer dans la consultation' }).click();
+    await expect.poll(() => framesDecoded(patient), { timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(() => framesDecoded(gp), { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(await selectedCandidateTypes(patient)).toEqual(['relay']);
+    expect(await selectedCandidateTypes(gp)).toEqual(['relay']);
     await Promise.all([patient.context().close(), gp.context().close()]);
   }, 120_000);
 });

@@ -35,7 +35,11 @@ export function VisitPage() {
   const now = useNow();
   const visit = useQuery({ queryKey: key, queryFn: () => teleconsultationApi.visit(appointmentId), refetchInterval: 60_000 });
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
-  useLiveTopic(visit.data ? `patient-visits:${visit.data.patientId}` : null, { onEvent: refresh, onResync: refresh });
+  const live = useLiveTopic(visit.data ? `patient-visits:${visit.data.patientId}` : null, { onEvent: refresh, onResync: refresh });
+  // What changed between the first load and the topic's confirmation would be missed: load again once followed.
+  useEffect(() => {
+    if (live.status === 'live') void queryClient.invalidateQueries({ queryKey: teleconsultationKeys.visit(appointmentId) });
+  }, [live.status, queryClient, appointmentId]);
   const checkIn = useMutation({
     mutationFn: () => teleconsultationApi.checkIn(appointmentId),
     onSuccess: (data) => queryClient.setQueryData(key, data),

@@ -1,6 +1,6 @@
 import { Badge, Button, Card, Group, Modal, NumberInput, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Loading } from '../../components/Loading.js';
@@ -24,7 +24,11 @@ export function WaitingRoomPage() {
   const queryClient = useQueryClient();
   const room = useQuery({ queryKey: teleconsultationKeys.waitingRoom, queryFn: teleconsultationApi.waitingRoom });
   const refresh = () => queryClient.invalidateQueries({ queryKey: teleconsultationKeys.waitingRoom });
-  useLiveTopic(`waiting-room:${me.id}`, { onEvent: refresh, onResync: refresh });
+  const live = useLiveTopic(`waiting-room:${me.id}`, { onEvent: refresh, onResync: refresh });
+  // What changed between the first load and the topic's confirmation would be missed: load again once followed.
+  useEffect(() => {
+    if (live.status === 'live') void queryClient.invalidateQueries({ queryKey: teleconsultationKeys.waitingRoom });
+  }, [live.status, queryClient]);
   return (
     <Stack gap="md" maw={960}>
       <PageTitle>{t('teleconsultation.room.title')}</PageTitle>
