@@ -117,7 +117,34 @@ describe('triage in Chromium: the questionnaire before booking a teleconsultatio
       .getByText(/Température la plus élevée mesurée.* 38\.2/)
       .waitFor();
     expect(await axeViolations(gp)).toEqual([]);
-  });
+
+    // Before the call, Camille answers again from the appointment's page: her answers come back
+    // filled in, the fever has risen, and the GP's agenda shows the newest answers.
+    await dialog.getByRole('link', { name: 'Voir ce rendez-vous' }).click();
+    await patient.getByRole('heading', { level: 1, name: 'Rendez-vous' }).waitFor();
+    await patient.getByRole('link', { name: 'Revoir mes réponses au questionnaire' }).click();
+    await patient.getByRole('heading', { level: 1, name: 'Mes réponses au questionnaire' }).waitFor();
+    expect(await patient.getByLabel(/Depuis combien de jours/).inputValue()).toMatch(/^2/);
+    await next(patient);
+    await next(patient);
+    await next(patient);
+    expect(await patient.getByLabel(/Température la plus élevée/).inputValue()).toBe('38,2 °C');
+    await patient.getByLabel(/Température la plus élevée/).fill('39,4');
+    while ((await patient.getByRole('heading', { level: 1, name: 'Réponses transmises' }).count()) === 0) {
+      await next(patient);
+      await patient.getByRole('heading', { level: 1 }).first().waitFor();
+    }
+    await patient.getByText('Vos nouvelles réponses sont transmises au praticien pour ce rendez-vous.').waitFor();
+    expect(await axeViolations(patient)).toEqual([]);
+    await gp.reload();
+    await gp.getByTestId('agenda-triage').filter({ hasText: 'Camille PETIT' }).first().getByText('Réponses').click();
+    await gp
+      .getByTestId('agenda-triage')
+      .filter({ hasText: 'Camille PETIT' })
+      .first()
+      .getByText(/Température la plus élevée mesurée.* 39\.4/)
+      .waitFor();
+  }, 120_000);
 
   it('chest pain for 20 minutes spreading to the left arm: "Appelez le 15", and no booking', async () => {
     const page = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();

@@ -16,9 +16,10 @@ export const triage = defineModule<TriageTables>({
   register: (app, ctx) => {
     const deps = serviceDeps(ctx);
     const schedulingDeps = { ...deps, sms: createSmsSender(ctx.config, ctx.logger) };
-    registerTriageRoutes(app, deps, async (actor, appointmentId) => ({
-      patientId: (await readAppointment(schedulingDeps, actor, appointmentId)).patient.id,
-    }));
+    registerTriageRoutes(app, deps, async (actor, appointmentId) => {
+      const appointment = await readAppointment(schedulingDeps, actor, appointmentId);
+      return { patientId: appointment.patient.id, status: appointment.status };
+    });
     // The funnel's end: the practitioner saw the patient, or reoriented them after the call.
     const stop = ctx.events.subscribe(
       'appointment.status-changed',

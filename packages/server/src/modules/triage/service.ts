@@ -280,11 +280,16 @@ export async function readResponse(deps: ServiceDeps, actor: Actor, patientId: s
 }
 
 /** Reads an appointment as the scheduling module shows it to this actor (authorised and audited there). */
-export type AppointmentReader = (actor: Actor, appointmentId: string) => Promise<{ patientId: string }>;
+export type AppointmentReader = (actor: Actor, appointmentId: string) => Promise<{ patientId: string; status: string }>;
+
+/** Until the call, the answers can change: while the appointment is booked or its patient waits. */
+const ANSWERS_OPEN_WHILE = ['booked', 'checked-in'];
 
 /**
  * After booking: the answers belong to the appointment (the practitioner sees them in the agenda).
- * The appointment must be this patient's; an `emergency-15` orientation never gets one.
+ * The appointment must be this patient's; an `emergency-15` orientation never gets one. Until the
+ * call the patient may answer again: the newest answers replace the appointment's (the run counts
+ * as booked once, with the first).
  */
 export async function linkResponseToAppointment(
   deps: ServiceDeps,
@@ -312,8 +317,11 @@ export async function linkResponseToAppointment(
       const row = await responseById(tx, patientId, responseId);
       if (!row || appointment?.patientId !== patientId) throw problem.notFound();
       if (row.outcome === 'emergency-15') throw problem.conflict('emergency-cannot-book');
+      if (!ANSWERS_OPEN_WHILE.includes(appointment.status)) throw problem.conflict('appointment-already-started');
+      const answeredBefore = (await responsesOfAppointments(tx, [appointmentId])).length > 0;
       await linkToAppointment(tx, responseId, appointmentId);
-      await insertFunnelEvent(tx, { runId: row.run_id, organisationId: row.organisation_id, event: 'booked', outcome: row.outcome });
+      if (!answeredBefore)
+        await insertFunnelEvent(tx, { runId: row.run_id, organisationId: row.organisation_id, event: 'booked', outcome: row.outcome });
       return view(tx, { ...row, appointment_id: appointmentId });
     },
   );

@@ -307,6 +307,65 @@ describeEachDatabase('triage', (database) => {
     });
   });
 
+  describe('answering again before the call', () => {
+    it('gives the appointment the newest answers until the call starts, counting the booking once', async () => {
+      const martinId = (
+        await db().selectFrom('accounts').select('id').where('email', '=', 'dr.martin@demo.parcours.fr').executeTakeFirstOrThrow()
+      ).id;
+      const appointment = await db()
+        .selectFrom('appointments')
+        .select('id')
+        .where('patient_id', '=', camilleId)
+        .where('practitioner_account_id', '=', martinId)
+        .where('status', '=', 'booked')
+        .orderBy('starts_at', 'desc')
+        .executeTakeFirstOrThrow();
+      const answer = async (answers: Record<string, unknown>) => {
+        const reply = await camille.post<Answered>(`/api/v1/patients/${camilleId}/triage/responses`, {
+          runId: crypto.randomUUID(),
+          organisationId,
+          answers,
+        });
+        const link = await camille.put<Answered & Problem>(`/api/v1/patients/${camilleId}/triage/responses/${reply.body.id}/appointment`, {
+          appointmentId: appointment.id,
+        });
+        return { id: reply.body.id, link };
+      };
+      const bookedEvents = async (responseId: string) => {
+        const { run_id } = await db()
+          .selectFrom('triage_responses')
+          .select('run_id')
+          .where('id', '=', responseId)
+          .executeTakeFirstOrThrow();
+        return (await db().selectFrom('triage_funnel_events').select('event').where('run_id', '=', run_id).execute()).filter(
+          (e) => e.event === 'booked',
+        ).length;
+      };
+
+      const answeredBefore = await db().selectFrom('triage_responses').select('id').where('appointment_id', '=', appointment.id).execute();
+      const first = await answer({ ...calm, 'fever-celsius': 38.5 });
+      expect(first.link.status).toBe(200);
+      const second = await answer({ ...calm, 'needs-interpreter': true });
+      expect(second.link.status).toBe(200);
+      const seen = await martin.get<{ id: string; appointmentId: string }[]>(
+        `/api/v1/triage/appointment-orientations?ids=${appointment.id}`,
+      );
+      expect(seen.body.map((o) => o.id)).toEqual([second.id]);
+      expect(await bookedEvents(first.id)).toBe(answeredBefore.length === 0 ? 1 : 0);
+      expect(await bookedEvents(second.id)).toBe(0);
+
+      // Once the call has started, the answers are those the practitioner saw.
+      await martin.post(`/api/v1/appointments/${appointment.id}/status`, { status: 'checked-in' });
+      expect((await answer({ ...calm, 'fever-celsius': 39 })).link.status).toBe(200);
+      expect((await martin.post(`/api/v1/appointments/${appointment.id}/status`, { status: 'in-progress' })).status).toBe(200);
+      const late = await answer({ ...calm, 'fever-celsius': 39.5 });
+      expect(late.link.status).toBe(409);
+      expect(late.link.body.type).toBe('urn:parcours:problem:appointment-already-started');
+      const still = await martin.get<{ id: string }[]>(`/api/v1/triage/appointment-orientations?ids=${appointment.id}`);
+      expect(still.body.map((o) => o.id)).not.toContain(late.id);
+    });
+  });
+
   describe('the funnel and the organisation’s copy', () => {
     it('counts runs started, abandoned at a step and oriented, for the administrator', async () => {
       const runId = crypto.randomUUID();

@@ -9,6 +9,8 @@ import { useAccount } from '../identity/RequireSession.js';
 import { schedulingApi, schedulingKeys } from './api.js';
 import { AppointmentCard } from './MyAppointmentsPage.js';
 import { RECORDS_PATHS } from '../records/paths.js';
+import { TRIAGE_PATHS } from '../triage/paths.js';
+import { ANSWERS_OPEN_WHILE } from '../triage/ReviewAnswersPage.js';
 import { SCHEDULING_PATHS } from './paths.js';
 import { formatters } from './time.js';
 
@@ -40,6 +42,14 @@ export function AppointmentPage() {
           {fromAgenda && !['cancelled', 'no-show'].includes(appointment.data.status) ? (
             <Anchor component={Link} to={RECORDS_PATHS.reportOf(appointment.data.id)}>
               {t('records.report.open')}
+            </Anchor>
+          ) : null}
+          {/* The patient's side may answer the questionnaire again until the call. */}
+          {me.patients.some((record) => record.id === appointment.data.patient.id) &&
+          appointment.data.modality !== 'in-person' &&
+          ANSWERS_OPEN_WHILE.includes(appointment.data.status) ? (
+            <Anchor component={Link} to={TRIAGE_PATHS.reviewOf(appointment.data.id)}>
+              {t('triage.review.open')}
             </Anchor>
           ) : null}
           <Paper withBorder p="md" component="section" aria-labelledby="history-heading">

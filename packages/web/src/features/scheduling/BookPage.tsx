@@ -1,4 +1,17 @@
-import { Alert, Anchor, Checkbox, Modal, NativeSelect, Radio, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Checkbox,
+  Group,
+  Modal,
+  NativeSelect,
+  Radio,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import {
   DEPARTEMENTS,
@@ -145,9 +158,15 @@ function Confirm({
         {book.isSuccess ? (
           <Alert color="green.9" variant="light" role="status">
             <Text>{t('scheduling.book.booked')}</Text>
-            <Anchor component={Link} to={SCHEDULING_PATHS.mine} fw={600}>
-              {t('scheduling.book.seeMine')}
-            </Anchor>
+            <Group gap="lg">
+              {/* Its page leads on: the waiting room, the questionnaire answered again. */}
+              <Anchor component={Link} to={SCHEDULING_PATHS.appointmentOf(book.data.id)} fw={600}>
+                {t('scheduling.book.seeAppointment')}
+              </Anchor>
+              <Anchor component={Link} to={SCHEDULING_PATHS.mine} fw={600}>
+                {t('scheduling.book.seeMine')}
+              </Anchor>
+            </Group>
           </Alert>
         ) : (
           <>

@@ -59,6 +59,7 @@ export const fr = {
     cancel: 'Revenir aux créneaux',
     booked: 'Rendez-vous confirmé. Un e-mail de confirmation vous a été envoyé, avec le fichier pour votre agenda.',
     seeMine: 'Voir mes rendez-vous',
+    seeAppointment: 'Voir ce rendez-vous',
     taken: 'D’autres créneaux libres :',
   },
   forPatient: {
@@ -260,6 +261,7 @@ export const en: Translation<typeof fr> = {
     cancel: 'Back to the slots',
     booked: 'Appointment confirmed. A confirmation e-mail was sent to you, with the file for your calendar.',
     seeMine: 'See my appointments',
+    seeAppointment: 'See this appointment',
     taken: 'Other free slots:',
   },
   forPatient: {

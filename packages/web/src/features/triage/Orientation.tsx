@@ -5,7 +5,7 @@ import type { TriageAnswered } from './api.js';
 
 type Reason = TriageAnswered['reasons'][number];
 
-function ReasonList({ reasons }: { reasons: Reason[] }) {
+export function ReasonList({ reasons }: { reasons: Reason[] }) {
   const { i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'fr';
   return (

@@ -26,6 +26,17 @@ export const triageApi = {
   latest: async (patientId: string) =>
     (await answer(api.GET('/api/v1/patients/{patientId}/triage/responses', { params: { path: { patientId }, query: { limit: 1 } } })))[0] ??
     null,
+  /** The answers given again before the call replace the appointment's. */
+  linkToAppointment: (patientId: string, responseId: string, appointmentId: string) =>
+    answer(
+      api.PUT('/api/v1/patients/{patientId}/triage/responses/{responseId}/appointment', {
+        params: { path: { patientId, responseId } },
+        body: { appointmentId },
+      }),
+    ),
+  /** The patient's recent answers (latest first), to find those an appointment holds. */
+  recent: (patientId: string) =>
+    answer(api.GET('/api/v1/patients/{patientId}/triage/responses', { params: { path: { patientId }, query: { limit: 20 } } })),
   funnel: (body: RequestBody<'/api/v1/triage/funnel-events', 'post'>) => answer(api.POST('/api/v1/triage/funnel-events', { body })),
   copy: async (organisationId: string) => {
     const reply = await answer(

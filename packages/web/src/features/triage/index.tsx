@@ -1,6 +1,7 @@
 import { defineFeature } from '../../app/feature.js';
 import { FunnelPage } from './FunnelPage.js';
 import { TRIAGE_PATHS } from './paths.js';
+import { ReviewAnswersPage } from './ReviewAnswersPage.js';
 import { QuestionnaireEditorPage } from './QuestionnaireEditorPage.js';
 import { en, fr } from './strings.js';
 
@@ -19,6 +20,8 @@ export default defineFeature({
       signedIn: true,
       menu: { label: 'editor', roles: ['admin'] },
     },
+    // Reached from the appointment's page, until the call.
+    { path: TRIAGE_PATHS.review, element: <ReviewAnswersPage />, signedIn: true },
     {
       path: TRIAGE_PATHS.statistics,
       element: <FunnelPage />,

@@ -67,6 +67,18 @@ export const fr = {
     editor: 'Adapter la copie du questionnaire avant consultation de votre organisation.',
     statistics: 'Où mènent les questionnaires : orientation, rendez-vous, consultations, abandons.',
   },
+  review: {
+    open: 'Revoir mes réponses au questionnaire',
+    title: 'Mes réponses au questionnaire',
+    intro:
+      'Un symptôme a changé, un détail a été oublié ? Répondez de nouveau : le praticien verra vos réponses les plus récentes. Vous pouvez le faire jusqu’au début de la consultation.',
+    back: 'Retour au rendez-vous',
+    closed: 'La consultation a commencé ou n’a plus lieu : le questionnaire ne peut plus être modifié pour ce rendez-vous.',
+    sentTitle: 'Réponses transmises',
+    sent: 'Vos nouvelles réponses sont transmises au praticien pour ce rendez-vous.',
+    inPerson:
+      'Vos nouvelles réponses sont transmises, mais votre situation demande un examen en présentiel : annulez ce rendez-vous et prenez un rendez-vous au cabinet, ou appelez votre médecin.',
+  },
   statistics: {
     title: 'Statistiques du questionnaire de triage',
     intro:
@@ -182,6 +194,18 @@ export const en: Translation<typeof fr> = {
   navHints: {
     editor: 'Adapt your organisation’s copy of the pre-consultation questionnaire.',
     statistics: 'Where questionnaires lead: orientation, bookings, consultations, abandons.',
+  },
+  review: {
+    open: 'Review my questionnaire answers',
+    title: 'My questionnaire answers',
+    intro:
+      'A symptom changed, a detail was forgotten? Answer again: the practitioner will see your latest answers. You can do so until the consultation starts.',
+    back: 'Back to the appointment',
+    closed: 'The consultation has started or no longer takes place: the questionnaire can no longer be changed for this appointment.',
+    sentTitle: 'Answers sent',
+    sent: 'Your new answers are sent to the practitioner for this appointment.',
+    inPerson:
+      'Your new answers are sent, but your situation calls for an in-person examination: cancel this appointment and book one at the practice, or call your doctor.',
   },
   statistics: {
     title: 'Triage questionnaire statistics',
