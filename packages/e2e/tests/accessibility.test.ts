@@ -44,6 +44,11 @@ const PARAMETERS: Record<string, { role: SignedInRole; address: (page: Page) => 
     role: 'patient',
     address: async (page) => `/teleconsultation/${await nextVideoAppointment(page)}/appel`,
   },
+  // Her answers to the questionnaire, given again before that call.
+  '/rendez-vous/:appointmentId/questionnaire': {
+    role: 'patient',
+    address: async (page) => `/rendez-vous/${await nextVideoAppointment(page)}/questionnaire`,
+  },
   '/rendez-vous/:appointmentId': {
     role: 'patient',
     address: async (page) => {
