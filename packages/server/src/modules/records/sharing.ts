@@ -17,10 +17,23 @@ import { reportView } from './views.js';
 /** Who the report may go to: the professionals caring for the patient now, but its author. */
 export async function reportRecipients(deps: RecordsDeps, actor: Actor, reportId: string) {
   const row = await loadReport(deps, reportId);
-  await authorOnly(deps.db, actor, row);
-  const ids = (await liveCarers(deps.db, row.patient_id)).filter((id) => id !== actor.accountId);
-  const names = await accountNames(deps.db, ids);
-  return ids.map((id) => ({ id, name: names.get(id) ?? '' })).sort((a, b) => a.name.localeCompare(b.name));
+  // Who cares for the patient is about the patient: read and audited like the rest of the record.
+  return audited(
+    deps,
+    {
+      actor,
+      kind: 'read',
+      action: 'care-team.read',
+      resource: { type: 'CareTeam', id: row.id },
+      patientId: row.patient_id,
+      authorize: () => authorOnly(deps.db, actor, row),
+    },
+    async (db) => {
+      const ids = (await liveCarers(db, row.patient_id)).filter((id) => id !== actor.accountId);
+      const names = await accountNames(db, ids);
+      return ids.map((id) => ({ id, name: names.get(id) ?? '' })).sort((a, b) => a.name.localeCompare(b.name));
+    },
+  );
 }
 
 /** Shares a signed report; an unsigned one is refused (409 report-not-signed). Sharing twice sends nothing new. */
