@@ -60,7 +60,48 @@ const PARAMETERS: Record<string, { role: SignedInRole; address: (page: Page) => 
       return `/rendez-vous/${id}`;
     },
   },
+  // Records: Dr Martin's report of his last video consultation with Jean (opened as a draft), the
+  // demo's message from Dr Benali in his inbox, and the demo prescription's verification page.
+  '/rendez-vous/:appointmentId/compte-rendu': {
+    role: 'practitioner',
+    address: async (page) => `/rendez-vous/${await lastVideoActWithJean(page)}/compte-rendu`,
+  },
+  '/messagerie/:messageId': {
+    role: 'practitioner',
+    address: async (page) => {
+      const inbox = await page.evaluate(() => fetch('/api/v1/records/inbox').then((r) => r.json() as Promise<{ id: string }[]>));
+      return `/messagerie/${inbox[0]!.id}`;
+    },
+  },
+  '/verify/:number': {
+    role: 'practitioner',
+    address: async (page) => {
+      const number = await page.evaluate(async () => {
+        const patients = (await (await fetch('/api/v1/care/patients?q=moreau')).json()) as { id: string }[];
+        const documents = (await (await fetch(`/api/v1/patients/${patients[0]!.id}/documents`)).json()) as {
+          kind: string;
+          title: string;
+        }[];
+        return /OR-[0-9A-Z-]{14}/.exec(documents.find((d) => d.kind === 'prescription')!.title)![0];
+      });
+      return `/verify/${number}`;
+    },
+  },
 };
+
+/** Dr Martin's last completed video consultation with Jean (the demo's). */
+async function lastVideoActWithJean(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const from = new Date(Date.now() - 14 * 86_400_000).toISOString().slice(0, 10);
+    const agenda = (await (await fetch(`/api/v1/agenda?from=${from}&days=15`)).json()) as {
+      id: string;
+      status: string;
+      modality: string;
+      patient: { name: string };
+    }[];
+    return agenda.filter((a) => a.status === 'completed' && a.modality === 'video' && a.patient.name.includes('MOREAU')).at(-1)!.id;
+  });
+}
 
 /** The signed-in patient's next video appointment. */
 async function nextVideoAppointment(page: Page): Promise<string> {

@@ -34,7 +34,7 @@ export function InboxPage() {
                 </Stack>
                 <Group gap="sm">
                   {m.readAt ? null : (
-                    <Badge color="blue.9" variant="light">
+                    <Badge color="blue.9" variant="filled">
                       {t('records.inbox.unread')}
                     </Badge>
                   )}

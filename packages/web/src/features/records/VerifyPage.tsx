@@ -28,12 +28,8 @@ export function VerifyPage() {
       ) : verification.isError ? (
         <ErrorAlert error={verification.error} />
       ) : (
-        <Alert
-          color={verification.data.status === 'cancelled' ? 'red.9' : 'green.9'}
-          variant="light"
-          role="status"
-          title={t('records.verify.found')}
-        >
+        <Alert color={verification.data.status === 'cancelled' ? 'red.9' : 'green.9'} variant="light" role="status">
+          <Text fw={700}>{t('records.verify.found')}</Text>
           <Text>{t('records.verify.number', { number: verification.data.number })}</Text>
           <Text>{t('records.verify.kind', { kind: t(`records.verify.kinds.${verification.data.kind}`) })}</Text>
           <Text>{t('records.verify.issuedOn', { date: day(verification.data.issuedOn, i18n.language) })}</Text>
