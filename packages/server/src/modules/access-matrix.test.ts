@@ -258,7 +258,17 @@ describeEachDatabase('route × role matrix: no one reaches another’s data', (d
       await db.selectFrom('triage_responses').select('id').where('patient_id', '=', camille.id).executeTakeFirstOrThrow()
     ).id;
     secrets.push(victim.responseId);
-    SAMPLE_BODIES['PUT /api/v1/patients/:patientId/triage/responses/:responseId/appointment'] = { appointmentId: appointment.id };
+    // Answers go to an appointment until its call starts: one of her upcoming ones.
+    const upcoming = await db
+      .selectFrom('appointments')
+      .select('id')
+      .where('patient_id', '=', camille.id)
+      .where('status', '=', 'booked')
+      .where('starts_at', '>', new Date())
+      .orderBy('starts_at', 'desc')
+      .executeTakeFirstOrThrow();
+    secrets.push(upcoming.id);
+    SAMPLE_BODIES['PUT /api/v1/patients/:patientId/triage/responses/:responseId/appointment'] = { appointmentId: upcoming.id };
     // Telemonitoring: Camille's enrolment, device credential and open alert (seeded).
     const enrolment = await db
       .selectFrom('telemonitoring_enrolments')
