@@ -125,25 +125,26 @@ describe('triage in Chromium: the questionnaire before booking a teleconsultatio
     await patient.getByRole('link', { name: 'Revoir mes réponses au questionnaire' }).click();
     await patient.getByRole('heading', { level: 1, name: 'Mes réponses au questionnaire' }).waitFor();
     expect(await patient.getByLabel(/Depuis combien de jours/).inputValue()).toMatch(/^2/);
-    await next(patient);
-    await next(patient);
-    await next(patient);
+    // Screen by screen, each awaited (a click while the next screen opens would land on the old one).
+    for (const step of [2, 3, 4]) {
+      await next(patient);
+      await patient.getByText(`Étape ${step} sur 7`).waitFor();
+    }
     expect(await patient.getByLabel(/Température la plus élevée/).inputValue()).toBe('38,2 °C');
     await patient.getByLabel(/Température la plus élevée/).fill('39,4');
-    while ((await patient.getByRole('heading', { level: 1, name: 'Réponses transmises' }).count()) === 0) {
+    for (const step of [5, 6, 7]) {
       await next(patient);
-      await patient.getByRole('heading', { level: 1 }).first().waitFor();
+      await patient.getByText(`Étape ${step} sur 7`).waitFor();
     }
-    await patient.getByText('Vos nouvelles réponses sont transmises au praticien pour ce rendez-vous.').waitFor();
+    await patient.getByRole('button', { name: 'Terminer' }).click();
+    await patient.getByRole('heading', { level: 1, name: 'Réponses transmises' }).waitFor();
+    // Sent to the appointment whatever the new orientation (a fever this high may call for an examination).
+    await patient.getByRole('status').filter({ hasText: 'Vos nouvelles réponses sont transmises' }).waitFor();
     expect(await axeViolations(patient)).toEqual([]);
     await gp.reload();
-    await gp.getByTestId('agenda-triage').filter({ hasText: 'Camille PETIT' }).first().getByText('Réponses').click();
-    await gp
-      .getByTestId('agenda-triage')
-      .filter({ hasText: 'Camille PETIT' })
-      .first()
-      .getByText(/Température la plus élevée mesurée.* 39\.4/)
-      .waitFor();
+    const updated = gp.getByTestId('agenda-triage').filter({ hasText: 'Camille PETIT' }).filter({ hasText: 'Fièvre' }).first();
+    await updated.getByText('Réponses').click();
+    await updated.getByText(/Température la plus élevée mesurée.* 39\.4/).waitFor();
   }, 120_000);
 
   it('chest pain for 20 minutes spreading to the left arm: "Appelez le 15", and no booking', async () => {

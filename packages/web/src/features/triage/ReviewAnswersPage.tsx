@@ -62,8 +62,9 @@ export function ReviewAnswersPage() {
   }
   const held = recent.data?.find((answered) => answered.appointmentId === appointmentId);
   return (
+    // Keyed by the appointment only: the answers just sent must not remount the page when the list reloads.
     <Review
-      key={held?.id ?? 'none'}
+      key={appointmentId}
       patientId={patientId!}
       appointmentId={appointmentId}
       triage={questionnaire.data!.triage}
