@@ -68,10 +68,8 @@ npx(['tsc', '-p', 'bench']);
 say('Lint');
 npx(['eslint', '.', '--max-warnings=0']);
 npx(['prettier', '--check', '.', '--log-level', 'warn']);
-// The two runs at once, each two files at a time: the tests mostly wait (timers, databases, child
-// processes, jobs polling), and each file has databases of its own (random names), so four files at
-// once take little more than one on two cores. Vitest would take one file at a time here (cores − 1).
-const WORKERS = '--maxWorkers=2';
+// The two runs at once: the tests mostly wait (timers, databases, child processes), and each run
+// has databases of its own (named after its process), so together they take little more than one.
 const node = node24();
 say(`Unit and integration tests, on Node ${process.versions.node} and, at the same time, on Node 24 (its output follows)`);
 const node24Log = path.join(reports, 'unit-node24.log');
@@ -79,24 +77,15 @@ const node24Run = new Promise((resolve) => {
   const out = fs.openSync(node24Log, 'w');
   const child = spawn(
     node,
-    [
-      'node_modules/vitest/vitest.mjs',
-      'run',
-      WORKERS,
-      '--reporter=dot',
-      '--reporter=json',
-      `--outputFile.json=${reports}/unit-node24.json`,
-    ],
-    // Fewer connections each: four files at once share PostgreSQL's 100.
+    ['node_modules/vitest/vitest.mjs', 'run', '--reporter=dot', '--reporter=json', `--outputFile.json=${reports}/unit-node24.json`],
+    // Fewer connections each: both runs share PostgreSQL's 100.
     { stdio: ['ignore', out, out], env: { ...process.env, TEST_POOL_SIZE: '6' } },
   );
   child.on('exit', (code, signal) => resolve(code ?? signal));
   // Stopping at the first failure stops this run too.
   process.on('exit', () => child.kill());
 });
-npx(['vitest', 'run', WORKERS, '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`], {
-  env: { ...process.env, TEST_POOL_SIZE: '6' },
-});
+npx(['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/unit.json`]);
 say('Unit and integration tests on Node 24');
 run(node, ['--version']);
 const node24Status = await node24Run;
