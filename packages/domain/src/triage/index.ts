@@ -57,3 +57,4 @@ export {
   DEFAULT_TRIAGE,
 } from './default-questionnaire.js';
 export { LIMITS as TRIAGE_LIMITS, validateTriageQuestionnaire, type TriageQuestionnaireParse } from './validate.js';
+export { ANSWERS_OPEN_WHILE } from './reopen.js';

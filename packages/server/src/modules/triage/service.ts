@@ -3,6 +3,7 @@
 // answers with their orientation (health data: authorised by the record's rules and audited), the
 // practitioner's view of them beside the agenda, the organisation's copy, and the funnel.
 import {
+  ANSWERS_OPEN_WHILE,
   checkAnswers,
   checkRequiredAnswers,
   DEFAULT_TRIAGE,
@@ -281,9 +282,6 @@ export async function readResponse(deps: ServiceDeps, actor: Actor, patientId: s
 
 /** Reads an appointment as the scheduling module shows it to this actor (authorised and audited there). */
 export type AppointmentReader = (actor: Actor, appointmentId: string) => Promise<{ patientId: string; status: string }>;
-
-/** Until the call, the answers can change: while the appointment is booked or its patient waits. */
-const ANSWERS_OPEN_WHILE = ['booked', 'checked-in'];
 
 /**
  * After booking: the answers belong to the appointment (the practitioner sees them in the agenda).

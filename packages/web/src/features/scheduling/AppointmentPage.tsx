@@ -1,4 +1,5 @@
 import { Anchor, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { ANSWERS_OPEN_WHILE } from '@parcours/domain';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -10,7 +11,6 @@ import { schedulingApi, schedulingKeys } from './api.js';
 import { AppointmentCard } from './MyAppointmentsPage.js';
 import { RECORDS_PATHS } from '../records/paths.js';
 import { TRIAGE_PATHS } from '../triage/paths.js';
-import { ANSWERS_OPEN_WHILE } from '../triage/ReviewAnswersPage.js';
 import { SCHEDULING_PATHS } from './paths.js';
 import { formatters } from './time.js';
 

@@ -1,5 +1,5 @@
 import { Alert, Anchor, Button, Stack, Text } from '@mantine/core';
-import type { AnswerValue } from '@parcours/domain';
+import { ANSWERS_OPEN_WHILE, type AnswerValue } from '@parcours/domain';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,9 +15,6 @@ import { QuestionnaireForm } from './QuestionnaireForm.js';
 
 // A second run is counted once sent (started, then oriented); one left half-way is not an abandon of the first.
 const noStep = () => {};
-
-/** Until the call, the answers can change: while the appointment is booked or its patient waits (the server's rule too). */
-export const ANSWERS_OPEN_WHILE: readonly string[] = ['booked', 'checked-in'];
 
 /**
  * The patient answers the questionnaire again before the call (a symptom changed, a detail
