@@ -331,16 +331,11 @@ export async function linkResponseToAppointment(
  */
 export async function appointmentOrientations(deps: ServiceDeps, actor: Actor, idsText: string, language: Language) {
   const { db } = deps;
-  const ids = [
-    ...new Set(
-      idsText
-        .split(',')
-        .map((id) => id.trim())
-        .filter(Boolean),
-    ),
-  ];
+  // Exactly ids and commas: a stray space, control character or empty item is a malformed list, not one to tidy.
+  const listed = idsText.split(',');
+  const ids = [...new Set(listed)];
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  if (ids.length === 0 || ids.length > MAX_APPOINTMENTS || !ids.every((id) => uuid.test(id))) {
+  if (listed.length > MAX_APPOINTMENTS || !listed.every((id) => uuid.test(id))) {
     throw problem.validation([
       {
         field: 'querystring.ids',

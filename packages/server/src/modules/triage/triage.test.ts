@@ -292,6 +292,10 @@ describeEachDatabase('triage', (database) => {
       expect((await benali.get(`/api/v1/triage/appointment-orientations?ids=${appointment.id}`)).body).toEqual([]);
       expect((await benali.get(`/api/v1/patients/${camilleId}/triage/responses/${reply.body.id}`)).status).toBe(404);
       expect((await martin.get<Problem>('/api/v1/triage/appointment-orientations?ids=nope')).status).toBe(400);
+      // A list is ids and commas only: a trailing space, control character or empty item is refused, not tidied.
+      for (const ids of [`${appointment.id}%20`, `${appointment.id}%0C`, `${appointment.id},`, `,${appointment.id}`]) {
+        expect((await martin.get<Problem>(`/api/v1/triage/appointment-orientations?ids=${ids}`)).status, ids).toBe(400);
+      }
 
       // Seen by the practitioner: the funnel's end, recorded from the appointment's status.
       const run = await db().selectFrom('triage_responses').select('run_id').where('id', '=', reply.body.id).executeTakeFirstOrThrow();
