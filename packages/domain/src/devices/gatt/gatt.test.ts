@@ -7,7 +7,10 @@ import {
   parseBloodPressureMeasurement,
   parseGattMeasurement,
   parseGlucoseMeasurement,
+  parsePlxContinuous,
   parsePlxSpotCheck,
+  parserOfCharacteristic,
+  RACP_REPORT_LAST_RECORD,
   parseTemperatureMeasurement,
   parseWeightMeasurement,
 } from './measurements.js';
@@ -243,5 +246,67 @@ describe('Glucose Measurement 0x2A18', () => {
       ok: false,
       issues: [{ field: 'baseTime', code: 'truncated' }],
     });
+  });
+});
+
+describe('PLX Continuous Measurement 0x2A5F', () => {
+  it('reads the normal SpO₂ and pulse rate, and the fast, slow, status and PAI fields after them', () => {
+    const result = parsePlxContinuous(
+      bytes(0x1f, 0x60, 0x00, 0x48, 0x00, 0x5f, 0x00, 0x4a, 0x00, 0x61, 0x00, 0x46, 0x00, 0x01, 0x00, 0x02, 0x00, 0x00, 0x2d, 0xf0),
+    );
+    expect(result).toMatchObject({
+      ok: true,
+      measurement: {
+        profile: 'pulseOximeter',
+        values: [
+          { kind: 'spo2', value: 96, unit: '%' },
+          { kind: 'heartRate', value: 72, unit: '/min' },
+        ],
+        details: {
+          continuous: true,
+          spo2Fast: 95,
+          pulseRateFast: 74,
+          spo2Slow: 97,
+          pulseRateSlow: 70,
+          measurementStatus: 1,
+          deviceAndSensorStatus: 2,
+          pulseAmplitudeIndex: 4.5,
+        },
+      },
+    });
+  });
+  it('reads the normal pair alone, and names the field the bytes end in', () => {
+    expect(parsePlxContinuous(bytes(0x00, 0x62, 0x00, 0x3c, 0x00))).toMatchObject({
+      ok: true,
+      measurement: {
+        values: [
+          { kind: 'spo2', value: 98 },
+          { kind: 'heartRate', value: 60 },
+        ],
+      },
+    });
+    expect(parsePlxContinuous(bytes(0x01, 0x62, 0x00, 0x3c, 0x00, 0x5f))).toMatchObject({
+      ok: false,
+      issues: [{ field: 'spo2Fast', code: 'truncated' }],
+    });
+  });
+});
+
+describe('characteristics by UUID', () => {
+  it('finds the parser of each measurement characteristic a device notifies, and none for another', () => {
+    // A cuff's notification: 120/80 mmHg, MAP 93, as the browser hands it over (a DataView).
+    const cuff = new DataView(bytes(0x00, 0x78, 0x00, 0x50, 0x00, 0x5d, 0x00).buffer);
+    expect(parserOfCharacteristic(0x2a35)?.(cuff)).toMatchObject({
+      ok: true,
+      measurement: { bloodPressure: { systolic: 120, diastolic: 80, unit: 'mm[Hg]' } },
+    });
+    expect(parserOfCharacteristic(0x2a5f)?.(bytes(0x00, 0x62, 0x00, 0x3c, 0x00))).toMatchObject({ ok: true });
+    expect(parserOfCharacteristic(0x2a1c)?.(bytes(0x00, 0x6b, 0x01, 0x00, 0xff))).toMatchObject({
+      ok: true,
+      measurement: { values: [{ kind: 'bodyTemperature', value: 36.3, unit: 'Cel' }] },
+    });
+    for (const uuid of [0x2a9d, 0x2a18, 0x2a5e]) expect(parserOfCharacteristic(uuid)).toBeTypeOf('function');
+    expect(parserOfCharacteristic(0x2a37)).toBeUndefined(); // heart rate measurement: not a health profile of ours
+    expect(RACP_REPORT_LAST_RECORD).toEqual([0x01, 0x06]);
   });
 });

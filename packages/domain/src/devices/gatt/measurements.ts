@@ -11,10 +11,19 @@ import { decodeFloat, decodeSfloat, type Ieee11073 } from './ieee11073.js';
 export const GATT = {
   healthThermometer: { service: 0x1809, measurement: 0x2a1c },
   bloodPressure: { service: 0x1810, measurement: 0x2a35 },
-  pulseOximeter: { service: 0x1822, measurement: 0x2a5e },
+  // Oximeters send spot checks (0x2A5E, indicated), continuous measurements (0x2A5F, notified), or both.
+  pulseOximeter: { service: 0x1822, measurement: 0x2a5e, continuous: 0x2a5f },
   weightScale: { service: 0x181d, measurement: 0x2a9d },
-  glucose: { service: 0x1808, measurement: 0x2a18 },
+  // A glucometer sends its stored records when asked through the Record Access Control Point.
+  glucose: { service: 0x1808, measurement: 0x2a18, recordAccessControlPoint: 0x2a52 },
 } as const;
+
+/**
+ * Record Access Control Point (0x2A52) requests: op code 0x01 "report stored records", operator
+ * 0x06 "last record" or 0x01 "all records". A glucometer indicates nothing until asked.
+ */
+export const RACP_REPORT_LAST_RECORD: readonly number[] = [0x01, 0x06];
+export const RACP_REPORT_ALL_RECORDS: readonly number[] = [0x01, 0x01];
 export type GattProfile = keyof typeof GATT;
 
 /** A device-local wall time (the Date Time characteristic carries no zone). */
@@ -245,6 +254,32 @@ export const parsePlxSpotCheck = parsing('pulseOximeter', (fields) => {
   return { values, ...(timestamp && !bit(flags, 4) ? { timestamp } : {}), details };
 });
 
+/**
+ * PLX Continuous Measurement 0x2A5F: flags, SFLOAT SpO₂ and pulse rate (normal averaging), [fast],
+ * [slow], [measurement status], [device and sensor status], [PAI]. The normal pair is the reading.
+ */
+export const parsePlxContinuous = parsing('pulseOximeter', (fields) => {
+  const flags = fields.uint8('flags');
+  const spo2 = fields.number('spo2', fields.sfloat('spo2'));
+  const pulse = fields.sfloat('pulseRate');
+  const details: GattMeasurement['details'] = { continuous: true };
+  if (bit(flags, 0)) {
+    details['spo2Fast'] = fields.sfloat('spo2Fast');
+    details['pulseRateFast'] = fields.sfloat('pulseRateFast');
+  }
+  if (bit(flags, 1)) {
+    details['spo2Slow'] = fields.sfloat('spo2Slow');
+    details['pulseRateSlow'] = fields.sfloat('pulseRateSlow');
+  }
+  if (bit(flags, 2)) details['measurementStatus'] = fields.uint16('measurementStatus');
+  if (bit(flags, 3)) details['deviceAndSensorStatus'] = fields.uint24('deviceAndSensorStatus');
+  if (bit(flags, 4)) details['pulseAmplitudeIndex'] = fields.sfloat('pulseAmplitudeIndex');
+  const values: GattValue[] = [{ kind: 'spo2', value: spo2, unit: '%' }];
+  if (typeof pulse === 'number') values.push({ kind: 'heartRate', value: pulse, unit: '/min' });
+  else details['pulseRate'] = pulse;
+  return { values, details };
+});
+
 /** Weight Measurement 0x2A9D: flags, uint16 weight (0.005 kg or 0.01 lb), [date time], [user], [BMI, height]. */
 export const parseWeightMeasurement = parsing('weightScale', (fields) => {
   const flags = fields.uint8('flags');
@@ -318,6 +353,18 @@ export function parseGattMeasurement(profile: GattProfile, bytes: Uint8Array | D
     weightScale: parseWeightMeasurement,
     glucose: parseGlucoseMeasurement,
   }[profile](bytes);
+}
+
+/** The parser of a measurement characteristic by its 16-bit UUID (what a Web Bluetooth notification names); undefined for any other. */
+export function parserOfCharacteristic(uuid: number): ((bytes: Uint8Array | DataView | ArrayBuffer) => GattParse) | undefined {
+  return {
+    [GATT.healthThermometer.measurement]: parseTemperatureMeasurement,
+    [GATT.bloodPressure.measurement]: parseBloodPressureMeasurement,
+    [GATT.pulseOximeter.measurement]: parsePlxSpotCheck,
+    [GATT.pulseOximeter.continuous]: parsePlxContinuous,
+    [GATT.weightScale.measurement]: parseWeightMeasurement,
+    [GATT.glucose.measurement]: parseGlucoseMeasurement,
+  }[uuid];
 }
 
 /**
