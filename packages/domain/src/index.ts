@@ -46,7 +46,15 @@ export {
   TREATING_DOCTOR_STATUSES,
 } from './rules/types.js';
 export type * from './rules/types.js';
-export { checkFiness, checkNir, checkRpps, isFinessDepartement, nirKey, passesLuhn } from './identifiers/index.js';
+export {
+  checkFiness,
+  checkNir,
+  checkRpps,
+  compact as compactIdentifier,
+  isFinessDepartement,
+  nirKey,
+  passesLuhn,
+} from './identifiers/index.js';
 export type { IdentifierCheck, IdentifierReason, IdentifierWarning } from './identifiers/index.js';
 export { ageOn } from './rules/calendar.js';
 export * from './billing/index.js';

@@ -14,9 +14,13 @@ export interface IdentifierCheck {
   warnings: IdentifierWarning[];
 }
 
-/** Removes every kind of white space and upper-cases the letters (2a → 2A). */
+/**
+ * Removes the spaces people type or paste between groups of digits (ordinary, no-break, narrow
+ * no-break) and upper-cases the letters (2a → 2A). Tabs, line breaks and other control characters
+ * stay, so that such a value is refused rather than silently repaired.
+ */
 export function compact(value: string): string {
-  return value.replace(/\s+/g, '').toUpperCase();
+  return value.replace(/[ \u00a0\u2007\u202f]+/g, '').toUpperCase();
 }
 
 export function isDigits(value: string): boolean {

@@ -9,6 +9,16 @@ describe('checkNir', () => {
     expect(nirKey('1570167482145')).toBe(62);
     expect(checkNir('157016748214562')).toEqual({ valid: true, normalized: '157016748214562', reasons: [], warnings: [] });
     expect(checkNir(' 1 57 01 67 482 145 62 ')).toEqual({ valid: true, normalized: '157016748214562', reasons: [], warnings: [] });
+    // Pasted with no-break spaces (a word processor's grouping) too.
+    expect(checkNir('1\u00a057\u202f01 67 482 145 62').valid).toBe(true);
+  });
+
+  it('refuses a tab, line break or other control character rather than repairing it', () => {
+    for (const stray of ['\t', '\n', '\v', '\f', '\r']) {
+      expect(checkNir(`157016748214562${stray}`).valid, JSON.stringify(stray)).toBe(false);
+      expect(checkFiness(`750712184${stray}`).valid, JSON.stringify(stray)).toBe(false);
+      expect(checkRpps(`10005173140${stray}`).valid, JSON.stringify(stray)).toBe(false);
+    }
   });
 
   it('refuses a wrong key', () => {

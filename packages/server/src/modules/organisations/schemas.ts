@@ -1,4 +1,4 @@
-import { checkFiness, checkRpps, PROFESSIONS, SPECIALTIES } from '@parcours/domain';
+import { checkFiness, checkRpps, compactIdentifier, PROFESSIONS, SPECIALTIES } from '@parcours/domain';
 import { z } from 'zod';
 import { address, name } from '../../platform/http/text.js';
 import { Email, Locale } from '../accounts/service.js';
@@ -7,7 +7,7 @@ import { Email, Locale } from '../accounts/service.js';
 export const Rpps = z
   .string()
   .max(30)
-  .transform((v) => v.replace(/\s/g, ''))
+  .transform(compactIdentifier)
   .refine((v) => checkRpps(v).valid, {
     params: { code: 'invalid-rpps', message: { fr: 'Numéro RPPS invalide : 11 chiffres.', en: 'Invalid RPPS number: 11 digits.' } },
   });
@@ -15,7 +15,7 @@ export const Rpps = z
 export const Finess = z
   .string()
   .max(30)
-  .transform((v) => v.replace(/\s/g, '').toUpperCase())
+  .transform(compactIdentifier)
   .refine((v) => checkFiness(v).valid, {
     params: {
       code: 'invalid-finess',

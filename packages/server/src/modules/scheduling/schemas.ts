@@ -271,7 +271,7 @@ export const ReminderContact = z
       .string()
       .max(20)
       .transform((raw, ctx) => {
-        const compact = raw.replace(/[\s.-]/g, '');
+        const compact = raw.replace(/[ \u00a0\u202f.-]/g, ''); // spaces, dots, dashes: no line break or control character
         const e164 = /^0[67]\d{8}$/.test(compact) ? `+33${compact.slice(1)}` : compact;
         if (!/^\+[1-9]\d{7,14}$/.test(e164)) {
           ctx.addIssue({ code: 'custom', message: 'mobile number', params: { code: 'not-a-mobile-number' } });
