@@ -6,11 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { inject } from 'vitest';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 // The server runs from its sources (tsx), as `npm run dev` does: the browser tests need no server build,
 // only the web app's (`npm run build -w @parcours/web`), which the server serves.
-const cli = path.join(repoRoot, 'packages/server/src/cli.ts');
+export const cli = path.join(repoRoot, 'packages/server/src/cli.ts');
 const webDist = path.join(repoRoot, 'packages/web/dist');
 
 let webSnapshot: Promise<string> | undefined;
@@ -85,6 +86,8 @@ export async function startServer(env: Record<string, string> = {}, options: Ser
     fs.mkdtemp(path.join(os.tmpdir(), 'parcours-e2e-')),
     process.env.WEB_DIST ?? snapshotOfWebApp(),
   ]);
+  // The embedded database: a copy of the one migrated once for the whole run (see global-setup.ts).
+  if (!env.DATABASE_URL) await fs.cp(path.join(inject('migratedDataDir'), 'pgdata'), path.join(dataDir, 'pgdata'), { recursive: true });
   let output = '';
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', cli, 'start', ...(demo ? ['--demo'] : [])], {
     cwd: repoRoot,

@@ -6,9 +6,14 @@ import { openDatabase, type Database, type DatabaseKind } from '../database/data
 
 export const DATABASE_LABEL: Record<DatabaseKind, string> = { pglite: 'PGlite', postgres: 'PostgreSQL' };
 
-/** The databases this run tests against: PGlite always, PostgreSQL where one answered at setup. */
+/**
+ * The databases this run tests against: PGlite always, PostgreSQL where one answered at setup —
+ * or only those TEST_DATABASES names (`postgres`, `pglite`, comma-separated; checked at setup).
+ */
 export function testedDatabases(): DatabaseKind[] {
-  return inject('postgres') ? ['pglite', 'postgres'] : ['pglite'];
+  const available: DatabaseKind[] = inject('postgres') ? ['pglite', 'postgres'] : ['pglite'];
+  const chosen = process.env.TEST_DATABASES?.split(',');
+  return chosen ? available.filter((kind) => chosen.includes(kind)) : available;
 }
 
 export interface TestDatabase extends Database {

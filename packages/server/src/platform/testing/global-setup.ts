@@ -69,13 +69,20 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const url = explicit ?? DEFAULT_POSTGRES_URL;
   const [pgliteTemplate, reachable] = await Promise.all([preparePgliteTemplate(dir), postgresReachable(url)]);
   if (explicit && !reachable) throw new Error(`TEST_DATABASE_URL is set but no PostgreSQL answers at ${new URL(explicit).host}`);
+  const chosen = process.env.TEST_DATABASES?.split(',');
+  const unknown = chosen?.filter((kind) => kind !== 'pglite' && kind !== 'postgres') ?? [];
+  if (unknown.length > 0 || chosen?.length === 0) throw new Error(`TEST_DATABASES: pglite or postgres, not ${unknown.join(', ')}`);
+  if (chosen?.includes('postgres') && !reachable)
+    throw new Error(`TEST_DATABASES names postgres but no PostgreSQL answers at ${new URL(url).host}`);
   const postgres = reachable ? await preparePostgresTemplate(url) : null;
   project.provide('pgliteTemplate', pgliteTemplate);
   project.provide('postgres', postgres);
   process.stdout.write(
-    postgres
-      ? `Database tests run on PGlite and on PostgreSQL (${new URL(url).host}).\n`
-      : `Database tests run on PGlite only: no PostgreSQL answers at ${new URL(url).host} (set TEST_DATABASE_URL).\n`,
+    chosen
+      ? `Database tests run on ${chosen.map((kind) => (kind === 'postgres' ? `PostgreSQL (${new URL(url).host})` : 'PGlite')).join(' and ')} (TEST_DATABASES).\n`
+      : postgres
+        ? `Database tests run on PGlite and on PostgreSQL (${new URL(url).host}).\n`
+        : `Database tests run on PGlite only: no PostgreSQL answers at ${new URL(url).host} (set TEST_DATABASE_URL).\n`,
   );
   return async () => {
     if (postgres) {
