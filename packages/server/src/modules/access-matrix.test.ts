@@ -116,6 +116,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/appointments/:appointmentId/teleconsultation/cancel': {},
   'POST /api/v1/appointments/:appointmentId/teleconsultation/end': { outcome: 'completed' },
   'POST /api/v1/appointments/:appointmentId/teleconsultation/room-token': {},
+  'POST /api/v1/appointments/:appointmentId/teleconsultation/audio-only': { reason: 'chosen' },
+  'PUT /api/v1/appointments/:appointmentId/teleconsultation/connectivity': { direct: false, turnUdp: true, turnTls: null },
   'PUT /api/v1/appointments/:appointmentId/teleconsultation/quality': {
     samples: 1,
     rttMsMedian: 10,
@@ -164,6 +166,8 @@ const SELF_ROUTES = new Set([
   'POST /api/v1/triage/funnel-events',
   // Teleconsultation: the waiting room lists the caller's own patients only.
   'GET /api/v1/teleconsultation/waiting-room',
+  // Teleconsultation: the ICE servers for a connectivity check (short-lived TURN credentials of the caller's own).
+  'GET /api/v1/teleconsultation/ice-servers',
   // Telemonitoring: the dashboard shows only the caller's own patients.
   'GET /api/v1/telemonitoring/dashboard',
   // Records: the inbox lists the caller's own messages; the templates hold no one's data.

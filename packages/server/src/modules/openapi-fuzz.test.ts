@@ -200,6 +200,8 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
     patientJustifiesNoInPersonAccess: false,
   },
   'POST /api/v1/records/reports/:reportId/share': { recipientAccountIds: ['3f0c1a52-8d4e-4b6f-a1c2-d3e4f5a6b7c8'], note: 'Pour suivi.' },
+  'PUT /api/v1/appointments/:appointmentId/teleconsultation/connectivity': { direct: false, turnUdp: true, turnTls: false },
+  'POST /api/v1/appointments/:appointmentId/teleconsultation/audio-only': { reason: 'camera-failed' },
 };
 
 const SAMPLE_QUERIES: Record<string, Record<string, string>> = {

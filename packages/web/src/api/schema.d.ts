@@ -2002,6 +2002,1158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appointments/{appointmentId}/billing-record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The billing record of an ended act: code, fee, shares, reasons, what is due and what was paid
+         * @description For the patient (or parent) and the practitioner who billed it; anyone else: 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            appointmentId: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description The day of the act, YYYY-MM-DD */
+                            date: string;
+                            time: string | null;
+                            /** @enum {string} */
+                            outcome: "completed" | "reoriented" | "interrupted";
+                            /** @description The rules engine’s decision the record was made from, in full */
+                            billing: {
+                                /** @description The rules contract request the decision answers, every field spelled out */
+                                request: {
+                                    /** @enum {string} */
+                                    kind: "teleconsultation";
+                                    /**
+                                     * Format: date
+                                     * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                                     */
+                                    date: string;
+                                    /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
+                                    time?: string;
+                                    /**
+                                     * @description video, or phone (audio only)
+                                     * @enum {string}
+                                     */
+                                    modality: "video" | "phone";
+                                    /**
+                                     * @description false: cut off or reoriented before the act was done
+                                     * @default true
+                                     */
+                                    completed: boolean;
+                                    /** @description Who gives the teleconsultation */
+                                    practitioner: {
+                                        /** @enum {string} */
+                                        profession: "doctor" | "midwife";
+                                        /**
+                                         * @default general-practice
+                                         * @enum {string}
+                                         */
+                                        specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                                        /**
+                                         * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
+                                         * @default 1
+                                         * @enum {number}
+                                         */
+                                        sector: 1 | 2;
+                                        /**
+                                         * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
+                                         * @default false
+                                         */
+                                        optam: boolean;
+                                        /**
+                                         * @description Is the patient’s médecin traitant (treating doctor)
+                                         * @default false
+                                         */
+                                        isTreatingDoctor: boolean;
+                                        /**
+                                         * @description Practises in the patient’s territory
+                                         * @default true
+                                         */
+                                        local: boolean;
+                                        /** @description Present when the practitioner is salaried by a teleconsultation company */
+                                        company?: {
+                                            /** @description The company holds the agrément of the health ministry */
+                                            approved: boolean;
+                                        };
+                                    };
+                                    /** @description The patient, on the day of the act */
+                                    patient: {
+                                        /** @description Age in whole years on the day of the act */
+                                        age: number;
+                                        /**
+                                         * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
+                                         * @default referred
+                                         * @enum {string}
+                                         */
+                                        treatingDoctor: "referred" | "available" | "unavailable" | "none";
+                                        /**
+                                         * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
+                                         * @default home
+                                         * @enum {string}
+                                         */
+                                        residence: "home" | "ehpad" | "disability-facility" | "prison";
+                                        /**
+                                         * @description Lives in a zone d’intervention prioritaire (ZIP)
+                                         * @default false
+                                         */
+                                        livesInZip: boolean;
+                                        /**
+                                         * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
+                                         * @default []
+                                         */
+                                        coverage: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
+                                        /** @description Month of pregnancy, 1 to 9, when pregnant */
+                                        pregnancyMonth?: number;
+                                        /**
+                                         * @description € of participation forfaitaire already deducted this calendar year
+                                         * @default 0
+                                         */
+                                        participationsPaidThisYear: number;
+                                        /**
+                                         * Format: date
+                                         * @description Last in-person visit with this practitioner or practice
+                                         */
+                                        lastInPersonVisit?: string;
+                                    };
+                                    context: {
+                                        /** @default false */
+                                        emergency: boolean;
+                                        /**
+                                         * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
+                                         * @default false
+                                         */
+                                        sasReferral: boolean;
+                                        /**
+                                         * @description What a midwife’s teleconsultation is for
+                                         * @enum {string}
+                                         */
+                                        midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                                        /** @description € billed, when not the conventional tariff */
+                                        feeCharged?: number;
+                                    };
+                                };
+                                decision: {
+                                    /** @description May be billed to the Assurance Maladie at all */
+                                    billable: boolean;
+                                    /** @description The AMO (Assurance Maladie obligatoire) pays its share */
+                                    reimbursable: boolean;
+                                    code: ("TCG" | "TC") | null;
+                                    /** @description Conventional tariff */
+                                    fee: number | null;
+                                    /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
+                                    amoRate: number;
+                                    /** @description Paid by the AMO, participation forfaitaire already taken off */
+                                    amoAmount: number;
+                                    /** @description Euros, rounded to the cent */
+                                    participationForfaitaire: number;
+                                    /** @description fee × (1 − amoRate) when reimbursable, else 0 */
+                                    ticketModerateur: number;
+                                    /**
+                                     * @description full: CSS or AME; amo: ALD, maternity, AT-MP
+                                     * @enum {string}
+                                     */
+                                    tiersPayant: "full" | "amo" | "optional";
+                                    /** @description Why the decision came out so */
+                                    reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                                    /** @description What the sources leave uncertain for this case */
+                                    warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                                    /** @description URLs of the texts the decision rests on */
+                                    sources: string[];
+                                };
+                                /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
+                                share: {
+                                    charged: number | null;
+                                    excess: number;
+                                    amo: number;
+                                    supplementary: number;
+                                    outOfPocket: number | null;
+                                    advance: number | null;
+                                    advanceWithAmoTiersPayant: number | null;
+                                };
+                                /** @description false: the patient has not stated their supplementary cover; the share assumes none */
+                                insuranceStated: boolean;
+                            };
+                            /** @description Facts nobody stated, taken at the rules contract’s default */
+                            assumed: string[];
+                            /** @description The assisting professional’s own act, when one took part */
+                            assistant: {
+                                /** @enum {string} */
+                                profession: "nurse" | "pharmacist";
+                                billable: boolean;
+                                code: ("TLS" | "TLL" | "TLD" | "TLM") | null;
+                                fee: number | null;
+                                reasons: string[];
+                                warnings: string[];
+                            } | null;
+                            /** @description What the patient pays the practitioner for the act */
+                            amountDue: number;
+                            /** @description Euros, to the cent */
+                            paid: number;
+                            /** @description Euros, to the cent */
+                            balance: number;
+                            /**
+                             * @description not-billed: reoriented, interrupted or not billable; nothing-due: the tiers payant covers it all
+                             * @enum {string}
+                             */
+                            status: "not-billed" | "nothing-due" | "unpaid" | "partly-paid" | "paid";
+                            payments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                means: "cheque" | "transfer" | "card";
+                                /** @description Euros, to the cent */
+                                amount: number;
+                                /** @description A cheque’s number, a transfer’s label */
+                                reference: string | null;
+                                /** @description ISO 8601 instant */
+                                paidAt: string;
+                            }[];
+                            /** @description The patient may pay the balance by card online */
+                            onlinePayment: boolean;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/billing-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A patient’s billed acts and what is left to pay
+         * @description All of them for the patient (or parent); a professional in the care relationship sees the acts they billed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            appointmentId: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description The day of the act, YYYY-MM-DD */
+                            date: string;
+                            time: string | null;
+                            /** @enum {string} */
+                            outcome: "completed" | "reoriented" | "interrupted";
+                            /** @description The rules engine’s decision the record was made from, in full */
+                            billing: {
+                                /** @description The rules contract request the decision answers, every field spelled out */
+                                request: {
+                                    /** @enum {string} */
+                                    kind: "teleconsultation";
+                                    /**
+                                     * Format: date
+                                     * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                                     */
+                                    date: string;
+                                    /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
+                                    time?: string;
+                                    /**
+                                     * @description video, or phone (audio only)
+                                     * @enum {string}
+                                     */
+                                    modality: "video" | "phone";
+                                    /**
+                                     * @description false: cut off or reoriented before the act was done
+                                     * @default true
+                                     */
+                                    completed: boolean;
+                                    /** @description Who gives the teleconsultation */
+                                    practitioner: {
+                                        /** @enum {string} */
+                                        profession: "doctor" | "midwife";
+                                        /**
+                                         * @default general-practice
+                                         * @enum {string}
+                                         */
+                                        specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                                        /**
+                                         * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
+                                         * @default 1
+                                         * @enum {number}
+                                         */
+                                        sector: 1 | 2;
+                                        /**
+                                         * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
+                                         * @default false
+                                         */
+                                        optam: boolean;
+                                        /**
+                                         * @description Is the patient’s médecin traitant (treating doctor)
+                                         * @default false
+                                         */
+                                        isTreatingDoctor: boolean;
+                                        /**
+                                         * @description Practises in the patient’s territory
+                                         * @default true
+                                         */
+                                        local: boolean;
+                                        /** @description Present when the practitioner is salaried by a teleconsultation company */
+                                        company?: {
+                                            /** @description The company holds the agrément of the health ministry */
+                                            approved: boolean;
+                                        };
+                                    };
+                                    /** @description The patient, on the day of the act */
+                                    patient: {
+                                        /** @description Age in whole years on the day of the act */
+                                        age: number;
+                                        /**
+                                         * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
+                                         * @default referred
+                                         * @enum {string}
+                                         */
+                                        treatingDoctor: "referred" | "available" | "unavailable" | "none";
+                                        /**
+                                         * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
+                                         * @default home
+                                         * @enum {string}
+                                         */
+                                        residence: "home" | "ehpad" | "disability-facility" | "prison";
+                                        /**
+                                         * @description Lives in a zone d’intervention prioritaire (ZIP)
+                                         * @default false
+                                         */
+                                        livesInZip: boolean;
+                                        /**
+                                         * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
+                                         * @default []
+                                         */
+                                        coverage: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
+                                        /** @description Month of pregnancy, 1 to 9, when pregnant */
+                                        pregnancyMonth?: number;
+                                        /**
+                                         * @description € of participation forfaitaire already deducted this calendar year
+                                         * @default 0
+                                         */
+                                        participationsPaidThisYear: number;
+                                        /**
+                                         * Format: date
+                                         * @description Last in-person visit with this practitioner or practice
+                                         */
+                                        lastInPersonVisit?: string;
+                                    };
+                                    context: {
+                                        /** @default false */
+                                        emergency: boolean;
+                                        /**
+                                         * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
+                                         * @default false
+                                         */
+                                        sasReferral: boolean;
+                                        /**
+                                         * @description What a midwife’s teleconsultation is for
+                                         * @enum {string}
+                                         */
+                                        midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                                        /** @description € billed, when not the conventional tariff */
+                                        feeCharged?: number;
+                                    };
+                                };
+                                decision: {
+                                    /** @description May be billed to the Assurance Maladie at all */
+                                    billable: boolean;
+                                    /** @description The AMO (Assurance Maladie obligatoire) pays its share */
+                                    reimbursable: boolean;
+                                    code: ("TCG" | "TC") | null;
+                                    /** @description Conventional tariff */
+                                    fee: number | null;
+                                    /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
+                                    amoRate: number;
+                                    /** @description Paid by the AMO, participation forfaitaire already taken off */
+                                    amoAmount: number;
+                                    /** @description Euros, rounded to the cent */
+                                    participationForfaitaire: number;
+                                    /** @description fee × (1 − amoRate) when reimbursable, else 0 */
+                                    ticketModerateur: number;
+                                    /**
+                                     * @description full: CSS or AME; amo: ALD, maternity, AT-MP
+                                     * @enum {string}
+                                     */
+                                    tiersPayant: "full" | "amo" | "optional";
+                                    /** @description Why the decision came out so */
+                                    reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                                    /** @description What the sources leave uncertain for this case */
+                                    warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                                    /** @description URLs of the texts the decision rests on */
+                                    sources: string[];
+                                };
+                                /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
+                                share: {
+                                    charged: number | null;
+                                    excess: number;
+                                    amo: number;
+                                    supplementary: number;
+                                    outOfPocket: number | null;
+                                    advance: number | null;
+                                    advanceWithAmoTiersPayant: number | null;
+                                };
+                                /** @description false: the patient has not stated their supplementary cover; the share assumes none */
+                                insuranceStated: boolean;
+                            };
+                            /** @description Facts nobody stated, taken at the rules contract’s default */
+                            assumed: string[];
+                            /** @description The assisting professional’s own act, when one took part */
+                            assistant: {
+                                /** @enum {string} */
+                                profession: "nurse" | "pharmacist";
+                                billable: boolean;
+                                code: ("TLS" | "TLL" | "TLD" | "TLM") | null;
+                                fee: number | null;
+                                reasons: string[];
+                                warnings: string[];
+                            } | null;
+                            /** @description What the patient pays the practitioner for the act */
+                            amountDue: number;
+                            /** @description Euros, to the cent */
+                            paid: number;
+                            /** @description Euros, to the cent */
+                            balance: number;
+                            /**
+                             * @description not-billed: reoriented, interrupted or not billable; nothing-due: the tiers payant covers it all
+                             * @enum {string}
+                             */
+                            status: "not-billed" | "nothing-due" | "unpaid" | "partly-paid" | "paid";
+                            payments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                means: "cheque" | "transfer" | "card";
+                                /** @description Euros, to the cent */
+                                amount: number;
+                                /** @description A cheque’s number, a transfer’s label */
+                                reference: string | null;
+                                /** @description ISO 8601 instant */
+                                paidAt: string;
+                            }[];
+                            /** @description The patient may pay the balance by card online */
+                            onlinePayment: boolean;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The practitioner records a payment by cheque or transfer, up to what is left to pay */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        means: "cheque" | "transfer";
+                        amount: number;
+                        /** @description A cheque’s number, a transfer’s label */
+                        reference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            appointmentId: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description The day of the act, YYYY-MM-DD */
+                            date: string;
+                            time: string | null;
+                            /** @enum {string} */
+                            outcome: "completed" | "reoriented" | "interrupted";
+                            /** @description The rules engine’s decision the record was made from, in full */
+                            billing: {
+                                /** @description The rules contract request the decision answers, every field spelled out */
+                                request: {
+                                    /** @enum {string} */
+                                    kind: "teleconsultation";
+                                    /**
+                                     * Format: date
+                                     * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                                     */
+                                    date: string;
+                                    /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
+                                    time?: string;
+                                    /**
+                                     * @description video, or phone (audio only)
+                                     * @enum {string}
+                                     */
+                                    modality: "video" | "phone";
+                                    /**
+                                     * @description false: cut off or reoriented before the act was done
+                                     * @default true
+                                     */
+                                    completed: boolean;
+                                    /** @description Who gives the teleconsultation */
+                                    practitioner: {
+                                        /** @enum {string} */
+                                        profession: "doctor" | "midwife";
+                                        /**
+                                         * @default general-practice
+                                         * @enum {string}
+                                         */
+                                        specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                                        /**
+                                         * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
+                                         * @default 1
+                                         * @enum {number}
+                                         */
+                                        sector: 1 | 2;
+                                        /**
+                                         * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
+                                         * @default false
+                                         */
+                                        optam: boolean;
+                                        /**
+                                         * @description Is the patient’s médecin traitant (treating doctor)
+                                         * @default false
+                                         */
+                                        isTreatingDoctor: boolean;
+                                        /**
+                                         * @description Practises in the patient’s territory
+                                         * @default true
+                                         */
+                                        local: boolean;
+                                        /** @description Present when the practitioner is salaried by a teleconsultation company */
+                                        company?: {
+                                            /** @description The company holds the agrément of the health ministry */
+                                            approved: boolean;
+                                        };
+                                    };
+                                    /** @description The patient, on the day of the act */
+                                    patient: {
+                                        /** @description Age in whole years on the day of the act */
+                                        age: number;
+                                        /**
+                                         * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
+                                         * @default referred
+                                         * @enum {string}
+                                         */
+                                        treatingDoctor: "referred" | "available" | "unavailable" | "none";
+                                        /**
+                                         * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
+                                         * @default home
+                                         * @enum {string}
+                                         */
+                                        residence: "home" | "ehpad" | "disability-facility" | "prison";
+                                        /**
+                                         * @description Lives in a zone d’intervention prioritaire (ZIP)
+                                         * @default false
+                                         */
+                                        livesInZip: boolean;
+                                        /**
+                                         * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
+                                         * @default []
+                                         */
+                                        coverage: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
+                                        /** @description Month of pregnancy, 1 to 9, when pregnant */
+                                        pregnancyMonth?: number;
+                                        /**
+                                         * @description € of participation forfaitaire already deducted this calendar year
+                                         * @default 0
+                                         */
+                                        participationsPaidThisYear: number;
+                                        /**
+                                         * Format: date
+                                         * @description Last in-person visit with this practitioner or practice
+                                         */
+                                        lastInPersonVisit?: string;
+                                    };
+                                    context: {
+                                        /** @default false */
+                                        emergency: boolean;
+                                        /**
+                                         * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
+                                         * @default false
+                                         */
+                                        sasReferral: boolean;
+                                        /**
+                                         * @description What a midwife’s teleconsultation is for
+                                         * @enum {string}
+                                         */
+                                        midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                                        /** @description € billed, when not the conventional tariff */
+                                        feeCharged?: number;
+                                    };
+                                };
+                                decision: {
+                                    /** @description May be billed to the Assurance Maladie at all */
+                                    billable: boolean;
+                                    /** @description The AMO (Assurance Maladie obligatoire) pays its share */
+                                    reimbursable: boolean;
+                                    code: ("TCG" | "TC") | null;
+                                    /** @description Conventional tariff */
+                                    fee: number | null;
+                                    /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
+                                    amoRate: number;
+                                    /** @description Paid by the AMO, participation forfaitaire already taken off */
+                                    amoAmount: number;
+                                    /** @description Euros, rounded to the cent */
+                                    participationForfaitaire: number;
+                                    /** @description fee × (1 − amoRate) when reimbursable, else 0 */
+                                    ticketModerateur: number;
+                                    /**
+                                     * @description full: CSS or AME; amo: ALD, maternity, AT-MP
+                                     * @enum {string}
+                                     */
+                                    tiersPayant: "full" | "amo" | "optional";
+                                    /** @description Why the decision came out so */
+                                    reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                                    /** @description What the sources leave uncertain for this case */
+                                    warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                                    /** @description URLs of the texts the decision rests on */
+                                    sources: string[];
+                                };
+                                /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
+                                share: {
+                                    charged: number | null;
+                                    excess: number;
+                                    amo: number;
+                                    supplementary: number;
+                                    outOfPocket: number | null;
+                                    advance: number | null;
+                                    advanceWithAmoTiersPayant: number | null;
+                                };
+                                /** @description false: the patient has not stated their supplementary cover; the share assumes none */
+                                insuranceStated: boolean;
+                            };
+                            /** @description Facts nobody stated, taken at the rules contract’s default */
+                            assumed: string[];
+                            /** @description The assisting professional’s own act, when one took part */
+                            assistant: {
+                                /** @enum {string} */
+                                profession: "nurse" | "pharmacist";
+                                billable: boolean;
+                                code: ("TLS" | "TLL" | "TLD" | "TLM") | null;
+                                fee: number | null;
+                                reasons: string[];
+                                warnings: string[];
+                            } | null;
+                            /** @description What the patient pays the practitioner for the act */
+                            amountDue: number;
+                            /** @description Euros, to the cent */
+                            paid: number;
+                            /** @description Euros, to the cent */
+                            balance: number;
+                            /**
+                             * @description not-billed: reoriented, interrupted or not billable; nothing-due: the tiers payant covers it all
+                             * @enum {string}
+                             */
+                            status: "not-billed" | "nothing-due" | "unpaid" | "partly-paid" | "paid";
+                            payments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                means: "cheque" | "transfer" | "card";
+                                /** @description Euros, to the cent */
+                                amount: number;
+                                /** @description A cheque’s number, a transfer’s label */
+                                reference: string | null;
+                                /** @description ISO 8601 instant */
+                                paidAt: string;
+                            }[];
+                            /** @description The patient may pay the balance by card online */
+                            onlinePayment: boolean;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The patient pays what is left online: a checkout session with the payment provider, whose page to go to
+         * @description Only when a payment provider is configured (409 online-payment-unavailable otherwise).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The provider’s hosted payment page: send the patient there */
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/fee-note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The act’s note d’honoraires (fee note) as a PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/acts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller’s acts: amounts, paid and unpaid, per organisation and month; `format=csv` for the accountant
+         * @description With `format=csv`, the same acts as RFC 4180 CSV (text/csv, one act a line) instead of JSON.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM */
+                    month?: string;
+                    organisationId?: string;
+                    /** @description paid: nothing left to pay; unpaid: a balance remains */
+                    status?: "paid" | "unpaid";
+                    /** @description csv: the same acts as text/csv */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acts: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                appointmentId: string;
+                                patient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                practitioner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                organisation: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description The day of the act, YYYY-MM-DD */
+                                date: string;
+                                time: string | null;
+                                /** @enum {string} */
+                                outcome: "completed" | "reoriented" | "interrupted";
+                                /** @description The rules engine’s decision the record was made from, in full */
+                                billing: {
+                                    /** @description The rules contract request the decision answers, every field spelled out */
+                                    request: {
+                                        /** @enum {string} */
+                                        kind: "teleconsultation";
+                                        /**
+                                         * Format: date
+                                         * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                                         */
+                                        date: string;
+                                        /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
+                                        time?: string;
+                                        /**
+                                         * @description video, or phone (audio only)
+                                         * @enum {string}
+                                         */
+                                        modality: "video" | "phone";
+                                        /**
+                                         * @description false: cut off or reoriented before the act was done
+                                         * @default true
+                                         */
+                                        completed: boolean;
+                                        /** @description Who gives the teleconsultation */
+                                        practitioner: {
+                                            /** @enum {string} */
+                                            profession: "doctor" | "midwife";
+                                            /**
+                                             * @default general-practice
+                                             * @enum {string}
+                                             */
+                                            specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                                            /**
+                                             * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
+                                             * @default 1
+                                             * @enum {number}
+                                             */
+                                            sector: 1 | 2;
+                                            /**
+                                             * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
+                                             * @default false
+                                             */
+                                            optam: boolean;
+                                            /**
+                                             * @description Is the patient’s médecin traitant (treating doctor)
+                                             * @default false
+                                             */
+                                            isTreatingDoctor: boolean;
+                                            /**
+                                             * @description Practises in the patient’s territory
+                                             * @default true
+                                             */
+                                            local: boolean;
+                                            /** @description Present when the practitioner is salaried by a teleconsultation company */
+                                            company?: {
+                                                /** @description The company holds the agrément of the health ministry */
+                                                approved: boolean;
+                                            };
+                                        };
+                                        /** @description The patient, on the day of the act */
+                                        patient: {
+                                            /** @description Age in whole years on the day of the act */
+                                            age: number;
+                                            /**
+                                             * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
+                                             * @default referred
+                                             * @enum {string}
+                                             */
+                                            treatingDoctor: "referred" | "available" | "unavailable" | "none";
+                                            /**
+                                             * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
+                                             * @default home
+                                             * @enum {string}
+                                             */
+                                            residence: "home" | "ehpad" | "disability-facility" | "prison";
+                                            /**
+                                             * @description Lives in a zone d’intervention prioritaire (ZIP)
+                                             * @default false
+                                             */
+                                            livesInZip: boolean;
+                                            /**
+                                             * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
+                                             * @default []
+                                             */
+                                            coverage: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
+                                            /** @description Month of pregnancy, 1 to 9, when pregnant */
+                                            pregnancyMonth?: number;
+                                            /**
+                                             * @description € of participation forfaitaire already deducted this calendar year
+                                             * @default 0
+                                             */
+                                            participationsPaidThisYear: number;
+                                            /**
+                                             * Format: date
+                                             * @description Last in-person visit with this practitioner or practice
+                                             */
+                                            lastInPersonVisit?: string;
+                                        };
+                                        context: {
+                                            /** @default false */
+                                            emergency: boolean;
+                                            /**
+                                             * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
+                                             * @default false
+                                             */
+                                            sasReferral: boolean;
+                                            /**
+                                             * @description What a midwife’s teleconsultation is for
+                                             * @enum {string}
+                                             */
+                                            midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                                            /** @description € billed, when not the conventional tariff */
+                                            feeCharged?: number;
+                                        };
+                                    };
+                                    decision: {
+                                        /** @description May be billed to the Assurance Maladie at all */
+                                        billable: boolean;
+                                        /** @description The AMO (Assurance Maladie obligatoire) pays its share */
+                                        reimbursable: boolean;
+                                        code: ("TCG" | "TC") | null;
+                                        /** @description Conventional tariff */
+                                        fee: number | null;
+                                        /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
+                                        amoRate: number;
+                                        /** @description Paid by the AMO, participation forfaitaire already taken off */
+                                        amoAmount: number;
+                                        /** @description Euros, rounded to the cent */
+                                        participationForfaitaire: number;
+                                        /** @description fee × (1 − amoRate) when reimbursable, else 0 */
+                                        ticketModerateur: number;
+                                        /**
+                                         * @description full: CSS or AME; amo: ALD, maternity, AT-MP
+                                         * @enum {string}
+                                         */
+                                        tiersPayant: "full" | "amo" | "optional";
+                                        /** @description Why the decision came out so */
+                                        reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                                        /** @description What the sources leave uncertain for this case */
+                                        warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                                        /** @description URLs of the texts the decision rests on */
+                                        sources: string[];
+                                    };
+                                    /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
+                                    share: {
+                                        charged: number | null;
+                                        excess: number;
+                                        amo: number;
+                                        supplementary: number;
+                                        outOfPocket: number | null;
+                                        advance: number | null;
+                                        advanceWithAmoTiersPayant: number | null;
+                                    };
+                                    /** @description false: the patient has not stated their supplementary cover; the share assumes none */
+                                    insuranceStated: boolean;
+                                };
+                                /** @description Facts nobody stated, taken at the rules contract’s default */
+                                assumed: string[];
+                                /** @description The assisting professional’s own act, when one took part */
+                                assistant: {
+                                    /** @enum {string} */
+                                    profession: "nurse" | "pharmacist";
+                                    billable: boolean;
+                                    code: ("TLS" | "TLL" | "TLD" | "TLM") | null;
+                                    fee: number | null;
+                                    reasons: string[];
+                                    warnings: string[];
+                                } | null;
+                                /** @description What the patient pays the practitioner for the act */
+                                amountDue: number;
+                                /** @description Euros, to the cent */
+                                paid: number;
+                                /** @description Euros, to the cent */
+                                balance: number;
+                                /**
+                                 * @description not-billed: reoriented, interrupted or not billable; nothing-due: the tiers payant covers it all
+                                 * @enum {string}
+                                 */
+                                status: "not-billed" | "nothing-due" | "unpaid" | "partly-paid" | "paid";
+                                payments: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    means: "cheque" | "transfer" | "card";
+                                    /** @description Euros, to the cent */
+                                    amount: number;
+                                    /** @description A cheque’s number, a transfer’s label */
+                                    reference: string | null;
+                                    /** @description ISO 8601 instant */
+                                    paidAt: string;
+                                }[];
+                                /** @description The patient may pay the balance by card online */
+                                onlinePayment: boolean;
+                                createdAt: string;
+                            }[];
+                            totals: {
+                                acts: number;
+                                /** @description Euros, to the cent */
+                                billed: number;
+                                /** @description Euros, to the cent */
+                                due: number;
+                                /** @description Euros, to the cent */
+                                paid: number;
+                                /** @description Euros, to the cent */
+                                balance: number;
+                            };
+                            /** @description Where the caller practises: the filter’s choices */
+                            organisations: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/rules/evaluate": {
         parameters: {
             query?: never;
@@ -5418,6 +6570,13 @@ export interface paths {
                             incidentNote: string | null;
                             /** @description While waiting: an approximate wait, from the slots ahead */
                             estimatedWaitMinutes: number | null;
+                            /** @description Since when the call went on in audio alone, and why: billing may treat it as a telephone act */
+                            audioOnly: {
+                                /** @description ISO 8601 instant */
+                                at: string;
+                                /** @enum {string} */
+                                reason: "chosen" | "camera-failed" | "poor-quality";
+                            } | null;
                         };
                     };
                 };
@@ -5487,6 +6646,13 @@ export interface paths {
                             incidentNote: string | null;
                             /** @description While waiting: an approximate wait, from the slots ahead */
                             estimatedWaitMinutes: number | null;
+                            /** @description Since when the call went on in audio alone, and why: billing may treat it as a telephone act */
+                            audioOnly: {
+                                /** @description ISO 8601 instant */
+                                at: string;
+                                /** @enum {string} */
+                                reason: "chosen" | "camera-failed" | "poor-quality";
+                            } | null;
                         };
                     };
                 };
@@ -5618,6 +6784,13 @@ export interface paths {
                             incidentNote: string | null;
                             /** @description While waiting: an approximate wait, from the slots ahead */
                             estimatedWaitMinutes: number | null;
+                            /** @description Since when the call went on in audio alone, and why: billing may treat it as a telephone act */
+                            audioOnly: {
+                                /** @description ISO 8601 instant */
+                                at: string;
+                                /** @enum {string} */
+                                reason: "chosen" | "camera-failed" | "poor-quality";
+                            } | null;
                         };
                     };
                 };
@@ -5693,6 +6866,13 @@ export interface paths {
                             incidentNote: string | null;
                             /** @description While waiting: an approximate wait, from the slots ahead */
                             estimatedWaitMinutes: number | null;
+                            /** @description Since when the call went on in audio alone, and why: billing may treat it as a telephone act */
+                            audioOnly: {
+                                /** @description ISO 8601 instant */
+                                at: string;
+                                /** @enum {string} */
+                                reason: "chosen" | "camera-failed" | "poor-quality";
+                            } | null;
                         };
                     };
                 };
@@ -5766,6 +6946,13 @@ export interface paths {
                             incidentNote: string | null;
                             /** @description While waiting: an approximate wait, from the slots ahead */
                             estimatedWaitMinutes: number | null;
+                            /** @description Since when the call went on in audio alone, and why: billing may treat it as a telephone act */
+                            audioOnly: {
+                                /** @description ISO 8601 instant */
+                                at: string;
+                                /** @enum {string} */
+                                reason: "chosen" | "camera-failed" | "poor-quality";
+                            } | null;
                         };
                     };
                 };
@@ -5842,11 +7029,244 @@ export interface paths {
                             incidentNote: string | null;
                             /** @description While waiting: an approximate wait, from the slots ahead */
                             estimatedWaitMinutes: number | null;
+                            /** @description Since when the call went on in audio alone, and why: billing may treat it as a telephone act */
+                            audioOnly: {
+                                /** @description ISO 8601 instant */
+                                at: string;
+                                /** @enum {string} */
+                                reason: "chosen" | "camera-failed" | "poor-quality";
+                            } | null;
                         };
                     };
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/teleconsultation/audio-only": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The call goes on in audio alone (chosen, camera failed, poor connection): recorded on the visit for billing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        reason: "chosen" | "camera-failed" | "poor-quality";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            appointmentId: string;
+                            /** Format: uuid */
+                            patientId: string;
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            role: "patient" | "practitioner";
+                            /** @description ISO 8601 instant */
+                            startsAt: string;
+                            /** @description ISO 8601 instant */
+                            endsAt: string;
+                            /** @description 15 minutes before the start */
+                            checkInOpensAt: string;
+                            /** @enum {string} */
+                            state: "not-checked-in" | "waiting" | "postponed" | "admitted" | "cancelled" | "ended";
+                            checkedInAt: string | null;
+                            stateChangedAt: string | null;
+                            postponedUntil: string | null;
+                            /** @description What the practitioner said on postponing or cancelling */
+                            notice: string | null;
+                            outcome: ("completed" | "reoriented" | "interrupted") | null;
+                            incidentNote: string | null;
+                            /** @description While waiting: an approximate wait, from the slots ahead */
+                            estimatedWaitMinutes: number | null;
+                            /** @description Since when the call went on in audio alone, and why: billing may treat it as a telephone act */
+                            audioOnly: {
+                                /** @description ISO 8601 instant */
+                                at: string;
+                                /** @enum {string} */
+                                reason: "chosen" | "camera-failed" | "poor-quality";
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teleconsultation/ice-servers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The STUN and TURN servers (short-lived TURN credentials) for a connectivity check, outside any call */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            iceServers: {
+                                urls: string[];
+                                username?: string;
+                                credential?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/teleconsultation/connectivity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient’s last connectivity check, for the practitioner before admitting */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Null until the patient ran the check */
+                            check: {
+                                /** @description A direct path: a server-reflexive candidate through STUN (a host candidate when no STUN is configured) */
+                                direct: boolean;
+                                /** @description A relay candidate from the TURN server over UDP; null when none is configured */
+                                turnUdp: boolean | null;
+                                /** @description A relay candidate from the TURN server over TLS (port 443); null when none is configured */
+                                turnTls: boolean | null;
+                                /**
+                                 * @description joignable : direct, par le relais, ou non
+                                 * @enum {string}
+                                 */
+                                reachable: "direct" | "relay" | "none";
+                                /** @description ISO 8601 instant */
+                                checkedAt: string;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** The patient’s connectivity check for the appointment: direct, TURN over UDP, TURN over TLS */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            /** @description What the patient’s browser found trying each path with the ICE servers it was given */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A direct path: a server-reflexive candidate through STUN (a host candidate when no STUN is configured) */
+                        direct: boolean;
+                        /** @description A relay candidate from the TURN server over UDP; null when none is configured */
+                        turnUdp: boolean | null;
+                        /** @description A relay candidate from the TURN server over TLS (port 443); null when none is configured */
+                        turnTls: boolean | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description A direct path: a server-reflexive candidate through STUN (a host candidate when no STUN is configured) */
+                            direct: boolean;
+                            /** @description A relay candidate from the TURN server over UDP; null when none is configured */
+                            turnUdp: boolean | null;
+                            /** @description A relay candidate from the TURN server over TLS (port 443); null when none is configured */
+                            turnTls: boolean | null;
+                            /**
+                             * @description joignable : direct, par le relais, ou non
+                             * @enum {string}
+                             */
+                            reachable: "direct" | "relay" | "none";
+                            /** @description ISO 8601 instant */
+                            checkedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5978,6 +7398,665 @@ export interface paths {
             };
         };
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/teleconsultation/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invites an assisting professional, a relative or an interpreter by a single-use link (copied, or e-mailed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description An assisting professional, a relative, an interpreter
+                         * @enum {string}
+                         */
+                        kind: "professional" | "relative" | "interpreter";
+                        /**
+                         * Format: email
+                         * @description Where to send the link (the mail carries the link alone, no health data)
+                         */
+                        email?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "professional" | "relative" | "interpreter";
+                            /** @description The single-use link: shown once, stored only hashed */
+                            link: string;
+                            /** @description ISO 8601 instant */
+                            expiresAt: string;
+                            emailed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/teleconsultation/assistants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visit’s invitations and the assistants they became (name, profession, RPPS, setting) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "professional" | "relative" | "interpreter";
+                            /** @enum {string} */
+                            status: "pending" | "joined" | "expired" | "withdrawn";
+                            /** @enum {string} */
+                            invitedAs: "patient" | "practitioner";
+                            /** @description ISO 8601 instant */
+                            expiresAt: string;
+                            joinedAt: string | null;
+                            name: string | null;
+                            profession: ("nurse" | "pharmacist" | "physician" | "midwife" | "physiotherapist" | "other") | null;
+                            rpps: string | null;
+                            place: ("pharmacy" | "home" | "nursing-home" | "health-centre" | "teleconsultation-booth" | "other") | null;
+                            setting: ("planned-care" | "dedicated-place" | "home-visit") | null;
+                            subject: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/teleconsultation/invitations/{invitationId}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Withdraws an invitation: its link, or the access of the assistant who used it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                    invitationId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "professional" | "relative" | "interpreter";
+                            /** @enum {string} */
+                            status: "pending" | "joined" | "expired" | "withdrawn";
+                            /** @enum {string} */
+                            invitedAs: "patient" | "practitioner";
+                            /** @description ISO 8601 instant */
+                            expiresAt: string;
+                            joinedAt: string | null;
+                            name: string | null;
+                            profession: ("nurse" | "pharmacist" | "physician" | "midwife" | "physiotherapist" | "other") | null;
+                            rpps: string | null;
+                            place: ("pharmacy" | "home" | "nursing-home" | "health-centre" | "teleconsultation-booth" | "other") | null;
+                            setting: ("planned-care" | "dedicated-place" | "home-visit") | null;
+                            subject: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/teleconsultation/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The measurements assistants shared in the call, with their FHIR Observations */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "bodyTemperature" | "bloodPressure" | "heartRate" | "spo2" | "bodyWeight" | "glucose";
+                            value: number | null;
+                            systolic: number | null;
+                            diastolic: number | null;
+                            /** @description The canonical unit the value was converted to */
+                            unit: string;
+                            /** @enum {string} */
+                            source: "typed" | "bluetooth";
+                            /** @description ISO 8601 instant */
+                            effectiveAt: string;
+                            /** @description ISO 8601 instant */
+                            sharedAt: string;
+                            assistant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                profession: ("nurse" | "pharmacist" | "physician" | "midwife" | "physiotherapist" | "other") | null;
+                            };
+                            /** @description The FHIR R4 Observation stored in the record */
+                            observation: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teleconsultation/invitations/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What an invitation link is for, before it is used: its kind, expiry and the information to accept (nothing of the visit) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            kind: "professional" | "relative" | "interpreter";
+                            /** @description ISO 8601 instant */
+                            expiresAt: string;
+                            /** @description What the assistant accepts before joining */
+                            information: {
+                                version: string;
+                                text: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teleconsultation/invitations/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Uses an invitation link, once: the assistant says who they are and accepts the information; answers their credential
+         * @description A used link answers 410 invitation-used; an expired or withdrawn one 410 invitation-expired.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        token: string;
+                        /** @description The assistant’s name, as the others will see it */
+                        name: string;
+                        /**
+                         * @description Required of a professional
+                         * @enum {string}
+                         */
+                        profession?: "nurse" | "pharmacist" | "physician" | "midwife" | "physiotherapist" | "other";
+                        /** @description RPPS number (11 digits), if the professional has one */
+                        rpps?: string;
+                        /** @enum {string} */
+                        place?: "pharmacy" | "home" | "nursing-home" | "health-centre" | "teleconsultation-booth" | "other";
+                        /**
+                         * @description A nurse: planned care (TLS), a dedicated place (TLL) or a home visit (TLD)
+                         * @enum {string}
+                         */
+                        setting?: "planned-care" | "dedicated-place" | "home-visit";
+                        /** @description The version of the information accepted */
+                        informationVersion: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Sent back as `Authorization: Bearer …` until the link’s expiry; shown once */
+                            credential: string;
+                            /** Format: uuid */
+                            assistantId: string;
+                            /** @description ISO 8601 instant */
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teleconsultation/assist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The visit as its assistant sees it: its state, times, practitioner
+         * @description The assistant’s own credential (`Authorization: Bearer …`, given on opening the invitation link), no session: checked first, for this one visit.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            appointmentId: string;
+                            /** @enum {string} */
+                            state: "not-checked-in" | "waiting" | "postponed" | "admitted" | "cancelled" | "ended";
+                            /** @description ISO 8601 instant */
+                            startsAt: string;
+                            /** @description ISO 8601 instant */
+                            endsAt: string;
+                            /** @description ISO 8601 instant */
+                            expiresAt: string;
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            assistant: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "professional" | "relative" | "interpreter";
+                                name: string;
+                                profession: ("nurse" | "pharmacist" | "physician" | "midwife" | "physiotherapist" | "other") | null;
+                                subject: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teleconsultation/assist/room-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A room token for the assistant once the patient is admitted, with the ICE servers
+         * @description The assistant’s own credential (`Authorization: Bearer …`, given on opening the invitation link), no session: checked first, for this one visit.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Opens the room on the live WebSocket (`?token=`), with the same session; a few minutes */
+                            token: string;
+                            topic: string;
+                            subject: string;
+                            /** @description ISO 8601 instant */
+                            expiresAt: string;
+                            iceServers: {
+                                urls: string[];
+                                username?: string;
+                                credential?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teleconsultation/assist/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the assistant shared in this visit
+         * @description The assistant’s own credential (`Authorization: Bearer …`, given on opening the invitation link), no session: checked first, for this one visit.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "bodyTemperature" | "bloodPressure" | "heartRate" | "spo2" | "bodyWeight" | "glucose";
+                            value: number | null;
+                            systolic: number | null;
+                            diastolic: number | null;
+                            /** @description The canonical unit the value was converted to */
+                            unit: string;
+                            /** @enum {string} */
+                            source: "typed" | "bluetooth";
+                            /** @description ISO 8601 instant */
+                            effectiveAt: string;
+                            /** @description ISO 8601 instant */
+                            sharedAt: string;
+                            assistant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                profession: ("nurse" | "pharmacist" | "physician" | "midwife" | "physiotherapist" | "other") | null;
+                            };
+                            /** @description The FHIR R4 Observation stored in the record */
+                            observation: {
+                                [key: string]: unknown;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * The assistant shares a measurement in the call (typed in or from a Bluetooth device): stored as an Observation
+         * @description The assistant’s own credential (`Authorization: Bearer …`, given on opening the invitation link), no session: checked first, for this one visit. The same identifier again answers 200 with the measurement stored first.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "bloodPressure";
+                        systolic: number;
+                        diastolic: number;
+                        /** @description Chosen by the page: a retry carries the same one and is stored once */
+                        identifier: string;
+                        /** @description UCUM (Cel, mm[Hg], /min, %, kg, mg/dL, mmol/L…) or a common spelling */
+                        unit: string;
+                        /** @enum {string} */
+                        source: "typed" | "bluetooth";
+                        /** @description When it was measured (default: now) */
+                        effective?: string;
+                        /** @description The Bluetooth device’s name */
+                        device?: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "bodyTemperature" | "heartRate" | "spo2" | "bodyWeight" | "glucose";
+                        value: number;
+                        /** @description Chosen by the page: a retry carries the same one and is stored once */
+                        identifier: string;
+                        /** @description UCUM (Cel, mm[Hg], /min, %, kg, mg/dL, mmol/L…) or a common spelling */
+                        unit: string;
+                        /** @enum {string} */
+                        source: "typed" | "bluetooth";
+                        /** @description When it was measured (default: now) */
+                        effective?: string;
+                        /** @description The Bluetooth device’s name */
+                        device?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "bodyTemperature" | "bloodPressure" | "heartRate" | "spo2" | "bodyWeight" | "glucose";
+                            value: number | null;
+                            systolic: number | null;
+                            diastolic: number | null;
+                            /** @description The canonical unit the value was converted to */
+                            unit: string;
+                            /** @enum {string} */
+                            source: "typed" | "bluetooth";
+                            /** @description ISO 8601 instant */
+                            effectiveAt: string;
+                            /** @description ISO 8601 instant */
+                            sharedAt: string;
+                            assistant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                profession: ("nurse" | "pharmacist" | "physician" | "midwife" | "physiotherapist" | "other") | null;
+                            };
+                            /** @description The FHIR R4 Observation stored in the record */
+                            observation: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "bodyTemperature" | "bloodPressure" | "heartRate" | "spo2" | "bodyWeight" | "glucose";
+                            value: number | null;
+                            systolic: number | null;
+                            diastolic: number | null;
+                            /** @description The canonical unit the value was converted to */
+                            unit: string;
+                            /** @enum {string} */
+                            source: "typed" | "bluetooth";
+                            /** @description ISO 8601 instant */
+                            effectiveAt: string;
+                            /** @description ISO 8601 instant */
+                            sharedAt: string;
+                            assistant: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                profession: ("nurse" | "pharmacist" | "physician" | "midwife" | "physiotherapist" | "other") | null;
+                            };
+                            /** @description The FHIR R4 Observation stored in the record */
+                            observation: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6866,6 +8945,54 @@ export interface paths {
                             resolvedAt: string | null;
                             resolutionNote: string | null;
                             createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/stripe/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stripe’s notifications (checkout.session.completed): the act is paid once, whatever the replays
+         * @description Verified by its Stripe-Signature header (400 otherwise); 404 when no payment provider is configured.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description A Stripe event, as Stripe sent it */
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            received: true;
+                            duplicate: boolean;
                         };
                     };
                 };

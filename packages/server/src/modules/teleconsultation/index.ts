@@ -9,7 +9,7 @@ import type { TeleconsultationTables } from './tables.js';
 /** Teleconsultation: the waiting room (check-in, admit, postpone, cancel), the call's room and its signaling, the end of the act and its quality. */
 export const teleconsultation = defineModule<TeleconsultationTables>({
   name: 'teleconsultation',
-  tables: ['teleconsultation_visits', 'teleconsultation_quality'],
+  tables: ['teleconsultation_visits', 'teleconsultation_quality', 'teleconsultation_connectivity'],
   problems: TELECONSULTATION_PROBLEMS,
   register: (app, ctx) => registerTeleconsultationRoutes(app, { ...serviceDeps(ctx), sms: createSmsSender(ctx.config, ctx.logger) }),
   topics: [patientVisitsTopic, waitingRoomTopic, roomTopic],

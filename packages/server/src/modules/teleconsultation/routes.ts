@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/auth/hook.js';
 import { languageOf } from '../../platform/http/language.js';
 import { readQuality, reportQuality, roomToken } from './room.js';
+import { registerConnectivityRoutes } from './connectivity-routes.js';
 import {
   AppointmentParams,
+  AudioOnlyRequest,
   CancelRequest,
   EndRequest,
   PostponeRequest,
@@ -15,7 +17,7 @@ import {
   Visit,
   WaitingRoom,
 } from './schemas.js';
-import { admit, cancel, checkIn, end, postpone, readVisit, type TeleconsultationDeps } from './visits.js';
+import { admit, cancel, checkIn, end, postpone, readVisit, recordAudioOnly, type TeleconsultationDeps } from './visits.js';
 import { waitingRoom } from './waiting-room.js';
 
 const tags = ['teleconsultation'];
@@ -119,6 +121,23 @@ export function registerTeleconsultationRoutes(app: FastifyInstance, deps: Telec
     },
     async (request) => end(deps, actorOf(request), request.params.appointmentId, request.body),
   );
+
+  api.post(
+    `${visitPath}/audio-only`,
+    {
+      schema: {
+        tags,
+        summary: 'The call goes on in audio alone (chosen, camera failed, poor connection): recorded on the visit for billing',
+        params: AppointmentParams,
+        body: AudioOnlyRequest,
+        response: { 200: Visit },
+      },
+      config: signedIn,
+    },
+    async (request) => recordAudioOnly(deps, actorOf(request), request.params.appointmentId, request.body),
+  );
+
+  registerConnectivityRoutes(app, deps);
 
   api.post(
     `${visitPath}/room-token`,

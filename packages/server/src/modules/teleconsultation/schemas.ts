@@ -11,6 +11,8 @@ const Note = (max: number) => z.string().max(max).pipe(prose({ max }));
 
 export const AppointmentParams = z.object({ appointmentId: Id }).strict();
 
+const AUDIO_ONLY_REASONS = ['chosen', 'camera-failed', 'poor-quality'] as const;
+
 export const VisitStateName = z.enum(['not-checked-in', 'waiting', 'postponed', 'admitted', 'cancelled', 'ended']);
 export const Outcome = z.enum(['completed', 'reoriented', 'interrupted']);
 
@@ -31,7 +33,13 @@ export const Visit = z.object({
   outcome: Outcome.nullable(),
   incidentNote: z.string().nullable(),
   estimatedWaitMinutes: z.number().int().nullable().describe('While waiting: an approximate wait, from the slots ahead'),
+  audioOnly: z
+    .object({ at: Instant, reason: z.enum(AUDIO_ONLY_REASONS) })
+    .nullable()
+    .describe('Since when the call went on in audio alone, and why: billing may treat it as a telephone act'),
 });
+
+export const AudioOnlyRequest = z.object({ reason: z.enum(AUDIO_ONLY_REASONS) }).strict();
 
 export const WaitingPatient = z.object({
   appointmentId: Id,

@@ -1,10 +1,13 @@
 import type { Generated } from 'kysely';
+import type { ConnectivityTable } from './connectivity-tables.js';
 
 /** Where a patient's visit stands, from check-in to the end of the act. */
 export type VisitState = 'waiting' | 'postponed' | 'admitted' | 'cancelled' | 'ended';
 /** How the practitioner ended the act: a reoriented patient is not billed; an interrupted call says so in the report. */
 export type VisitOutcome = 'completed' | 'reoriented' | 'interrupted';
 export type CallSide = 'patient' | 'practitioner';
+/** Why a call went on in audio alone: chosen by a participant, the camera failed, the connection was too poor. */
+export type AudioOnlyReason = 'chosen' | 'camera-failed' | 'poor-quality';
 
 export interface TeleconsultationTables {
   teleconsultation_visits: {
@@ -22,6 +25,9 @@ export interface TeleconsultationTables {
     incident_note: string | null;
     ended_at: Date | null;
     version: Generated<number>;
+    /** Since when the call went on in audio alone, and why (billing may treat it as a telephone act). */
+    audio_only_at: Generated<Date | null>;
+    audio_only_reason: Generated<AudioOnlyReason | null>;
   };
   teleconsultation_quality: {
     appointment_id: string;
@@ -35,4 +41,5 @@ export interface TeleconsultationTables {
     frames_decoded: string | number | null;
     reported_at: Generated<Date>;
   };
+  teleconsultation_connectivity: ConnectivityTable;
 }

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import { managesPatient } from '../../platform/auth/policy.js';
 import { audited } from '../../platform/audit/audit.js';
-import type { Db } from '../../platform/database/database.js';
+import { scoped, type Db } from '../../platform/database/database.js';
 import { problem } from '../../platform/http/problem.js';
 import { accountNames } from '../accounts/service.js';
 import {
@@ -13,9 +13,9 @@ import {
   type SchedulingDeps,
 } from '../scheduling/service.js';
 import { announceVisit } from './live.js';
-import type { CancelRequest, EndRequest, PostponeRequest, Visit } from './schemas.js';
+import type { AudioOnlyRequest, CancelRequest, EndRequest, PostponeRequest, Visit } from './schemas.js';
 import { changeVisit, checkIn as insertVisit, openVisitsOf, visitById, type VisitChange, type VisitRow } from './store.js';
-import type { VisitState } from './tables.js';
+import type { TeleconsultationTables, VisitState } from './tables.js';
 import { estimatedWaitMinutes, type QueuedVisit } from './wait.js';
 
 /** Teleconsultation's use cases lean on scheduling's (the appointment's status follows the visit). */
@@ -77,6 +77,7 @@ async function viewOf(
     outcome: row?.outcome ?? null,
     incidentNote: role === 'practitioner' ? (row?.incident_note ?? null) : null,
     estimatedWaitMinutes: waiting ? estimatedWaitMinutes(queued(row), queue, now) : null,
+    audioOnly: row?.audio_only_at && row.audio_only_reason ? { at: row.audio_only_at.toISOString(), reason: row.audio_only_reason } : null,
   };
 }
 
@@ -181,6 +182,46 @@ async function practitionerChange(
   );
   announce(deps, row);
   return { parties, role, row, view: () => viewOf(deps.db, parties, role, row, now) };
+}
+
+/**
+ * A participant of the admitted call goes on in audio alone (chosen, the camera failed, the
+ * connection too poor): the visit keeps the first time and reason, for billing to treat the act as
+ * by telephone. Audited.
+ */
+export async function recordAudioOnly(
+  deps: TeleconsultationDeps,
+  actor: Actor,
+  appointmentId: string,
+  request: z.infer<typeof AudioOnlyRequest>,
+  now = Date.now(),
+) {
+  const { parties, role } = await participation(deps.db, actor, appointmentId);
+  const row = await audited(
+    deps,
+    {
+      actor,
+      kind: 'change',
+      action: 'teleconsultation.audio-only',
+      resource: { type: 'Encounter', id: appointmentId },
+      patientId: parties.patientId,
+      organisationId: parties.organisationId,
+      authorize: () => role,
+    },
+    (tx) =>
+      scoped<TeleconsultationTables>(tx)
+        .updateTable('teleconsultation_visits')
+        .set((eb) => ({
+          audio_only_at: eb.fn.coalesce('audio_only_at', eb.val(new Date(now))),
+          audio_only_reason: eb.fn.coalesce('audio_only_reason', eb.val(request.reason)),
+        }))
+        .where('appointment_id', '=', appointmentId)
+        .where('state', '=', 'admitted')
+        .returningAll()
+        .executeTakeFirst()
+        .then((changed) => changed ?? Promise.reject(problem.conflict('not-admitted'))),
+  );
+  return viewOf(deps.db, parties, role, row, now);
 }
 
 /** The practitioner lets the patient in: the room opens to both, and the appointment is in progress. */

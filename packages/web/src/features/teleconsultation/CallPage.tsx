@@ -73,6 +73,10 @@ export function CallPage() {
         ) : call.participants.length === 0 ? (
           <Text>{t('teleconsultation.call.waitingForOthers')}</Text>
         ) : null}
+        {open && joined && call.audioOnly ? (
+          <Text data-testid="audio-only">{t(`teleconsultation.call.audioOnlyReason.${call.audioOnly}`)}</Text>
+        ) : null}
+        {open && joined && call.sharing ? <Text>{t('teleconsultation.call.sharing')}</Text> : null}
         {call.participants
           .filter((p) => p.state === 'failed')
           .map((p) => (
@@ -103,9 +107,34 @@ export function CallPage() {
             <Button variant="default" aria-pressed={!call.micOn} onClick={call.toggleMic}>
               {t(call.micOn ? 'teleconsultation.call.mute' : 'teleconsultation.call.unmute')}
             </Button>
-            <Button variant="default" aria-pressed={!call.cameraOn} onClick={call.toggleCamera}>
-              {t(call.cameraOn ? 'teleconsultation.call.cameraOff' : 'teleconsultation.call.cameraOn')}
-            </Button>
+            {call.audioOnly ? (
+              <Button variant="default" onClick={() => void call.restoreVideo()}>
+                {t('teleconsultation.call.restoreVideo')}
+              </Button>
+            ) : (
+              <>
+                <Button variant="default" aria-pressed={!call.cameraOn} onClick={call.toggleCamera}>
+                  {t(call.cameraOn ? 'teleconsultation.call.cameraOff' : 'teleconsultation.call.cameraOn')}
+                </Button>
+                {call.cameras > 1 ? (
+                  <Button variant="default" onClick={() => void call.switchCamera()}>
+                    {t('teleconsultation.call.switchCamera')}
+                  </Button>
+                ) : null}
+                {practitioner && (navigator.mediaDevices as Partial<MediaDevices> | undefined)?.getDisplayMedia ? (
+                  <Button
+                    variant="default"
+                    aria-pressed={call.sharing}
+                    onClick={() => void (call.sharing ? call.stopSharing() : call.shareScreen())}
+                  >
+                    {t(call.sharing ? 'teleconsultation.call.stopSharing' : 'teleconsultation.call.shareScreen')}
+                  </Button>
+                ) : null}
+                <Button variant="default" onClick={() => void call.goAudioOnly()}>
+                  {t('teleconsultation.call.audioOnly')}
+                </Button>
+              </>
+            )}
             <Button color="red.9" onClick={leave}>
               {t('teleconsultation.call.leave')}
             </Button>

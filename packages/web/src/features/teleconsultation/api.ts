@@ -8,6 +8,9 @@ export type WaitingPatient = Reply<'/api/v1/teleconsultation/waiting-room', 'get
 export type RoomToken = Reply<'/api/v1/appointments/{appointmentId}/teleconsultation/room-token', 'post'>;
 export type EndRequest = RequestBody<'/api/v1/appointments/{appointmentId}/teleconsultation/end', 'post'>;
 export type QualityReport = RequestBody<'/api/v1/appointments/{appointmentId}/teleconsultation/quality', 'put'>;
+export type ConnectivityReport = RequestBody<'/api/v1/appointments/{appointmentId}/teleconsultation/connectivity', 'put'>;
+export type Connectivity = Reply<'/api/v1/appointments/{appointmentId}/teleconsultation/connectivity', 'put'>;
+export type AudioOnlyReason = RequestBody<'/api/v1/appointments/{appointmentId}/teleconsultation/audio-only', 'post'>['reason'];
 
 const visitOf = (appointmentId: string) => ({ params: { path: { appointmentId } } });
 
@@ -15,6 +18,8 @@ export const teleconsultationKeys = {
   all: ['teleconsultation'] as const,
   visit: (appointmentId: string) => ['teleconsultation', 'visit', appointmentId] as const,
   waitingRoom: ['teleconsultation', 'waiting-room'] as const,
+  /** Under the waiting room's key: its reload reloads them too. */
+  connectivity: (appointmentId: string) => ['teleconsultation', 'waiting-room', 'connectivity', appointmentId] as const,
 };
 
 export const teleconsultationApi = {
@@ -33,6 +38,13 @@ export const teleconsultationApi = {
     answer(api.POST('/api/v1/appointments/{appointmentId}/teleconsultation/room-token', visitOf(appointmentId))),
   reportQuality: (appointmentId: string, body: QualityReport) =>
     api.PUT('/api/v1/appointments/{appointmentId}/teleconsultation/quality', { ...visitOf(appointmentId), body }),
+  audioOnly: (appointmentId: string, reason: AudioOnlyReason) =>
+    answer(api.POST('/api/v1/appointments/{appointmentId}/teleconsultation/audio-only', { ...visitOf(appointmentId), body: { reason } })),
+  iceServers: () => answer(api.GET('/api/v1/teleconsultation/ice-servers')),
+  reportConnectivity: (appointmentId: string, body: ConnectivityReport) =>
+    answer(api.PUT('/api/v1/appointments/{appointmentId}/teleconsultation/connectivity', { ...visitOf(appointmentId), body })),
+  connectivity: (appointmentId: string) =>
+    answer(api.GET('/api/v1/appointments/{appointmentId}/teleconsultation/connectivity', visitOf(appointmentId))),
   consentInformation: () => answer(api.GET('/api/v1/consent-information/{act}', { params: { path: { act: 'teleconsultation' } } })),
   consents: (patientId: string) => answer(api.GET('/api/v1/patients/{patientId}/consents', { params: { path: { patientId } } })),
   giveConsent: (patientId: string, informationVersion: string) =>

@@ -20,8 +20,12 @@ export interface ChatLine {
 /** Video bitrate shared among the peers: each sends less as the mesh grows (a mesh uploads once per peer). */
 const UPLINK_BPS = 1_800_000;
 const MAX_CHAT_LENGTH = 2_000;
+/** How long a peer the server says left, but whose media still flows, is kept for its return (a network change). */
+const RETURN_GRACE_MS = 20_000;
 
 interface Link {
+  /** The other side's peer id in the room: a new one each time its socket joins again. */
+  peer: string;
   subject: string;
   pc: RTCPeerConnection;
   chat: RTCDataChannel;
@@ -30,6 +34,8 @@ interface Link {
   ignoreOffer: boolean;
   /** Candidates that arrived before the description they belong to. */
   early: RTCIceCandidateInit[];
+  /** Set while the server says the peer left but its connection lives: closed when it runs out. */
+  returnTimer?: number;
 }
 
 /**
@@ -44,7 +50,7 @@ export class Mesh {
 
   constructor(
     private readonly local: MediaStream,
-    private readonly iceServers: RTCIceServer[],
+    private iceServers: RTCIceServer[],
     private readonly self: string,
     private readonly send: (to: string, signal: Signal) => void,
     private readonly changed: () => void,
@@ -63,22 +69,99 @@ export class Mesh {
     this.link(peer, subject, true);
   }
 
-  /** A peer joined: it will call; its link is made when its offer arrives. Another tab of the same participant replaces the old one. */
+  /**
+   * A peer joined: it will call; its link is made when its offer arrives. A participant already
+   * linked may be coming back after a network change (its offer restarts ICE on the same
+   * connection) or be another tab (a new connection replaces the old): its offer tells (`adopt`).
+   * An offer of ours it may never have received is withdrawn, so that its restart goes through.
+   */
   joined(peer: string, subject: string): void {
-    for (const [other, link] of this.links) if (link.subject === subject && other !== peer) this.leave(other);
+    for (const link of this.links.values()) {
+      if (link.subject !== subject || link.peer === peer) continue;
+      if (link.pc.signalingState === 'have-local-offer') void link.pc.setLocalDescription({ type: 'rollback' }).catch(() => {});
+    }
+  }
+
+  /**
+   * The server says a peer left. If its media still flows, its socket alone dropped (a network
+   * change): the connection is kept a while for it to come back; otherwise it is closed now.
+   */
+  left(peer: string): void {
+    const link = this.links.get(peer);
+    if (!link) return;
+    if (link.pc.connectionState !== 'connected' || link.chat.readyState !== 'open') return this.leave(peer);
+    window.clearTimeout(link.returnTimer);
+    link.returnTimer = window.setTimeout(() => this.leave(link.peer), RETURN_GRACE_MS);
   }
 
   leave(peer: string): void {
     const link = this.links.get(peer);
     if (!link) return;
+    window.clearTimeout(link.returnTimer);
     link.pc.close();
     this.links.delete(peer);
     this.adaptBitrates();
     this.changed();
   }
 
+  /**
+   * Our socket joined the room again (a network change, a node restarting): the links to the
+   * participants still there are kept and restart ICE, with fresh ICE servers (TURN credentials),
+   * the newcomer's way; a participant we had no link to is called; one absent is let go unless its
+   * media still flows (its socket may be coming back too).
+   */
+  rejoined(peers: { peer: string; subject: string }[], iceServers: RTCIceServer[]): void {
+    this.iceServers = iceServers;
+    const present = new Set(peers.map((p) => p.subject));
+    for (const link of [...this.links.values()]) if (!present.has(link.subject)) this.left(link.peer);
+    for (const { peer, subject } of peers) {
+      const link = [...this.links.values()].find((l) => l.subject === subject);
+      if (!link) {
+        this.call(peer, subject);
+        continue;
+      }
+      this.rebind(link, peer);
+      void this.restart(link);
+    }
+  }
+
+  /** ICE again on a link (new candidates, a new path), keeping its media, chat and state. */
+  private async restart(link: Link): Promise<void> {
+    link.pc.setConfiguration({ ...link.pc.getConfiguration(), iceServers: this.iceServers });
+    // An offer of ours lost with the old socket would hold the negotiation: withdrawn, then made again.
+    if (link.pc.signalingState === 'have-local-offer') await link.pc.setLocalDescription({ type: 'rollback' }).catch(() => {});
+    link.pc.restartIce();
+  }
+
+  /** The link now answers to the peer's new id. */
+  private rebind(link: Link, peer: string): void {
+    window.clearTimeout(link.returnTimer);
+    link.returnTimer = undefined;
+    if (link.peer === peer) return;
+    this.links.delete(link.peer);
+    link.peer = peer;
+    this.links.set(peer, link);
+  }
+
+  /**
+   * An offer from a new peer id of a participant already linked: the same connection coming back
+   * (its DTLS certificate's fingerprint is the one we know) is adopted under the new id; another
+   * connection (a new tab, a reload) replaces the old link.
+   */
+  private adopt(peer: string, subject: string, signal: Signal): Link | undefined {
+    const link = [...this.links.values()].find((l) => l.subject === subject);
+    if (!link || signal.kind !== 'description' || signal.description.type !== 'offer') return undefined;
+    const known = fingerprint(link.pc.remoteDescription?.sdp);
+    if (known && known === fingerprint(signal.description.sdp)) {
+      this.rebind(link, peer);
+      return link;
+    }
+    this.leave(link.peer);
+    return undefined;
+  }
+
   async signal(from: string, subject: string, signal: Signal): Promise<void> {
-    const link = this.links.get(from) ?? this.link(from, subject, false);
+    const link = this.links.get(from) ?? this.adopt(from, subject, signal) ?? this.link(from, subject, false);
     if (signal.kind === 'candidate') {
       if (!signal.candidate) return;
       if (!link.pc.remoteDescription) return void link.early.push(signal.candidate);
@@ -98,6 +181,18 @@ export class Mesh {
       await link.pc.setLocalDescription();
       this.send(from, describe(link.pc));
     }
+  }
+
+  /**
+   * What every peer receives of `kind` from now on (another camera, the screen, or nothing for audio
+   * alone): the senders' tracks are replaced, without renegotiating. Links made later send the
+   * local stream's tracks, which the caller keeps in step.
+   */
+  async replaceTrack(kind: 'audio' | 'video', track: MediaStreamTrack | null): Promise<void> {
+    const senders = [...this.links.values()].flatMap(({ pc }) =>
+      pc.getTransceivers().flatMap((t) => (t.sender.track?.kind === kind || t.receiver.track.kind === kind ? [t.sender] : [])),
+    );
+    await Promise.all(senders.map((sender) => sender.replaceTrack(track)));
   }
 
   say(text: string): void {
@@ -120,7 +215,7 @@ export class Mesh {
     const pc = new RTCPeerConnection({ iceServers: this.iceServers });
     // Negotiated on both sides with one id: no extra round trip to open the chat.
     const chat = pc.createDataChannel('chat', { negotiated: true, id: 0 });
-    const link: Link = { subject, pc, chat, stream: null, makingOffer: false, ignoreOffer: false, early: [] };
+    const link: Link = { peer, subject, pc, chat, stream: null, makingOffer: false, ignoreOffer: false, early: [] };
     this.links.set(peer, link);
     chat.onmessage = (event) => {
       this.chat.push({ from: subject, text: String(event.data).slice(0, MAX_CHAT_LENGTH), at: Date.now() });
@@ -130,16 +225,20 @@ export class Mesh {
       link.stream = event.streams[0] ?? new MediaStream([event.track]);
       this.changed();
     };
-    pc.onicecandidate = (event) => this.send(peer, { kind: 'candidate', candidate: event.candidate?.toJSON() ?? null });
+    // The peer closed its connection (it left the call): no need to wait for the server to say so.
+    chat.onclose = () => this.links.get(link.peer) === link && this.leave(link.peer);
+    pc.onicecandidate = (event) => this.send(link.peer, { kind: 'candidate', candidate: event.candidate?.toJSON() ?? null });
     pc.onconnectionstatechange = () => {
       if (pc.connectionState === 'connected') this.adaptBitrates();
+      // The path broke (a network change) while signaling still works: ICE again, on the same connection.
+      if (pc.connectionState === 'failed' && link.returnTimer === undefined) void this.restart(link);
       this.changed();
     };
     pc.onnegotiationneeded = async () => {
       try {
         link.makingOffer = true;
         await pc.setLocalDescription();
-        this.send(peer, describe(pc));
+        this.send(link.peer, describe(pc));
       } finally {
         link.makingOffer = false;
       }
@@ -169,6 +268,11 @@ export class Mesh {
       }
     }
   }
+}
+
+/** The DTLS certificate fingerprint an SDP states: the same for the life of one peer connection. */
+function fingerprint(sdp: string | undefined): string | null {
+  return sdp?.match(/^a=fingerprint:(.+)$/m)?.[1]?.trim() ?? null;
 }
 
 /** The connection's local description, as a signal. */

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiProblem } from '../../../api/problem.js';
 import { teleconsultationApi } from '../api.js';
-import { mediaConstraints, mediaFailure } from './devices.js';
+import { chooseDevices, chosenDevices, mediaConstraints, mediaFailure } from './devices.js';
 import { Mesh, type ChatLine, type Participant, type Signal } from './mesh.js';
 import { QualitySampler } from './quality.js';
 import { RoomSocket } from './signaling.js';
@@ -17,11 +18,35 @@ export interface CallState {
   chat: ChatLine[];
   micOn: boolean;
   cameraOn: boolean;
+  /** How many cameras the device has (a switch button from two). */
+  cameras: number;
+  /** The practitioner's screen goes to the peers instead of the camera. */
+  sharing: boolean;
+  /** No video sent: chosen, or the camera failed, or the connection was too poor (recorded on the visit). */
+  audioOnly: AudioOnlyReason | null;
+}
+
+export type AudioOnlyReason = 'chosen' | 'camera-failed' | 'poor-quality';
+
+/**
+ * The camera and microphone for the call; when the camera alone fails (missing, taken by another
+ * application), the microphone alone: the call goes on in audio.
+ */
+async function openMedia(): Promise<MediaStream> {
+  const constraints = mediaConstraints();
+  try {
+    return await navigator.mediaDevices.getUserMedia(constraints);
+  } catch (error) {
+    const audio = await navigator.mediaDevices.getUserMedia({ audio: constraints.audio }).catch(() => null);
+    if (!audio) throw error;
+    return audio;
+  }
 }
 
 /**
  * The call of one appointment while `joined`: the local media, a room token, the room's socket and
- * the mesh; a lost socket is joined again with a fresh token. Leaving (or unmounting) sends the
+ * the mesh. A lost socket is joined again with a fresh token while the mesh lives on: its peer
+ * connections restart ICE, the chat and the toggles stay. Leaving (or unmounting) sends the
  * quality summary and stops the media.
  */
 export function useCall(appointmentId: string, joined: boolean) {
@@ -35,10 +60,34 @@ export function useCall(appointmentId: string, joined: boolean) {
     chat: [],
     micOn: true,
     cameraOn: true,
+    cameras: 0,
+    sharing: false,
+    audioOnly: null,
   });
   const mesh = useRef<Mesh | null>(null);
   const local = useRef<MediaStream | null>(null);
   const sampler = useRef<QualitySampler | null>(null);
+  const room = useRef<RoomSocket | null>(null);
+  /** The camera's track while the screen is shared in its place. */
+  const camera = useRef<MediaStreamTrack | null>(null);
+
+  /** Audio alone, recorded on the visit (a telephone act for billing); the peers receive no more video. */
+  const recordAudioOnly = useCallback(
+    async (reason: AudioOnlyReason) => {
+      setState((s) => ({ ...s, audioOnly: s.audioOnly ?? reason, cameraOn: false, sharing: false }));
+      await teleconsultationApi.audioOnly(appointmentId, reason).catch(() => {});
+    },
+    [appointmentId],
+  );
+
+  // The mesh lives as long as the participant is in the call, across the room's sockets.
+  useEffect(() => {
+    if (!joined) return;
+    return () => {
+      mesh.current?.close();
+      mesh.current = null;
+    };
+  }, [appointmentId, joined]);
 
   useEffect(() => {
     if (!joined) return;
@@ -46,50 +95,62 @@ export function useCall(appointmentId: string, joined: boolean) {
     let socket: RoomSocket | undefined;
     const subjects = new Map<string, string>();
     const update = () => {
-      if (stopped || !mesh.current) return;
+      if (!mesh.current) return;
       const participants = mesh.current.participants();
       setState((s) => ({ ...s, participants, chat: [...mesh.current!.chat] }));
     };
     void (async () => {
       setState((s) => ({ ...s, status: attempt === 0 ? 'connecting' : 'reconnecting' }));
       try {
-        local.current ??= await navigator.mediaDevices.getUserMedia(mediaConstraints());
+        local.current ??= await openMedia();
       } catch (error) {
         if (!stopped) setState((s) => ({ ...s, status: 'media-failed', mediaProblem: mediaFailure(error) }));
         return;
       }
+      if (local.current.getVideoTracks().length === 0 && attempt === 0) void recordAudioOnly('camera-failed');
+      void navigator.mediaDevices
+        .enumerateDevices()
+        .then((devices) => setState((s) => ({ ...s, cameras: devices.filter((d) => d.kind === 'videoinput').length })));
       let token;
       try {
         token = await teleconsultationApi.roomToken(appointmentId);
-      } catch {
-        if (!stopped) setState((s) => ({ ...s, status: 'refused' }));
+      } catch (error) {
+        if (stopped) return;
+        // No answer at all (the network is changing): try again; an answer refusing the room is final.
+        if (attempt > 0 && !(error instanceof ApiProblem)) return void window.setTimeout(() => !stopped && setAttempt((n) => n + 1), 2_000);
+        setState((s) => ({ ...s, status: 'refused' }));
         return;
       }
       if (stopped) return;
-      const call = new Mesh(local.current, token.iceServers, token.subject, (to, signal) => socket?.send(to, signal), update);
-      mesh.current = call;
+      const call = (mesh.current ??= new Mesh(
+        local.current,
+        token.iceServers,
+        token.subject,
+        (to, signal) => room.current?.send(to, signal),
+        update,
+      ));
       sampler.current ??= new QualitySampler(() => mesh.current?.connections() ?? []);
       sampler.current.start();
       setState((s) => ({ ...s, local: local.current, status: 'in-call' }));
-      socket = new RoomSocket(token.token, token.topic, i18n.language, {
+      socket = room.current = new RoomSocket(token.token, token.topic, i18n.language, {
         onJoined: (_self, peers) => {
-          for (const { peer, subject } of peers) {
-            subjects.set(peer, subject);
-            call.call(peer, subject);
-          }
+          for (const { peer, subject } of peers) subjects.set(peer, subject);
+          call.rejoined(peers, token.iceServers);
         },
         onPeer: ({ peer, subject }, present) => {
           if (present) {
             subjects.set(peer, subject);
             call.joined(peer, subject);
-          } else call.leave(peer);
+          } else call.left(peer);
         },
         onSignal: (from, data) => void call.signal(from, subjects.get(from) ?? from, data as Signal).catch(() => {}),
         onClosed: (final) => {
           if (stopped) return;
-          call.close();
-          if (final) return setState((s) => ({ ...s, status: 'refused' }));
-          // Lost (a network change, a node restarting): join again with a fresh token.
+          if (final) {
+            call.close();
+            return setState((s) => ({ ...s, status: 'refused' }));
+          }
+          // Lost (a network change, a node restarting): join again with a fresh token; the mesh stays.
           window.setTimeout(() => !stopped && setAttempt((n) => n + 1), 1_000);
         },
       });
@@ -97,10 +158,9 @@ export function useCall(appointmentId: string, joined: boolean) {
     return () => {
       stopped = true;
       socket?.close();
-      mesh.current?.close();
-      mesh.current = null;
+      if (room.current === socket) room.current = null;
     };
-  }, [appointmentId, joined, attempt, i18n.language]);
+  }, [appointmentId, joined, attempt, i18n.language, recordAudioOnly]);
 
   /** Sends the quality summary (on leaving, and before the practitioner ends the act). */
   const reportQuality = useCallback(async () => {
@@ -128,10 +188,98 @@ export function useCall(appointmentId: string, joined: boolean) {
     setState((s) => (kind === 'audio' ? { ...s, micOn: on } : { ...s, cameraOn: on }));
   };
 
+  /** The local stream's video is now `track` (another camera, the camera again, or none): for the peers, the preview, new links. */
+  const sendVideo = async (track: MediaStreamTrack | null) => {
+    const stream = local.current;
+    if (!stream) return track?.stop();
+    await mesh.current?.replaceTrack('video', track);
+    for (const old of stream.getVideoTracks()) {
+      if (old === track) continue;
+      stream.removeTrack(old);
+      if (old !== camera.current) old.stop();
+    }
+    if (track && !stream.getVideoTracks().includes(track)) stream.addTrack(track);
+    setState((s) => ({ ...s, local: new MediaStream(stream.getTracks()) }));
+  };
+
+  /** The next camera (front and back of a phone): opened, sent to every peer in place of the current one, and kept as the choice. */
+  const switchCamera = async () => {
+    const current = local.current?.getVideoTracks()[0];
+    const cameras = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
+    const at = cameras.findIndex((d) => d.deviceId === current?.getSettings().deviceId);
+    const next = cameras[(at + 1) % cameras.length];
+    if (!next || !local.current) return;
+    // A phone opens one camera at a time: the current one is let go first.
+    current?.stop();
+    const video = mediaConstraints({ video: next.deviceId }).video as MediaTrackConstraints;
+    try {
+      const [track] = (
+        await navigator.mediaDevices.getUserMedia({ video: { ...video, deviceId: { exact: next.deviceId } } })
+      ).getVideoTracks();
+      if (!track) return;
+      track.enabled = state.cameraOn;
+      chooseDevices({ ...chosenDevices(), video: next.deviceId });
+      await sendVideo(track);
+    } catch {
+      // The other camera cannot open: back to the one we had.
+      const [track] = (await navigator.mediaDevices.getUserMedia({ video }).catch(() => null))?.getVideoTracks() ?? [];
+      await sendVideo(track ?? null);
+    }
+  };
+
+  /** The practitioner's screen in place of the camera, for every peer; back to the camera when the sharing stops (the browser's own button too). */
+  const shareScreen = async () => {
+    if (!local.current || state.sharing) return;
+    let screen: MediaStreamTrack | undefined;
+    try {
+      [screen] = (await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false })).getVideoTracks();
+    } catch {
+      return; // refused or cancelled: nothing changes
+    }
+    if (!screen) return;
+    camera.current = local.current.getVideoTracks()[0] ?? null;
+    await mesh.current?.replaceTrack('video', screen);
+    setState((s) => ({ ...s, sharing: true }));
+    screen.onended = () => void stopSharing(screen);
+  };
+
+  const stopSharing = async (screen?: MediaStreamTrack) => {
+    const shared = screen ?? null;
+    shared?.stop();
+    const back = camera.current;
+    camera.current = null;
+    await mesh.current?.replaceTrack('video', back && back.readyState === 'live' ? back : null);
+    setState((s) => ({ ...s, sharing: false }));
+  };
+
+  /** Audio alone: the camera is let go, the peers receive no more video, and the visit records it. */
+  const goAudioOnly = async (reason: AudioOnlyReason = 'chosen') => {
+    if (state.sharing) await stopSharing();
+    await sendVideo(null);
+    await recordAudioOnly(reason);
+  };
+
+  /** The video again after audio alone (the visit keeps that it was partly by telephone). */
+  const restoreVideo = async () => {
+    try {
+      const [track] = (await navigator.mediaDevices.getUserMedia({ video: mediaConstraints().video })).getVideoTracks();
+      if (!track) return;
+      await sendVideo(track);
+      setState((s) => ({ ...s, audioOnly: null, cameraOn: true }));
+    } catch (error) {
+      setState((s) => ({ ...s, mediaProblem: mediaFailure(error) }));
+    }
+  };
+
   return {
     ...state,
     toggleMic: () => toggle('audio'),
     toggleCamera: () => toggle('video'),
+    switchCamera,
+    shareScreen,
+    stopSharing: () => stopSharing(),
+    goAudioOnly,
+    restoreVideo,
     say: (text: string) => mesh.current?.say(text),
     reportQuality,
     release,
