@@ -34,6 +34,9 @@ const PUBLIC_ROUTES = [
   'POST /api/v1/telemonitoring/ndjson',
   // Records: a document's number answers its status and date of issue, nothing else (records.test.ts).
   'GET /api/v1/verify/:number',
+  // Billing: Stripe's notifications; only a valid Stripe-Signature over the exact body is read, and a paid
+  // checkout session of ours is all it can change (billing/payments.test.ts); it answers no one's data.
+  'POST /api/v1/billing/stripe/webhook',
 ];
 
 /** A well-formed body for each route that takes one, so that only access decides the answer. */
@@ -59,6 +62,9 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     practitioner: { profession: 'doctor' },
   },
   'POST /api/v1/patients/:patientId/teleconsultation-billing': { date: '2026-11-23', treatingDoctor: 'referred' },
+  'POST /api/v1/appointments/:appointmentId/payments': { means: 'cheque', amount: 1 },
+  'POST /api/v1/appointments/:appointmentId/checkout': {},
+  'POST /api/v1/billing/stripe/webhook': {},
   'POST /api/v1/auth/logout': {},
   'POST /api/v1/auth/second-factor/enrolment': {},
   'POST /api/v1/auth/second-factor/enrolment/confirm': { code: '123456' },
@@ -170,6 +176,8 @@ const SELF_ROUTES = new Set([
   'GET /api/v1/teleconsultation/ice-servers',
   // Telemonitoring: the dashboard shows only the caller's own patients.
   'GET /api/v1/telemonitoring/dashboard',
+  // Billing: a practitioner's list (and CSV) of their own acts.
+  'GET /api/v1/billing/acts',
   // Records: the inbox lists the caller's own messages; the templates hold no one's data.
   'GET /api/v1/records/inbox',
   'GET /api/v1/records/templates',

@@ -119,6 +119,7 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
     lastInPersonVisit: '2026-01-10',
     participationsPaidThisYear: 10,
   },
+  'POST /api/v1/appointments/:appointmentId/payments': { means: 'cheque', amount: 12.5, reference: 'Chèque n° 1234' },
   'POST /api/v1/rules/evaluate': { kind: 'identifier', system: 'nir', value: '157016748214562' },
   'POST /api/v1/triage/orient': { patient: { age: 0, sex: 'F' }, ageMonths: 5, answers: { 'fever-celsius': 38.2, breathing: 'normal' } },
   'POST /api/v1/patients/:patientId/triage/responses': {
@@ -212,6 +213,7 @@ const SAMPLE_QUERIES: Record<string, Record<string, string>> = {
   'GET /api/v1/patients/:patientId/triage/responses': { limit: '5' },
   'GET /api/v1/organisations/:organisationId/triage/funnel': { days: '30' },
   'GET /api/v1/patients/:patientId/telemonitoring': { days: '30' },
+  'GET /api/v1/billing/acts': { month: '2026-12', status: 'unpaid', format: 'json' },
 };
 
 type ClientName = 'anonymous' | 'patient' | 'practitioner' | 'admin';

@@ -67,6 +67,15 @@ const EnvSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_RPPS_CLAIM: z.string().min(1).default('SubjectNameID'),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_[A-Za-z0-9_]+$/, 'must be a Stripe secret key (sk_test_…, sk_live_…)')
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_[A-Za-z0-9_]+$/, 'must be a Stripe webhook signing secret (whsec_…)')
+    .optional(),
+  STRIPE_API_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export interface Config {
@@ -98,6 +107,8 @@ export interface Config {
   session: { idleMs: number; absoluteMs: number };
   /** Pro Santé Connect or any OpenID Connect provider that names the professional's RPPS. */
   oidc: { issuer: string; clientId: string; clientSecret: string; rppsClaim: string } | undefined;
+  /** Online payment by card through Stripe Checkout; unset: cheque and transfer only. `api`: another API base (a local stand-in). */
+  stripe: { secretKey: string; webhookSecret: string; api?: { host: string; port: number; protocol: 'http' | 'https' } } | undefined;
 }
 
 export class ConfigError extends Error {
@@ -129,6 +140,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.SMS_URL && !e.SMS_API_KEY) {
     throw new ConfigError([{ variable: 'SMS_API_KEY', message: 'is required with SMS_URL' }]);
   }
+  if (Boolean(e.STRIPE_SECRET_KEY) !== Boolean(e.STRIPE_WEBHOOK_SECRET)) {
+    const missing = e.STRIPE_SECRET_KEY ? 'STRIPE_WEBHOOK_SECRET' : 'STRIPE_SECRET_KEY';
+    throw new ConfigError([{ variable: missing, message: 'is required with the other STRIPE_ settings' }]);
+  }
   const oidcSet = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET].filter(Boolean).length;
   if (oidcSet > 0 && oidcSet < 3) {
     const missing = (['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const).find((k) => !e[k])!;
@@ -157,5 +172,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
         ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET, rppsClaim: e.OIDC_RPPS_CLAIM }
         : undefined,
+    stripe:
+      e.STRIPE_SECRET_KEY && e.STRIPE_WEBHOOK_SECRET
+        ? { secretKey: e.STRIPE_SECRET_KEY, webhookSecret: e.STRIPE_WEBHOOK_SECRET, ...stripeApi(e.STRIPE_API_URL) }
+        : undefined,
   };
+}
+
+/** The SDK's host, port and protocol for another API base than Stripe's. */
+function stripeApi(url: string | undefined): { api?: { host: string; port: number; protocol: 'http' | 'https' } } {
+  if (!url) return {};
+  const parsed = new URL(url);
+  const protocol = parsed.protocol === 'http:' ? 'http' : 'https';
+  return { api: { host: parsed.hostname, port: Number(parsed.port || (protocol === 'http' ? 80 : 443)), protocol } };
 }

@@ -9,7 +9,7 @@ import {
   TREATING_DOCTOR_STATUSES,
 } from '@parcours/domain';
 import { z } from 'zod';
-import { isoDate } from '../../platform/http/text.js';
+import { isoDate, line } from '../../platform/http/text.js';
 
 const Money = z
   .number()
@@ -94,3 +94,92 @@ export const Insurance = z
     cover: z.enum(SUPPLEMENTARY_COVERS).nullable(),
   })
   .strict();
+
+// ── The billing record of an act, and what was paid for it ──────────────────────────────────────
+
+const Id = z.uuid();
+const Euros = z.number().describe('Euros, to the cent');
+
+export const AppointmentParams = z.object({ appointmentId: Id }).strict();
+
+export const PaymentMeansName = z.enum(['cheque', 'transfer', 'card']);
+export const PaymentStatus = z
+  .enum(['not-billed', 'nothing-due', 'unpaid', 'partly-paid', 'paid'])
+  .describe('not-billed: reoriented, interrupted or not billable; nothing-due: the tiers payant covers it all');
+
+export const Payment = z.object({
+  id: Id,
+  means: PaymentMeansName,
+  amount: Euros,
+  reference: z.string().nullable().describe('A cheque’s number, a transfer’s label'),
+  paidAt: z.string().describe('ISO 8601 instant'),
+});
+
+export const AssistantAct = z.object({
+  profession: z.enum(['nurse', 'pharmacist']),
+  billable: z.boolean(),
+  code: z.enum(['TLS', 'TLL', 'TLD', 'TLM']).nullable(),
+  fee: Euros.nullable(),
+  reasons: z.array(z.string()),
+  warnings: z.array(z.string()),
+});
+
+export const BillingRecord = z.object({
+  id: Id,
+  appointmentId: Id,
+  patient: z.object({ id: Id, name: z.string() }),
+  practitioner: z.object({ id: Id, name: z.string() }),
+  organisation: z.object({ id: Id, name: z.string() }),
+  date: z.string().describe('The day of the act, YYYY-MM-DD'),
+  time: z.string().nullable(),
+  outcome: z.enum(['completed', 'reoriented', 'interrupted']),
+  billing: TeleconsultationBilling.describe('The rules engine’s decision the record was made from, in full'),
+  assumed: z.array(z.string()).describe('Facts nobody stated, taken at the rules contract’s default'),
+  assistant: AssistantAct.nullable().describe('The assisting professional’s own act, when one took part'),
+  amountDue: Euros.describe('What the patient pays the practitioner for the act'),
+  paid: Euros,
+  balance: Euros,
+  status: PaymentStatus,
+  payments: z.array(Payment),
+  onlinePayment: z.boolean().describe('The patient may pay the balance by card online'),
+  createdAt: z.string(),
+});
+
+export const BillingRecords = z.array(BillingRecord);
+
+export const ManualPaymentBody = z
+  .object({
+    means: z.enum(['cheque', 'transfer']),
+    amount: Money.refine((euros) => euros > 0, {
+      params: { code: 'invalid-amount', message: { fr: 'Un montant positif.', en: 'A positive amount.' } },
+    }),
+    reference: z
+      .string()
+      .max(100)
+      .pipe(line({ max: 100 }))
+      .optional()
+      .describe('A cheque’s number, a transfer’s label'),
+  })
+  .strict();
+
+export const CheckoutReply = z.object({ url: z.string().describe('The provider’s hosted payment page: send the patient there') });
+
+const Month = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+  .describe('YYYY-MM');
+
+export const ActsQuery = z
+  .object({
+    month: Month.optional(),
+    organisationId: Id.optional(),
+    status: z.enum(['paid', 'unpaid']).optional().describe('paid: nothing left to pay; unpaid: a balance remains'),
+    format: z.enum(['json', 'csv']).optional().describe('csv: the same acts as text/csv'),
+  })
+  .strict();
+
+export const ActsReply = z.object({
+  acts: BillingRecords,
+  totals: z.object({ acts: z.number().int(), billed: Euros, due: Euros, paid: Euros, balance: Euros }),
+  organisations: z.array(z.object({ id: Id, name: z.string() })).describe('Where the caller practises: the filter’s choices'),
+});

@@ -5,6 +5,7 @@ import { audited } from '../../platform/audit/audit.js';
 import { scoped, type Db } from '../../platform/database/database.js';
 import { problem } from '../../platform/http/problem.js';
 import { accountNames } from '../accounts/service.js';
+import { recordActBilling } from '../billing/service.js';
 import {
   appointmentParties,
   cancelAppointment,
@@ -327,5 +328,6 @@ export async function end(
   if (request.outcome !== 'interrupted') {
     await changeAppointmentStatus(deps, actor, appointmentId, { status: request.outcome === 'completed' ? 'completed' : 'reoriented' });
   }
+  await recordActBilling(deps, actor, { ...changed.parties, outcome: request.outcome });
   return changed.view();
 }

@@ -39,6 +39,7 @@ import { useApiForm } from '../../forms/useApiForm.js';
 import { identityApi } from '../identity/api.js';
 import { billingApi, billingKeys, type BillingStatement, type Insurance, type TeleconsultationBilling } from './api.js';
 import { patientName } from './CarePatientsPage.js';
+import { RecordCard } from './RecordCard.js';
 import { BILLING_PATHS } from './paths.js';
 
 const REFERRALS = ['referred', 'unavailable', 'available', 'none'] as const satisfies readonly TreatingDoctorStatus[];
@@ -154,6 +155,7 @@ export function BillingDecisionPage() {
         </Text>
       )}
       {insurance.data && <Text data-testid="stated-insurance">{statedInsurance(insurance.data, t)}</Text>}
+      <StoredRecords patientId={patientId} />
       <Text>{t('billing.decision.intro')}</Text>
       <Paper withBorder p="md">
         <form onSubmit={onSubmit} noValidate>
@@ -282,5 +284,23 @@ function Decision({ billing }: { billing: TeleconsultationBilling }) {
         <ReasonsAndDoubts decision={decision} why={t('billing.result.why')} doubts={t('billing.result.doubts')} />
       </Stack>
     </Paper>
+  );
+}
+
+/** The acts recorded for this patient when they ended (the practitioner's own): each record as it stands. */
+function StoredRecords({ patientId }: { patientId: string }) {
+  const { t } = useTranslation();
+  const records = useQuery({ queryKey: billingKeys.records(patientId), queryFn: () => billingApi.patientRecords(patientId) });
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="recorded-acts">
+      <Title order={2} fz="h3" id="recorded-acts">
+        {t('billing.record.heading')}
+      </Title>
+      <Text size="sm">{t('billing.record.intro')}</Text>
+      {records.data?.length === 0 && <Text c="dimmed">{t('billing.record.none')}</Text>}
+      {records.data?.map((record) => (
+        <RecordCard key={record.id} record={record} />
+      ))}
+    </Stack>
   );
 }

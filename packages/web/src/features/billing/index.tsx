@@ -1,7 +1,9 @@
 import { defineFeature } from '../../app/feature.js';
+import { ActsPage } from './ActsPage.js';
 import { BillingDecisionPage } from './BillingDecisionPage.js';
 import { CarePatientsPage } from './CarePatientsPage.js';
 import { EstimatePage } from './EstimatePage.js';
+import { PatientPaymentsPage } from './PatientPaymentsPage.js';
 import { BILLING_PATHS } from './paths.js';
 import { en, fr } from './strings.js';
 
@@ -17,5 +19,12 @@ export default defineFeature({
       menu: { label: 'patients', roles: ['practitioner'] },
     },
     { path: BILLING_PATHS.billing, element: <BillingDecisionPage />, signedIn: true },
+    {
+      path: BILLING_PATHS.payments,
+      element: <PatientPaymentsPage />,
+      signedIn: true,
+      menu: { label: 'payments', roles: ['patient'] },
+    },
+    { path: BILLING_PATHS.acts, element: <ActsPage />, signedIn: true, menu: { label: 'acts', roles: ['practitioner'] } },
   ],
 });

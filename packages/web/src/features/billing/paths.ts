@@ -4,4 +4,6 @@ export const BILLING_PATHS = {
   carePatients: '/patients',
   billing: '/patients/:patientId/facturation',
   billingOf: (patientId: string) => `/patients/${encodeURIComponent(patientId)}/facturation`,
+  payments: '/mes-paiements',
+  acts: '/actes',
 } as const;
