@@ -6,7 +6,9 @@ import { describeEachDatabase } from '../../platform/testing/databases.js';
 import { startTestServer } from '../../platform/testing/server.js';
 import type { RunningServer } from '../../server.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../accounts/index.js';
+import { serviceDeps } from '../../platform/context.js';
 import { everyTable, videoAppointmentSoon } from '../testing.js';
+import { recordActBilling } from './service.js';
 import { startStripeStandIn, type StripeStandIn } from './payments/testing/stripe-server.js';
 
 interface Record {
@@ -122,6 +124,11 @@ describeEachDatabase(
 
     let paidOnline: string;
 
+    interface Assisted {
+      billing: { request: { modality: string } };
+      assistant: { profession: string; code: string | null; fee: number | null } | null;
+    }
+
     it('records the completed act when it ends, from the rules: TCG 25 €, 15.50 € by the AMO, 2 € of participation forfaitaire; ending again makes nothing', async () => {
       const before = await rows('billing_records');
       const appointmentId = await endedAct(camille, 'camille.petit@demo.parcours.fr', 'completed');
@@ -158,6 +165,61 @@ describeEachDatabase(
       const checkout = await jean.post<Problem>(`/api/v1/appointments/${appointmentId}/checkout`);
       expect(checkout.status).toBe(409);
       expect(checkout.body.type).toBe('urn:parcours:problem:nothing-to-pay');
+    });
+
+    it('bills an act gone on in audio alone as by telephone', async () => {
+      const { appointmentId } = await videoAppointmentSoon(database().db, {
+        patient: 'jean.moreau@demo.parcours.fr',
+        practitioner: MARTIN,
+        startsInMinutes: -5,
+      });
+      const visit = `/api/v1/appointments/${appointmentId}/teleconsultation`;
+      expect((await jean.post(`${visit}/check-in`)).status).toBe(200);
+      expect((await martin.post(`${visit}/admit`)).status).toBe(200);
+      // The call went on in audio alone (teleconsultation records it on the visit).
+      await everyTable(database().db)
+        .updateTable('teleconsultation_visits')
+        .set({ audio_only_at: new Date(), audio_only_reason: 'camera-failed' })
+        .where('appointment_id', '=', appointmentId)
+        .execute();
+      expect((await martin.post(`${visit}/end`, { outcome: 'completed' })).status).toBe(200);
+      expect((await jean.get<Assisted>(record(appointmentId))).body.billing.request.modality).toBe('phone');
+    });
+
+    it('adds the assisting professional’s act: TLD for a nurse on a home visit, TLM for a pharmacist; recording twice makes one record', async () => {
+      const db = everyTable(database().db);
+      const martinId = (await db.selectFrom('accounts').select('id').where('email', '=', MARTIN).executeTakeFirstOrThrow()).id;
+      const actor = { accountId: martinId, sessionId: 'test', memberships: [], patientIds: [], isProfessional: true, address: '127.0.0.1' };
+      const deps = serviceDeps(server.ctx);
+      const assisted = async (assistant: { profession: string; setting?: string }) => {
+        const { appointmentId, patientId, practitionerId } = await videoAppointmentSoon(database().db, {
+          patient: 'jean.moreau@demo.parcours.fr',
+          practitioner: MARTIN,
+          startsInMinutes: -30,
+        });
+        const organisationId = (
+          await db.selectFrom('appointments').select('organisation_id').where('id', '=', appointmentId).executeTakeFirstOrThrow()
+        ).organisation_id;
+        const act = {
+          appointmentId,
+          patientId,
+          practitionerAccountId: practitionerId,
+          organisationId,
+          modality: 'video',
+          startsAt: new Date(),
+        };
+        await recordActBilling(deps, actor, { ...act, outcome: 'completed', assistant });
+        await recordActBilling(deps, actor, { ...act, outcome: 'reoriented' });
+        const rows = await db.selectFrom('billing_records').select('outcome').where('appointment_id', '=', appointmentId).execute();
+        expect(rows).toEqual([{ outcome: 'completed' }]);
+        return (await jean.get<Assisted>(record(appointmentId))).body.assistant;
+      };
+      const nurse = await assisted({ profession: 'nurse', setting: 'home-visit' });
+      expect(nurse).toMatchObject({ profession: 'nurse', code: 'TLD' });
+      expect(nurse!.fee).toBeGreaterThan(0);
+      expect(await assisted({ profession: 'pharmacist' })).toMatchObject({ profession: 'pharmacist', code: 'TLM' });
+      // A relative or an interpreter bills nothing.
+      expect(await assisted({ profession: 'other' })).toBeNull();
     });
 
     it('the patient pays online through Stripe Checkout; the signed webhook marks the act paid, and a replay changes nothing', async () => {

@@ -328,6 +328,10 @@ export async function end(
   if (request.outcome !== 'interrupted') {
     await changeAppointmentStatus(deps, actor, appointmentId, { status: request.outcome === 'completed' ? 'completed' : 'reoriented' });
   }
-  await recordActBilling(deps, actor, { ...changed.parties, outcome: request.outcome });
+  await recordActBilling(deps, actor, {
+    ...changed.parties,
+    ...(changed.row.audio_only_at ? { modality: 'phone' } : {}),
+    outcome: request.outcome,
+  });
   return changed.view();
 }
