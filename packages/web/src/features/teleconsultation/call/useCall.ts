@@ -1,3 +1,4 @@
+// HELPERS (issues 13 and 14): STOP and read /tmp/common-brief.md now (git rules: never git add -A/stash/checkout/reset; test commands; time box 17:10 UTC; report format). Leave this line: the lead removes it.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../../api/problem.js';
@@ -97,7 +98,9 @@ export function useCall(appointmentId: string, joined: boolean) {
     const update = () => {
       if (!mesh.current) return;
       const participants = mesh.current.participants();
-      setState((s) => ({ ...s, participants, chat: [...mesh.current!.chat] }));
+      // Read now: the updater may run after the mesh is closed (the call ended meanwhile).
+      const chat = [...mesh.current.chat];
+      setState((s) => ({ ...s, participants, chat }));
     };
     void (async () => {
       setState((s) => ({ ...s, status: attempt === 0 ? 'connecting' : 'reconnecting' }));
