@@ -37,6 +37,15 @@ const PUBLIC_ROUTES = [
   // Billing: Stripe's notifications; only a valid Stripe-Signature over the exact body is read, and a paid
   // checkout session of ours is all it can change (billing/payments.test.ts); it answers no one's data.
   'POST /api/v1/billing/stripe/webhook',
+  // Assisted teleconsultation: the invitation link's token (single use, hashed) says what it is for, and
+  // opening it once gives a credential; the assistant's routes need that credential (Authorization:
+  // Bearer), checked by the service first, for its one visit (teleconsultation/assist.test.ts).
+  'POST /api/v1/teleconsultation/invitations/check',
+  'POST /api/v1/teleconsultation/invitations/redeem',
+  'GET /api/v1/teleconsultation/assist',
+  'POST /api/v1/teleconsultation/assist/room-token',
+  'POST /api/v1/teleconsultation/assist/measurements',
+  'GET /api/v1/teleconsultation/assist/measurements',
 ];
 
 /** A well-formed body for each route that takes one, so that only access decides the answer. */
@@ -122,6 +131,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/appointments/:appointmentId/teleconsultation/cancel': {},
   'POST /api/v1/appointments/:appointmentId/teleconsultation/end': { outcome: 'completed' },
   'POST /api/v1/appointments/:appointmentId/teleconsultation/room-token': {},
+  'POST /api/v1/appointments/:appointmentId/teleconsultation/invitations': { kind: 'relative' },
+  'POST /api/v1/appointments/:appointmentId/teleconsultation/invitations/:invitationId/withdraw': {},
   'POST /api/v1/appointments/:appointmentId/teleconsultation/audio-only': { reason: 'chosen' },
   'PUT /api/v1/appointments/:appointmentId/teleconsultation/connectivity': { direct: false, turnUdp: true, turnTls: null },
   'PUT /api/v1/appointments/:appointmentId/teleconsultation/quality': {

@@ -203,6 +203,27 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/records/reports/:reportId/share': { recipientAccountIds: ['3f0c1a52-8d4e-4b6f-a1c2-d3e4f5a6b7c8'], note: 'Pour suivi.' },
   'PUT /api/v1/appointments/:appointmentId/teleconsultation/connectivity': { direct: false, turnUdp: true, turnTls: false },
   'POST /api/v1/appointments/:appointmentId/teleconsultation/audio-only': { reason: 'camera-failed' },
+  'POST /api/v1/appointments/:appointmentId/teleconsultation/invitations': { kind: 'professional', email: 'ines.garnier@example.org' },
+  'POST /api/v1/teleconsultation/invitations/check': { token: 'fuzzSampleTokenThatOpensNothing0123456789ab' },
+  'POST /api/v1/teleconsultation/invitations/redeem': {
+    token: 'fuzzSampleTokenThatOpensNothing0123456789ab',
+    name: 'Inès Garnier',
+    profession: 'nurse',
+    rpps: '10101010101',
+    place: 'home',
+    setting: 'home-visit',
+    informationVersion: '2026-12',
+  },
+  'POST /api/v1/teleconsultation/assist/measurements': {
+    kind: 'bloodPressure',
+    systolic: 130,
+    diastolic: 80,
+    unit: 'mm[Hg]',
+    identifier: '0b6a7d4e-5f1c-4c2a-9e3d-7a8b9c0d1e41',
+    source: 'bluetooth',
+    effective: new Date(Date.now() - 60_000).toISOString(),
+    device: 'Tensiomètre',
+  },
 };
 
 const SAMPLE_QUERIES: Record<string, Record<string, string>> = {

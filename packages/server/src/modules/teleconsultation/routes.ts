@@ -18,6 +18,7 @@ import {
   WaitingRoom,
 } from './schemas.js';
 import { admit, cancel, checkIn, end, postpone, readVisit, recordAudioOnly, type TeleconsultationDeps } from './visits.js';
+import { registerAssistRoutes } from './assist-routes.js';
 import { waitingRoom } from './waiting-room.js';
 
 const tags = ['teleconsultation'];
@@ -184,4 +185,6 @@ export function registerTeleconsultationRoutes(app: FastifyInstance, deps: Telec
     },
     async (request) => readQuality(deps, actorOf(request), request.params.appointmentId),
   );
+
+  registerAssistRoutes(app, deps);
 }

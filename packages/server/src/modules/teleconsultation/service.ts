@@ -4,3 +4,5 @@
 export { readVisit, participation, type TeleconsultationDeps } from './visits.js';
 export { readQuality } from './room.js';
 export { patientVisitsTopic, waitingRoomTopic, roomTopic, type VisitEvent } from './live.js';
+// Assisted visits: who assisted (profession, setting), for billing's TLS/TLL/TLD/TLM.
+export { assistantsOfVisit, type VisitAssistant } from './invitations.js';

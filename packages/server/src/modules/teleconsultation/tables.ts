@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { ConnectivityTable } from './connectivity-tables.js';
+import type { AssistantsTable, MeasurementsTable } from './assist-tables.js';
 
 /** Where a patient's visit stands, from check-in to the end of the act. */
 export type VisitState = 'waiting' | 'postponed' | 'admitted' | 'cancelled' | 'ended';
@@ -42,4 +43,6 @@ export interface TeleconsultationTables {
     reported_at: Generated<Date>;
   };
   teleconsultation_connectivity: ConnectivityTable;
+  teleconsultation_assistants: AssistantsTable;
+  teleconsultation_measurements: MeasurementsTable;
 }
