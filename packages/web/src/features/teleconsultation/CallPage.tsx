@@ -11,6 +11,8 @@ import { teleconsultationApi, teleconsultationKeys } from './api.js';
 import { useCall } from './call/useCall.js';
 import { ChatPanel } from './ChatPanel.js';
 import { EndActPanel } from './EndActPanel.js';
+import { InvitePanel, useAssistantNames } from './InvitePanel.js';
+import { MeasurementsPanel } from './MeasurementsPanel.js';
 import { TELECONSULTATION_PATHS } from './paths.js';
 import { Video } from './Video.js';
 
@@ -29,6 +31,8 @@ export function CallPage() {
   const open = visit.data?.state === 'admitted';
   const call = useCall(appointmentId, joined && open);
   const refresh = () => queryClient.invalidateQueries({ queryKey: teleconsultationKeys.visit(appointmentId) });
+  // Assistants who joined by an invitation link are named from the visit's list, kept fresh live.
+  const assistantName = useAssistantNames(appointmentId, open, visit.data);
   useLiveTopic(visit.data?.role === 'patient' ? `patient-visits:${visit.data.patientId}` : null, { onEvent: refresh, onResync: refresh });
 
   if (visit.isPending) return <Loading label={t('common.loading')} />;
@@ -40,9 +44,7 @@ export function CallPage() {
       ? t('teleconsultation.call.you')
       : subject === `account:${visit.data.practitioner.id}`
         ? `${t('teleconsultation.call.practitioner')} (${visit.data.practitioner.name})`
-        : practitioner
-          ? t('teleconsultation.call.patient')
-          : t('teleconsultation.call.participant');
+        : (assistantName(subject) ?? (practitioner ? t('teleconsultation.call.patient') : t('teleconsultation.call.participant')));
   const leave = () => {
     call.release();
     setJoined(false);
@@ -140,6 +142,8 @@ export function CallPage() {
             </Button>
           </Group>
           <ChatPanel lines={call.chat} nameOf={nameOf} onSay={call.say} />
+          {practitioner ? <MeasurementsPanel appointmentId={appointmentId} practitionerId={visit.data.practitioner.id} /> : null}
+          <InvitePanel appointmentId={appointmentId} />
         </>
       ) : null}
       {open && !joined ? (

@@ -55,3 +55,46 @@ export const teleconsultationApi = {
       }),
     ),
 };
+
+// Assisted teleconsultations: invitations (practitioner, patient), the assistant's own calls (their
+// credential as a bearer, no session), the measurements shared in the call.
+export type Assistant = Reply<'/api/v1/appointments/{appointmentId}/teleconsultation/assistants', 'get'>[number];
+export type AssistantKind = Assistant['kind'];
+export type Invitation = Reply<'/api/v1/appointments/{appointmentId}/teleconsultation/invitations', 'post'>;
+export type Measurement = Reply<'/api/v1/appointments/{appointmentId}/teleconsultation/measurements', 'get'>[number];
+export type MeasurementRequest = RequestBody<'/api/v1/teleconsultation/assist/measurements', 'post'>;
+export type InvitationInfo = Reply<'/api/v1/teleconsultation/invitations/check', 'post'>;
+export type RedeemRequest = RequestBody<'/api/v1/teleconsultation/invitations/redeem', 'post'>;
+export type AssistVisit = Reply<'/api/v1/teleconsultation/assist', 'get'>;
+
+const bearer = (credential: string) => ({ headers: { authorization: `Bearer ${credential}` } });
+
+export const assistKeys = {
+  assistants: (appointmentId: string) => ['teleconsultation', 'assistants', appointmentId] as const,
+  measurements: (appointmentId: string) => ['teleconsultation', 'measurements', appointmentId] as const,
+  invitation: (token: string) => ['teleconsultation', 'invitation', token] as const,
+  visit: (credential: string) => ['teleconsultation', 'assist', credential] as const,
+  own: (credential: string) => ['teleconsultation', 'assist', credential, 'measurements'] as const,
+};
+
+export const assistApi = {
+  invite: (appointmentId: string, body: RequestBody<'/api/v1/appointments/{appointmentId}/teleconsultation/invitations', 'post'>) =>
+    answer(api.POST('/api/v1/appointments/{appointmentId}/teleconsultation/invitations', { ...visitOf(appointmentId), body })),
+  assistants: (appointmentId: string) =>
+    answer(api.GET('/api/v1/appointments/{appointmentId}/teleconsultation/assistants', visitOf(appointmentId))),
+  withdraw: (appointmentId: string, invitationId: string) =>
+    answer(
+      api.POST('/api/v1/appointments/{appointmentId}/teleconsultation/invitations/{invitationId}/withdraw', {
+        params: { path: { appointmentId, invitationId } },
+      }),
+    ),
+  measurements: (appointmentId: string) =>
+    answer(api.GET('/api/v1/appointments/{appointmentId}/teleconsultation/measurements', visitOf(appointmentId))),
+  check: (token: string) => answer(api.POST('/api/v1/teleconsultation/invitations/check', { body: { token } })),
+  redeem: (body: RedeemRequest) => answer(api.POST('/api/v1/teleconsultation/invitations/redeem', { body })),
+  visit: (credential: string) => answer(api.GET('/api/v1/teleconsultation/assist', bearer(credential))),
+  roomToken: (credential: string) => answer(api.POST('/api/v1/teleconsultation/assist/room-token', bearer(credential))),
+  share: (credential: string, body: MeasurementRequest) =>
+    answer(api.POST('/api/v1/teleconsultation/assist/measurements', { ...bearer(credential), body })),
+  own: (credential: string) => answer(api.GET('/api/v1/teleconsultation/assist/measurements', bearer(credential))),
+};

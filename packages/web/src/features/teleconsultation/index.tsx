@@ -1,4 +1,5 @@
 import { defineFeature } from '../../app/feature.js';
+import { AssistPage } from './AssistPage.js';
 import { CallPage } from './CallPage.js';
 import { TELECONSULTATION_PATHS } from './paths.js';
 import { en, fr } from './strings.js';
@@ -21,5 +22,7 @@ export default defineFeature({
     },
     { path: TELECONSULTATION_PATHS.visit, element: <VisitPage />, signedIn: true },
     { path: TELECONSULTATION_PATHS.call, element: <CallPage />, signedIn: true },
+    // Opened by an invitation link, without an account: the link's token is the key (see AssistPage).
+    { path: TELECONSULTATION_PATHS.assist, element: <AssistPage /> },
   ],
 });
