@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../src/chromium.js';
 import { DEMO_PASSWORD, logInAs } from '../src/demo.js';
+import { choose, next, noToAll } from '../src/questionnaire.js';
 import { startServer, type TestServer } from '../src/server.js';
 
 const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -22,24 +23,6 @@ async function axeViolations(page: Page): Promise<string[]> {
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   });
-}
-
-/** Answers the questionnaire's question named `label` (a yes/no or a choice). */
-async function choose(page: Page, question: string | RegExp, answer: string) {
-  await page.getByRole('radiogroup', { name: question }).getByRole('radio', { name: answer, exact: true }).check();
-}
-
-async function next(page: Page) {
-  await page.getByRole('button', { name: /^(Suivant|Terminer)$/ }).click();
-}
-
-/** "Nothing of that" for every yes/no question of the screen shown. */
-async function noToAll(page: Page) {
-  const groups = page.getByRole('radiogroup');
-  for (let i = 0; i < (await groups.count()); i++) {
-    const no = groups.nth(i).getByRole('radio', { name: 'Non', exact: true });
-    if ((await no.count()) > 0 && !(await groups.nth(i).getByRole('radio', { checked: true }).count())) await no.check();
-  }
 }
 
 describe('triage in Chromium: the questionnaire before booking a teleconsultation', () => {

@@ -263,7 +263,7 @@ describeEachDatabase('route × role matrix: no one reaches another’s data', (d
       .where('schedule_id', '=', schedule.id)
       .executeTakeFirstOrThrow();
     const slots = await owner.get<{ slots: { typeId: string; start: string }[] }>(
-      '/api/v1/slots?specialty=general-practice&modality=video',
+      `/api/v1/slots?specialty=general-practice&modality=video&practitionerId=${martin.id}`,
     );
     Object.assign(victim, {
       appointmentId: appointment.id,

@@ -26,6 +26,17 @@ const DEMO_STAFF = [
     specialty: 'general-practice',
     rpps: '81000000014',
   },
+  // A second GP, by video only: whom a patient is referred to when her own treating doctor
+  // (Dr Martin) has no slot soon enough — the report then goes back to Dr Martin.
+  {
+    email: 'dr.garnier@demo.parcours.fr',
+    given: 'Hélène',
+    family: 'Garnier',
+    role: 'practitioner',
+    profession: 'doctor',
+    specialty: 'general-practice',
+    rpps: '81000000059',
+  },
   {
     email: 'dr.benali@demo.parcours.fr',
     given: 'Karim',

@@ -8,6 +8,7 @@ export const DEMO_ORGANISATION = 'Centre de santé Parcours (démo)';
 /** Who works at the demo centre, in which role (accounts by e-mail, made by the accounts module). */
 const DEMO_ROLES: [string, MembershipRole][] = [
   ['dr.martin@demo.parcours.fr', 'practitioner'],
+  ['dr.garnier@demo.parcours.fr', 'practitioner'],
   ['dr.benali@demo.parcours.fr', 'practitioner'],
   ['inf.durand@demo.parcours.fr', 'practitioner'],
   ['regulation@demo.parcours.fr', 'regulator'],

@@ -10,7 +10,7 @@ import { startTestServer } from '../../platform/testing/server.js';
 import type { RunningServer } from '../../server.js';
 import { DEMO_PASSWORD } from '../accounts/index.js';
 import { everyTable } from '../testing.js';
-import type { ProblemReply, SlotSearchReply } from './testing.js';
+import { ofDrMartin, type ProblemReply, type SlotSearchReply } from './testing.js';
 
 const SECOND_NODE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'second-node.ts');
 
@@ -78,7 +78,7 @@ describeEachDatabase('booking under contention', (database, kind) => {
       : 'gives the slot to exactly one of 200 simultaneous bookings, and 199 clean 409s',
     async () => {
       const found = (await patients[0]!.get<SlotSearchReply>('/api/v1/slots?specialty=general-practice&modality=video&territory=75')).body;
-      const slot = found.slots[5]!;
+      const slot = ofDrMartin(found)[5]!;
       const body = { patientId, typeId: slot.typeId, startsAt: slot.start };
       const replies = await Promise.all(
         Array.from({ length: 200 }, (_, i) => patients[i % patients.length]!.post<ProblemReply>('/api/v1/appointments', body)),
@@ -103,8 +103,11 @@ describeEachDatabase('booking under contention', (database, kind) => {
   it('lets one of two overlapping slots of different types win when both are booked at once', async () => {
     const video = (await patients[0]!.get<SlotSearchReply>('/api/v1/slots?specialty=general-practice&modality=video&territory=75')).body;
     const phone = (await patients[0]!.get<SlotSearchReply>('/api/v1/slots?specialty=general-practice&modality=phone&territory=75')).body;
-    const pairs = phone.slots
-      .map((p) => ({ p, v: video.slots.find((v) => Date.parse(p.start) > Date.parse(v.start) && Date.parse(p.start) < Date.parse(v.end)) }))
+    const pairs = ofDrMartin(phone)
+      .map((p) => ({
+        p,
+        v: ofDrMartin(video).find((v) => Date.parse(p.start) > Date.parse(v.start) && Date.parse(p.start) < Date.parse(v.end)),
+      }))
       .filter((x) => x.v);
     const { p, v } = pairs[3]!;
     const replies = await Promise.all(

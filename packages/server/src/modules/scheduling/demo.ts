@@ -33,7 +33,7 @@ const WEEKDAYS = [1, 2, 3, 4, 5];
 /** The start of the Paris day `days` after the one `now` falls on. */
 const parisDay = (now: number, days: number) => instantOfWallTime(nextDate(localDateOf(now, PARIS), days), 0, PARIS);
 
-type Who = 'martin' | 'benali' | 'durand';
+type Who = 'martin' | 'garnier' | 'benali' | 'durand';
 type Patient = 'camille' | 'leo' | 'jean';
 
 interface DemoSchedule {
@@ -136,6 +136,17 @@ export async function seedSchedulingDemo(tx: Tx, ids: DemoIds, now = Date.now())
       { ...gp, modality: 'in-person', durationMinutes: 20, bufferMinutes: 5 },
     ],
   );
+  // Dr Garnier: video only, every weekday and Saturday morning, for Île-de-France.
+  const garnier = await schedule(
+    'garnier',
+    { siteId: null, territory: ['75', '77', '78', '91', '92', '93', '94', '95'] },
+    [
+      ...WEEKDAYS.map((weekday) => ({ weekday, start: '08:30', end: '19:30', modalities: ['video'] as Modality[] })),
+      { weekday: 6, start: '09:00', end: '12:00', modalities: ['video'] },
+    ],
+    [],
+    [{ ...gp, modality: 'video', durationMinutes: 15 }],
+  );
   const benali = await schedule(
     'benali',
     { siteId: null, territory: ['60', '75', '95'] },
@@ -168,7 +179,7 @@ export async function seedSchedulingDemo(tx: Tx, ids: DemoIds, now = Date.now())
       { ...nursing, modality: 'video', durationMinutes: 20, bufferMinutes: 0 },
     ],
   );
-  const schedules: Record<Who, DemoSchedule> = { martin, benali, durand };
+  const schedules: Record<Who, DemoSchedule> = { martin, garnier, benali, durand };
 
   const plan: Planned[] = [
     // Two weeks ago to yesterday.

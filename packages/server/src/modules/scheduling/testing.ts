@@ -21,6 +21,12 @@ export interface SlotSearchReply {
   slots: { typeId: string; start: string; end: string }[];
 }
 
+/** The slots of Dr Martin in a search that also finds the demo's other GP (whose agenda does not overlap hers). */
+export function ofDrMartin(found: SlotSearchReply): SlotSearchReply['slots'] {
+  const types = new Set(found.offers.filter((o) => o.practitioner.name === 'Claire Martin').map((o) => o.typeId));
+  return found.slots.filter((slot) => types.has(slot.typeId));
+}
+
 export interface AppointmentReply {
   id: string;
   status: string;
