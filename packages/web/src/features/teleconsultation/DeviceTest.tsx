@@ -5,8 +5,9 @@ import { chooseDevices, chosenDevices, mediaConstraints, mediaFailure } from './
 import { Video } from './Video.js';
 
 /**
- * The device test of the waiting room: the camera's preview, the microphone's level, the choice of
- * each (kept for the call), and plain advice when something fails.
+ * The device test of the waiting room and the test page: the camera's preview, the microphone's
+ * level, the choice of each (kept on this device for the calls), the speaker, and plain advice when
+ * something fails.
  */
 export function DeviceTest() {
   const { t } = useTranslation();
@@ -87,6 +88,7 @@ export function DeviceTest() {
             </Button>
           )}
         </Group>
+        <SpeakerTest />
         {problem ? (
           <Alert color="red.9" variant="light" role="alert">
             {t(`teleconsultation.devices.failed.${problem}`)}
@@ -123,10 +125,100 @@ export function DeviceTest() {
               <Text size="sm" role="status">
                 {t('teleconsultation.devices.ok')}
               </Text>
+              <Text size="sm">{t('teleconsultation.devices.kept')}</Text>
             </Stack>
           </SimpleGrid>
         ) : null}
       </Stack>
     </Paper>
+  );
+}
+
+type SinkableAudio = HTMLAudioElement & { setSinkId?: (id: string) => Promise<void> };
+
+/**
+ * The speaker test: a short chime played through an audio element (so that the chosen output
+ * applies), then "did you hear it?": yes, or advice on what to check.
+ */
+export function SpeakerTest() {
+  const { t } = useTranslation();
+  const [phase, setPhase] = useState<'idle' | 'playing' | 'asking' | 'heard' | 'not-heard'>('idle');
+  const [outputs, setOutputs] = useState<MediaDeviceInfo[]>([]);
+  const [output, setOutput] = useState(() => chosenDevices().output ?? '');
+  const audio = useRef<SinkableAudio>(null);
+  const canChoose = typeof HTMLMediaElement !== 'undefined' && 'setSinkId' in HTMLMediaElement.prototype;
+
+  const play = async () => {
+    const element = audio.current;
+    if (!element) return;
+    setPhase('playing');
+    const context = new AudioContext();
+    const destination = context.createMediaStreamDestination();
+    const gain = context.createGain();
+    gain.gain.value = 0.25;
+    gain.connect(destination);
+    // Three rising notes (C5, E5, G5), a third of a second each.
+    [523.25, 659.25, 783.99].forEach((frequency, i) => {
+      const note = context.createOscillator();
+      note.frequency.value = frequency;
+      note.connect(gain);
+      note.start(context.currentTime + i * 0.35);
+      note.stop(context.currentTime + i * 0.35 + 0.3);
+    });
+    element.srcObject = destination.stream;
+    if (output && element.setSinkId) await element.setSinkId(output).catch(() => {});
+    await element.play().catch(() => {});
+    window.setTimeout(() => {
+      element.pause();
+      element.srcObject = null;
+      void context.close();
+      setPhase('asking');
+    }, 1_200);
+    if (canChoose) setOutputs((await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'audiooutput'));
+  };
+
+  const chooseOutput = (deviceId: string) => {
+    setOutput(deviceId);
+    chooseDevices({ ...chosenDevices(), output: deviceId });
+  };
+
+  return (
+    <Stack gap="xs" data-testid="speaker-test">
+      <Text fw={700}>{t('teleconsultation.devices.speaker')}</Text>
+      <audio ref={audio} data-testid="speaker-tone" />
+      <Group>
+        <Button variant="default" onClick={() => void play()} loading={phase === 'playing'}>
+          {t('teleconsultation.devices.speakerTest')}
+        </Button>
+      </Group>
+      {canChoose && outputs.length > 1 ? (
+        <NativeSelect
+          label={t('teleconsultation.devices.speaker')}
+          data={outputs.map((d, i) => ({ value: d.deviceId, label: d.label || `${t('teleconsultation.devices.speaker')} ${i + 1}` }))}
+          value={output}
+          onChange={(event) => chooseOutput(event.currentTarget.value)}
+        />
+      ) : null}
+      <div role="status" aria-live="polite">
+        {phase === 'playing' ? <Text size="sm">{t('teleconsultation.devices.speakerPlaying')}</Text> : null}
+        {phase === 'asking' ? (
+          <Group gap="xs" role="group" aria-label={t('teleconsultation.devices.speakerHeard')}>
+            <Text size="sm">{t('teleconsultation.devices.speakerHeard')}</Text>
+            <Button size="xs" onClick={() => setPhase('heard')}>
+              {t('teleconsultation.devices.yes')}
+            </Button>
+            <Button size="xs" variant="default" onClick={() => setPhase('not-heard')}>
+              {t('teleconsultation.devices.no')}
+            </Button>
+          </Group>
+        ) : null}
+        {phase === 'heard' ? <Text size="sm">{t('teleconsultation.devices.speakerOk')}</Text> : null}
+        {phase === 'not-heard' ? (
+          <Alert color="orange.9" variant="light">
+            {t('teleconsultation.devices.speakerAdvice')}
+          </Alert>
+        ) : null}
+      </div>
+    </Stack>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { chosenDevices } from './call/devices.js';
 
 /** A video of a stream (the camera's, or a peer's), named for screen readers; one's own is muted. */
 export function Video({
@@ -16,6 +17,12 @@ export function Video({
   useEffect(() => {
     if (ref.current && ref.current.srcObject !== stream) ref.current.srcObject = stream;
   }, [stream]);
+  // A peer's voice goes to the speaker chosen in the device test, where the browser lets a page choose.
+  useEffect(() => {
+    const output = chosenDevices().output;
+    const video = ref.current as (HTMLVideoElement & { setSinkId?: (id: string) => Promise<void> }) | null;
+    if (!muted && output && video?.setSinkId) void video.setSinkId(output).catch(() => {});
+  }, [muted]);
   return (
     <video
       ref={ref}

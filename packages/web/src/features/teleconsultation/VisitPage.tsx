@@ -10,6 +10,7 @@ import { StatusBadge } from '../../components/StatusBadge.js';
 import { useLiveTopic } from '../../realtime/useLiveTopic.js';
 import { SCHEDULING_PATHS } from '../scheduling/paths.js';
 import { teleconsultationApi, teleconsultationKeys, type Visit } from './api.js';
+import { ConnectivityCheck } from './ConnectivityCheck.js';
 import { ConsentStep } from './ConsentStep.js';
 import { DeviceTest } from './DeviceTest.js';
 import { TELECONSULTATION_PATHS } from './paths.js';
@@ -105,7 +106,12 @@ export function VisitPage() {
               </div>
             </ConsentStep>
           ) : null}
-          {visit.data.state !== 'cancelled' && visit.data.state !== 'ended' ? <DeviceTest /> : null}
+          {visit.data.state !== 'cancelled' && visit.data.state !== 'ended' ? (
+            <>
+              <DeviceTest />
+              <ConnectivityCheck appointmentId={appointmentId} />
+            </>
+          ) : null}
         </>
       )}
     </Stack>

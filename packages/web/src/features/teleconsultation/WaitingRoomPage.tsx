@@ -11,6 +11,7 @@ import { useLiveTopic } from '../../realtime/useLiveTopic.js';
 import { useAccount } from '../identity/RequireSession.js';
 import { SCHEDULING_PATHS } from '../scheduling/paths.js';
 import { teleconsultationApi, teleconsultationKeys, type WaitingPatient } from './api.js';
+import { ConnectivityBadge } from './ConnectivityCheck.js';
 import { TELECONSULTATION_PATHS } from './paths.js';
 
 // White on these passes 4.5:1 (the triage feature's colours).
@@ -94,6 +95,7 @@ function WaitingCard({ patient }: { patient: WaitingPatient }) {
         <StatusBadge tone={TONE[patient.state]}>{t(`teleconsultation.states.${patient.state}`)}</StatusBadge>
       </Group>
       <Group gap="xs" mt="xs">
+        <ConnectivityBadge appointmentId={patient.appointmentId} />
         {patient.triage ? (
           <>
             <Badge color={SEVERITY_COLOURS[patient.triage.severity]}>

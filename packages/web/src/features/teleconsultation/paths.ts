@@ -8,6 +8,8 @@ export const TELECONSULTATION_PATHS = {
   /** The call itself, for either side. */
   call: '/teleconsultation/:appointmentId/appel',
   callOf: (appointmentId: string) => `/teleconsultation/${encodeURIComponent(appointmentId)}/appel`,
+  /** The equipment and connectivity test, outside any appointment. */
+  deviceCheck: '/test-materiel',
   /** An assistant's page, opened by an invitation link: the token rides in the fragment (`/assister#…`), never sent to a server. */
   assist: '/assister',
 } as const;

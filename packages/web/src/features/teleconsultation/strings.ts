@@ -2,8 +2,11 @@ import type { Translation } from '../../i18n/translation.js';
 
 /** The teleconsultation feature's strings, under `teleconsultation.` in the catalogue: French, the reference… */
 export const fr = {
-  nav: { waitingRoom: 'Salle d’attente' },
-  navHints: { waitingRoom: 'Les patients arrivés pour leur téléconsultation, à faire entrer.' },
+  nav: { waitingRoom: 'Salle d’attente', deviceCheck: 'Tester mon matériel' },
+  navHints: {
+    waitingRoom: 'Les patients arrivés pour leur téléconsultation, à faire entrer.',
+    deviceCheck: 'Caméra, micro, haut-parleur et connexion, avant une téléconsultation.',
+  },
   join: {
     patient: 'Rejoindre la salle d’attente',
     practitioner: 'Ouvrir la salle d’attente',
@@ -295,8 +298,11 @@ export const fr = {
 
 /** …and English. */
 export const en: Translation<typeof fr> = {
-  nav: { waitingRoom: 'Waiting room' },
-  navHints: { waitingRoom: 'Patients who arrived for their teleconsultation, to let in.' },
+  nav: { waitingRoom: 'Waiting room', deviceCheck: 'Test my equipment' },
+  navHints: {
+    waitingRoom: 'Patients who arrived for their teleconsultation, to let in.',
+    deviceCheck: 'Camera, microphone, speaker and connection, before a teleconsultation.',
+  },
   join: {
     patient: 'Join the waiting room',
     practitioner: 'Open the waiting room',

@@ -1,21 +1,27 @@
-/** The camera and microphone chosen in the device test, for the call (this tab only). */
+/** The camera, microphone and speaker chosen in the device test or the call, kept on this device for the next calls. */
 export interface ChosenDevices {
   audio?: string;
   video?: string;
+  /** The audio output (where the browser lets a page choose it). */
+  output?: string;
 }
 
 const KEY = 'parcours.teleconsultation.devices';
 
 export function chosenDevices(): ChosenDevices {
   try {
-    return JSON.parse(sessionStorage.getItem(KEY) ?? '{}') as ChosenDevices;
+    return JSON.parse(localStorage.getItem(KEY) ?? '{}') as ChosenDevices;
   } catch {
     return {};
   }
 }
 
 export function chooseDevices(devices: ChosenDevices): void {
-  sessionStorage.setItem(KEY, JSON.stringify(devices));
+  try {
+    localStorage.setItem(KEY, JSON.stringify(devices));
+  } catch {
+    // Storage refused (private mode): the choice holds for this page only.
+  }
 }
 
 /** The constraints for getUserMedia: the chosen devices when there are, any otherwise. */

@@ -3,7 +3,14 @@ import type { QualityReport } from '../api.js';
 interface Sample {
   rttMs: number | null;
   bitrateKbps: number | null;
+  /** The share of packets lost since the previous sample (null: none received meanwhile). */
+  loss: number | null;
 }
+
+/** Too poor for video: this many samples running (6 s) each losing this much, or waiting this long for a round trip. */
+const POOR_SAMPLES = 3;
+const POOR_LOSS = 0.15;
+const POOR_RTT_MS = 1_500;
 
 /**
  * Connection quality sampled from getStats() every few seconds, over all the call's peer
@@ -57,11 +64,23 @@ export class QualitySampler {
         }
       });
     }
+    const newlyLost = Math.max(0, lost - this.lost);
+    const newlyReceived = Math.max(0, received - this.received);
+    const loss = newlyLost + newlyReceived > 0 ? newlyLost / (newlyLost + newlyReceived) : null;
     // Counters only grow while a connection lives; a closed one keeps what it had reached.
     this.lost = Math.max(this.lost, lost);
     this.received = Math.max(this.received, received);
     this.frames = Math.max(this.frames, frames);
-    this.samples.push({ rttMs: rtt, bitrateKbps: this.bytes.size ? bitrate : null });
+    this.samples.push({ rttMs: rtt, bitrateKbps: this.bytes.size ? bitrate : null, loss });
+  }
+
+  /** Whether the last few samples all say the connection is too poor for video. */
+  isPoor(): boolean {
+    const last = this.samples.slice(-POOR_SAMPLES);
+    return (
+      last.length === POOR_SAMPLES &&
+      last.every((s) => (s.loss !== null && s.loss >= POOR_LOSS) || (s.rttMs !== null && s.rttMs >= POOR_RTT_MS))
+    );
   }
 
   summary(): QualityReport | null {

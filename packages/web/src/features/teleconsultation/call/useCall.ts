@@ -1,4 +1,3 @@
-// HELPERS (issues 13 and 14): STOP and read /tmp/common-brief.md now (git rules: never git add -A/stash/checkout/reset; test commands; time box 17:10 UTC; report format). Leave this line: the lead removes it.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../../api/problem.js';
@@ -69,8 +68,8 @@ export function useCall(appointmentId: string, joined: boolean) {
   const local = useRef<MediaStream | null>(null);
   const sampler = useRef<QualitySampler | null>(null);
   const room = useRef<RoomSocket | null>(null);
-  /** The camera's track while the screen is shared in its place. */
-  const camera = useRef<MediaStreamTrack | null>(null);
+  /** The shared screen's track, sent in the camera's place while the practitioner shares it. */
+  const screen = useRef<MediaStreamTrack | null>(null);
 
   /** Audio alone, recorded on the visit (a telephone act for billing); the peers receive no more video. */
   const recordAudioOnly = useCallback(
@@ -192,18 +191,18 @@ export function useCall(appointmentId: string, joined: boolean) {
   };
 
   /** The local stream's video is now `track` (another camera, the camera again, or none): for the peers, the preview, new links. */
-  const sendVideo = async (track: MediaStreamTrack | null) => {
+  const sendVideo = useCallback(async (track: MediaStreamTrack | null) => {
     const stream = local.current;
     if (!stream) return track?.stop();
     await mesh.current?.replaceTrack('video', track);
     for (const old of stream.getVideoTracks()) {
       if (old === track) continue;
       stream.removeTrack(old);
-      if (old !== camera.current) old.stop();
+      old.stop();
     }
     if (track && !stream.getVideoTracks().includes(track)) stream.addTrack(track);
     setState((s) => ({ ...s, local: new MediaStream(stream.getTracks()) }));
-  };
+  }, []);
 
   /** The next camera (front and back of a phone): opened, sent to every peer in place of the current one, and kept as the choice. */
   const switchCamera = async () => {
@@ -211,7 +210,7 @@ export function useCall(appointmentId: string, joined: boolean) {
     const cameras = (await navigator.mediaDevices.enumerateDevices()).filter((d) => d.kind === 'videoinput');
     const at = cameras.findIndex((d) => d.deviceId === current?.getSettings().deviceId);
     const next = cameras[(at + 1) % cameras.length];
-    if (!next || !local.current) return;
+    if (!next || !local.current || screen.current) return;
     // A phone opens one camera at a time: the current one is let go first.
     current?.stop();
     const video = mediaConstraints({ video: next.deviceId }).video as MediaTrackConstraints;
@@ -232,35 +231,49 @@ export function useCall(appointmentId: string, joined: boolean) {
 
   /** The practitioner's screen in place of the camera, for every peer; back to the camera when the sharing stops (the browser's own button too). */
   const shareScreen = async () => {
-    if (!local.current || state.sharing) return;
-    let screen: MediaStreamTrack | undefined;
+    if (!local.current || screen.current) return;
+    let shared: MediaStreamTrack | undefined;
     try {
-      [screen] = (await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false })).getVideoTracks();
+      [shared] = (await navigator.mediaDevices.getDisplayMedia({ video: true, audio: false })).getVideoTracks();
     } catch {
       return; // refused or cancelled: nothing changes
     }
-    if (!screen) return;
-    camera.current = local.current.getVideoTracks()[0] ?? null;
-    await mesh.current?.replaceTrack('video', screen);
+    if (!shared) return;
+    screen.current = shared;
+    await mesh.current?.replaceTrack('video', shared);
     setState((s) => ({ ...s, sharing: true }));
-    screen.onended = () => void stopSharing(screen);
+    shared.onended = () => void stopSharing();
   };
 
-  const stopSharing = async (screen?: MediaStreamTrack) => {
-    const shared = screen ?? null;
-    shared?.stop();
-    const back = camera.current;
-    camera.current = null;
-    await mesh.current?.replaceTrack('video', back && back.readyState === 'live' ? back : null);
+  const stopSharing = useCallback(async () => {
+    const shared = screen.current;
+    if (!shared) return;
+    screen.current = null;
+    shared.onended = null;
+    shared.stop();
+    const back = local.current?.getVideoTracks()[0] ?? null;
+    await mesh.current?.replaceTrack('video', back?.readyState === 'live' ? back : null);
     setState((s) => ({ ...s, sharing: false }));
-  };
+  }, []);
 
-  /** Audio alone: the camera is let go, the peers receive no more video, and the visit records it. */
-  const goAudioOnly = async (reason: AudioOnlyReason = 'chosen') => {
-    if (state.sharing) await stopSharing();
-    await sendVideo(null);
-    await recordAudioOnly(reason);
-  };
+  /** Audio alone: the camera (or the shared screen) is let go, the peers receive no more video, and the visit records it. */
+  const goAudioOnly = useCallback(
+    async (reason: AudioOnlyReason = 'chosen') => {
+      await stopSharing();
+      await sendVideo(null);
+      await recordAudioOnly(reason);
+    },
+    [stopSharing, sendVideo, recordAudioOnly],
+  );
+
+  // A connection too poor for video (loss or round trip, several samples running): audio alone, on its own.
+  useEffect(() => {
+    if (!joined || state.audioOnly || state.status !== 'in-call') return;
+    const timer = window.setInterval(() => {
+      if (sampler.current?.isPoor()) void goAudioOnly('poor-quality');
+    }, 2_000);
+    return () => window.clearInterval(timer);
+  }, [joined, state.audioOnly, state.status, goAudioOnly]);
 
   /** The video again after audio alone (the visit keeps that it was partly by telephone). */
   const restoreVideo = async () => {

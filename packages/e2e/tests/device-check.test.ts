@@ -1,0 +1,100 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { videoAppointmentSoon } from '../src/appointments.js';
+import { launchChromium } from '../src/chromium.js';
+import { logInAs } from '../src/demo.js';
+import { createPostgresDatabase, freePort, listening, startServer, type TestServer } from '../src/server.js';
+
+const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:test@127.0.0.1:5432/postgres';
+// The appointment starting in minutes is written beside the running server: the server runs on PostgreSQL.
+const postgres = await listening(POSTGRES_URL);
+const turnserver = fs.existsSync('/usr/bin/turnserver') ? '/usr/bin/turnserver' : null;
+const TURN_SECRET = 'e2e-device-check-turn-secret';
+
+describe.skipIf(!postgres || !turnserver)('the equipment and connectivity check in Chromium (coturn on loopback)', () => {
+  let server: TestServer;
+  let browser: Browser;
+  let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
+  let coturn: ChildProcess;
+
+  beforeAll(async () => {
+    const [turnPort, closedPort] = await Promise.all([freePort(), freePort()]);
+    coturn = spawn(
+      turnserver!,
+      [
+        '-n',
+        '--listening-ip=127.0.0.1',
+        '--relay-ip=127.0.0.1',
+        `--listening-port=${turnPort}`,
+        '--use-auth-secret',
+        `--static-auth-secret=${TURN_SECRET}`,
+        '--realm=parcours.test',
+        '--no-tls',
+        '--no-dtls',
+        '--no-cli',
+        '--allow-loopback-peers',
+        '--min-port=49201',
+        '--max-port=49240',
+      ],
+      { stdio: 'ignore' },
+    );
+    database = await createPostgresDatabase();
+    // The relay answers over UDP; its TLS address is a port where nothing listens (a network blocking 443 looks the same).
+    const TURN_URLS = `turn:127.0.0.1:${turnPort},turns:127.0.0.1:${closedPort}?transport=tcp`;
+    [server, browser] = await Promise.all([
+      startServer({ DATABASE_URL: database.url, TURN_URLS, TURN_SECRET }),
+      launchChromium({ media: true }),
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    coturn?.kill('SIGTERM');
+    await database?.drop();
+  });
+
+  it('tests the devices and each path from the patient’s home, and shows the practitioner the waiting patient’s result', async () => {
+    const patient = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await logInAs(patient, server.url, 'patient');
+    // From her home, outside any appointment.
+    await patient.getByRole('main').getByRole('link', { name: 'Tester mon matériel' }).click();
+    await patient.getByRole('heading', { level: 1, name: 'Tester mon matériel' }).waitFor();
+    await patient.getByRole('button', { name: 'Lancer le test' }).click();
+    await patient.getByText('Caméra et micro fonctionnent.').waitFor();
+    await patient.getByRole('button', { name: 'Tester le haut-parleur' }).click();
+    await patient.getByText('Avez-vous entendu le son ?').waitFor();
+    await patient.getByRole('button', { name: 'Non', exact: true }).click();
+    await patient.getByText(/Montez le volume de l’appareil/).waitFor();
+
+    await patient.getByRole('button', { name: 'Tester la connexion' }).click();
+    const result = patient.getByTestId('connectivity-result');
+    await result.getByText('Joignable : direct').waitFor({ timeout: 20_000 });
+    await result.getByText('Relais (UDP) : fonctionne').waitFor();
+    await result.getByText('Relais sécurisé (TLS, port 443) : ne passe pas').waitFor();
+    expect(await result.getByText('transmis au praticien').count()).toBe(0);
+
+    // In the waiting room of an appointment, the check goes to the practitioner, who sees it live.
+    const { appointmentId } = await videoAppointmentSoon(database.url, {
+      patient: 'camille.petit@demo.parcours.fr',
+      practitioner: 'dr.martin@demo.parcours.fr',
+      startsInMinutes: 5,
+    });
+    await patient.goto(`${server.url}/teleconsultation/${appointmentId}`);
+    await patient.getByRole('button', { name: 'Je suis arrivé·e' }).click();
+    await patient.getByTestId('visit-state').getByText('Vous êtes en salle d’attente').waitFor();
+    const gp = await (await browser.newContext()).newPage();
+    await logInAs(gp, server.url, 'practitioner');
+    await gp.goto(`${server.url}/salle-d-attente`);
+    const card = gp.locator(`[data-appointment-id="${appointmentId}"]`);
+    await card.getByTestId('connectivity').getByText('Connexion non testée').waitFor();
+    await patient.getByRole('button', { name: 'Tester la connexion' }).click();
+    await patient.getByText('Le résultat a été transmis au praticien.').waitFor({ timeout: 20_000 });
+    await card
+      .getByTestId('connectivity')
+      .getByText(/Joignable : direct \(testée à \d\d:\d\d\)/)
+      .waitFor();
+    await Promise.all([patient.context().close(), gp.context().close()]);
+  }, 90_000);
+});
