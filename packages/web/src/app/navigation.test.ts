@@ -27,6 +27,7 @@ describe('the navigation, derived from the route list', () => {
       '/ma-telesurveillance',
       '/mes-documents',
       '/estimation',
+      '/mes-paiements',
       '/acces',
       '/profil',
     ]);
@@ -39,6 +40,7 @@ describe('the navigation, derived from the route list', () => {
       '/telesurveillance',
       '/messagerie',
       '/patients',
+      '/actes',
       '/simulateur',
       '/profil',
     ]);
@@ -62,6 +64,7 @@ describe('the navigation, derived from the route list', () => {
       '/telesurveillance',
       '/messagerie',
       '/patients',
+      '/actes',
       '/simulateur',
       '/organisation',
       '/profil',

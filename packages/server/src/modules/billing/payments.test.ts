@@ -186,6 +186,42 @@ describeEachDatabase(
       expect((await jean.get<Assisted>(record(appointmentId))).body.billing.request.modality).toBe('phone');
     });
 
+    it('adds the act of the nurse who assisted the call, as teleconsultation recorded her, when the act ends', async () => {
+      const { appointmentId, patientId, practitionerId } = await videoAppointmentSoon(database().db, {
+        patient: 'jean.moreau@demo.parcours.fr',
+        practitioner: MARTIN,
+        startsInMinutes: -5,
+      });
+      const visit = `/api/v1/appointments/${appointmentId}/teleconsultation`;
+      expect((await jean.post(`${visit}/check-in`)).status).toBe(200);
+      expect((await martin.post(`${visit}/admit`)).status).toBe(200);
+      // A nurse joined by her link, during planned care (teleconsultation's table, as its invitation flow leaves it).
+      const now = Date.now();
+      await everyTable(database().db)
+        .insertInto('teleconsultation_assistants')
+        .values({
+          appointment_id: appointmentId,
+          patient_id: patientId,
+          invited_by_account_id: practitionerId,
+          invited_as: 'practitioner',
+          kind: 'professional',
+          token_hash: 'a'.repeat(64),
+          expires_at: new Date(now + 3_600_000),
+          redeemed_at: new Date(now),
+          name: 'Inès Infirmière',
+          profession: 'nurse',
+          rpps: null,
+          place: 'home',
+          setting: 'planned-care',
+          information_version: '2026-01',
+          credential_hash: 'b'.repeat(64),
+        })
+        .execute();
+      expect((await martin.post(`${visit}/end`, { outcome: 'completed' })).status).toBe(200);
+      const seen = await martin.get<Assisted>(record(appointmentId));
+      expect(seen.body.assistant).toMatchObject({ profession: 'nurse', code: 'TLS' });
+    });
+
     it('adds the assisting professional’s act: TLD for a nurse on a home visit, TLM for a pharmacist; recording twice makes one record', async () => {
       const db = everyTable(database().db);
       const martinId = (await db.selectFrom('accounts').select('id').where('email', '=', MARTIN).executeTakeFirstOrThrow()).id;

@@ -13,6 +13,7 @@ import {
   type AppointmentParties,
   type SchedulingDeps,
 } from '../scheduling/service.js';
+import { assistantsOfVisit } from './invitations.js';
 import { announceVisit } from './live.js';
 import type { AudioOnlyRequest, CancelRequest, EndRequest, PostponeRequest, Visit } from './schemas.js';
 import { changeVisit, checkIn as insertVisit, openVisitsOf, visitById, type VisitChange, type VisitRow } from './store.js';
@@ -331,6 +332,7 @@ export async function end(
   await recordActBilling(deps, actor, {
     ...changed.parties,
     ...(changed.row.audio_only_at ? { modality: 'phone' } : {}),
+    assistant: (await assistantsOfVisit(deps.db, appointmentId)).find((a) => a.kind === 'professional') ?? null,
     outcome: request.outcome,
   });
   return changed.view();
