@@ -131,10 +131,10 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'POST /api/v1/appointments/:appointmentId/teleconsultation/cancel': {},
   'POST /api/v1/appointments/:appointmentId/teleconsultation/end': { outcome: 'completed' },
   'POST /api/v1/appointments/:appointmentId/teleconsultation/room-token': {},
-  'POST /api/v1/appointments/:appointmentId/teleconsultation/invitations': { kind: 'relative' },
-  'POST /api/v1/appointments/:appointmentId/teleconsultation/invitations/:invitationId/withdraw': {},
   'POST /api/v1/appointments/:appointmentId/teleconsultation/audio-only': { reason: 'chosen' },
   'PUT /api/v1/appointments/:appointmentId/teleconsultation/connectivity': { direct: false, turnUdp: true, turnTls: null },
+  'POST /api/v1/appointments/:appointmentId/teleconsultation/invitations': { kind: 'relative' },
+  'POST /api/v1/appointments/:appointmentId/teleconsultation/invitations/:invitationId/withdraw': {},
   'PUT /api/v1/appointments/:appointmentId/teleconsultation/quality': {
     samples: 1,
     rttMsMedian: 10,
@@ -144,7 +144,15 @@ const SAMPLE_BODIES: Record<string, unknown> = {
     framesDecoded: 10,
   },
   // Telemonitoring: Camille's diabetes enrolment, her device, her open low-glucose alert (seeded).
-  'POST /api/v1/patients/:patientId/telemonitoring/enrolments': { programme: 'heart-failure' },
+  'POST /api/v1/patients/:patientId/telemonitoring/eligibility': {
+    programme: 'heart-failure',
+    operator: { kind: 'doctor', arsDeclaration: 'DS-1' },
+  },
+  'POST /api/v1/patients/:patientId/telemonitoring/enrolments': {
+    programme: 'heart-failure',
+    operator: { kind: 'doctor', arsDeclaration: 'DS-1' },
+    patientInformed: true,
+  },
   'PUT /api/v1/patients/:patientId/telemonitoring/enrolments/:enrolmentId/overrides': {
     rules: { 'glucose-low': { steps: [{ level: 'urgent', below: 65 }] } },
   },

@@ -150,12 +150,21 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
     questionnaire: { ...DEFAULT_TRIAGE.questionnaire, version: 'fuzz-sample' },
     orientation: DEFAULT_TRIAGE.orientation,
   } as unknown as Record<string, unknown>,
+  'POST /api/v1/patients/:patientId/telemonitoring/eligibility': {
+    programme: 'diabetes',
+    level: 'enhanced-1',
+    operator: { kind: 'team', arsDeclaration: 'DS-2026-0042' },
+    startsOn: '2026-11-02',
+  },
   'POST /api/v1/patients/:patientId/telemonitoring/enrolments': {
     programme: 'heart-failure',
+    level: 'standard',
+    operator: { kind: 'structure', arsDeclaration: null },
     organisationId: 'set-from-the-demo',
     startsOn: '2026-11-02',
     months: 6,
     overrides: { rules: { 'weight-gain': { rise: 2.5, withinHours: 72 } }, parameters: { dryWeightKg: 70 } },
+    patientInformed: true,
   },
   'PUT /api/v1/patients/:patientId/telemonitoring/enrolments/:enrolmentId/overrides': {
     rules: { 'glucose-low': { enabled: true, steps: [{ level: 'urgent', component: 'value', below: 65 }], lookbackHours: 24 } },

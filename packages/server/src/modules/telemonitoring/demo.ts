@@ -1,7 +1,7 @@
 // The demo's telemonitoring: Jean Moreau (heart failure, a connected scale, four weeks of steady
 // weight) and Camille Petit (type 1 diabetes, three weeks of glucose, a low at the latest),
 // both followed by Dr Martin. Readings are placed relative to the seeding, so the demo is always current.
-import type { Indication, Reading } from '@parcours/domain';
+import { evaluate, type Indication, type Reading } from '@parcours/domain';
 import { randomToken, tokenHash } from '../../platform/auth/secrets.js';
 import type { Tx } from '../../platform/database/database.js';
 import type { DemoIds } from '../../platform/module.js';
@@ -35,15 +35,30 @@ async function enrolDemo(
   const patientId = ids.get(`patient:${patientEmail}`)!;
   const doctor = ids.get('dr.martin@demo.parcours.fr')!;
   await recordCollectedConsent(tx, { patientId, act: 'telemonitoring', givenBy: ids.get(patientEmail)! });
+  const startsAt = new Date(now.getTime() - 30 * DAY);
+  // The centre operates, declared to the ARS; adults both: the rules' decision of that day.
+  const eligibility = evaluate({
+    kind: 'telemonitoring',
+    date: startsAt.toISOString().slice(0, 10),
+    indication: programme,
+    patient: { age: 40 },
+    prescriber: { specialty: 'general-practice' },
+    operator: { declaredToArs: true },
+    monthsSincePrescription: 1,
+  });
   const enrolment = await insertEnrolment(tx, {
     patientId,
     organisationId: ids.get('organisation')!,
     programme,
     prescriberId: doctor,
     operatorId: doctor,
-    startsAt: new Date(now.getTime() - 30 * DAY),
+    startsAt,
     endsAt: new Date(now.getTime() + 335 * DAY),
     overrides: {},
+    operatorKind: 'structure',
+    arsDeclaration: 'DS-2026-0042',
+    patientInformedAt: startsAt,
+    eligibility,
   });
   ids.set(`telemonitoring-enrolment:${patientEmail}`, enrolment!.id);
   // A credential no one knows the token of: the demo's devices are shown, not used.

@@ -21,6 +21,10 @@ export const TELEMONITORING_PROBLEMS = {
     fr: 'Identifiant d’appareil absent, inconnu ou révoqué',
     en: 'Device credential missing, unknown or revoked',
   },
+  'telemonitoring-not-eligible': {
+    fr: 'Cette télésurveillance ne peut pas être prescrite à ce patient : voir les raisons',
+    en: 'This telemonitoring cannot be prescribed to this patient: see the reasons',
+  },
   'telemonitoring-alert-resolved': {
     fr: 'Cette alerte est déjà résolue',
     en: 'This alert is already resolved',

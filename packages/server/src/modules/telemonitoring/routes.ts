@@ -11,6 +11,8 @@ import {
   DeviceBody,
   DeviceParams,
   Device,
+  Eligibility,
+  EligibilityBody,
   EnrolBody,
   EnrolmentParams,
   Enrolment,
@@ -29,6 +31,7 @@ import {
   acknowledge,
   createDevice,
   dashboard,
+  eligibility,
   enrol,
   enterReading,
   monitoring,
@@ -70,7 +73,23 @@ export async function registerTelemonitoringRoutes(app: FastifyInstance, deps: S
       },
       config: { policy: 'signed-in' },
     },
-    async (request) => monitoring(deps, actorOf(request), request.params.patientId, request.query.days),
+    async (request) => monitoring(deps, actorOf(request), request.params.patientId, request.query.days, languageOf(request)),
+  );
+
+  api.post(
+    '/api/v1/patients/:patientId/telemonitoring/eligibility',
+    {
+      schema: {
+        tags,
+        summary: 'What the rules say of enrolling the patient: eligible, billable, the forfaits, and why not',
+        description: 'Nothing is written. The same decision is taken again, and kept, at enrolment.',
+        params: PatientParams,
+        body: EligibilityBody,
+        response: { 200: Eligibility },
+      },
+      config: { policy: 'professional' },
+    },
+    async (request) => eligibility(deps, actorOf(request), request.params.patientId, request.body, languageOf(request)),
   );
 
   api.post(
@@ -80,7 +99,7 @@ export async function registerTelemonitoringRoutes(app: FastifyInstance, deps: S
         tags,
         summary: 'Enrols the patient in a telemonitoring programme (the patient’s consent first)',
         description:
-          '409 telemonitoring-consent-required without the patient’s consent to telemonitoring; 409 telemonitoring-already-enrolled.',
+          '409 telemonitoring-consent-required without the patient’s consent to telemonitoring; 409 telemonitoring-already-enrolled; 422 telemonitoring-not-eligible when the rules refuse the prescription (the reasons say why). An undeclared operator enrols, but the decision kept says it bills nothing.',
         params: PatientParams,
         body: EnrolBody,
         response: { 201: Enrolment },

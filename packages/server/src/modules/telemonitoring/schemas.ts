@@ -59,15 +59,49 @@ export const Overrides = z
   })
   .strict();
 
-export const EnrolBody = z
+export const LEVELS = ['standard', 'enhanced-1', 'enhanced-2'] as const;
+export const OPERATOR_KINDS = ['doctor', 'team', 'structure'] as const;
+
+/** Who operates, as the ARS knows it: the declaration (démarches-simplifiées) opens the right to bill. */
+export const Operator = z
   .object({
-    programme: z.enum(INDICATIONS),
-    organisationId: Id.optional().describe('Where the practitioner operates it; their only care organisation when absent'),
-    startsOn: isoDate().optional().describe('The prescription’s first day (today when absent)'),
-    months: z.number().int().min(1).max(12).default(12).describe('At most one year, renewable'),
-    overrides: Overrides.optional(),
+    kind: z.enum(OPERATOR_KINDS).describe('A doctor alone, a private multi-professional team, or a care structure'),
+    arsDeclaration: line({ max: 100 }).nullable().describe('The reference of the declaration to the ARS; null while not declared'),
   })
   .strict();
+
+/** What the rules engine is asked before enrolment: the programme, its level, the operator. */
+export const EligibilityBody = z
+  .object({
+    programme: z.enum(INDICATIONS),
+    level: z.enum(LEVELS).default('standard').describe('The operator forfait’s level; enhanced for complex heart failure or diabetes'),
+    operator: Operator,
+    startsOn: isoDate().optional().describe('The prescription’s first day (today when absent)'),
+  })
+  .strict();
+
+export const EnrolBody = EligibilityBody.extend({
+  organisationId: Id.optional().describe('Where the practitioner operates it; their only care organisation when absent'),
+  months: z.number().int().min(1).max(12).default(12).describe('At most one year, renewable'),
+  overrides: Overrides.optional(),
+  patientInformed: z
+    .literal(true)
+    .describe(
+      'The patient was told that telemonitoring is not an emergency service: data is read at set times; in an emergency, call the 15',
+    ),
+}).strict();
+
+const Explained = z.object({ code: z.string(), text: z.string() });
+
+/** The rules engine's `telemonitoring` decision, explained in the caller's language. */
+export const Eligibility = z.object({
+  eligible: z.boolean(),
+  billable: z.boolean(),
+  operatorFee: z.number().nullable(),
+  technicalFee: z.number().nullable(),
+  reasons: z.array(Explained),
+  warnings: z.array(Explained),
+});
 
 export const DeviceBody = z.object({ label: line({ max: 100 }) }).strict();
 export const RevokeBody = z.object({}).strict();
@@ -201,6 +235,10 @@ export const Enrolment = z.object({
   rules: z.array(RuleView),
   overrides: z.unknown(),
   parameters: z.object({ dryWeightKg: z.number().optional() }),
+  level: z.enum(LEVELS),
+  operator: z.object({ kind: z.enum(OPERATOR_KINDS), arsDeclaration: z.string().nullable() }),
+  patientInformedAt: z.string().nullable(),
+  eligibility: Eligibility.nullable().describe('The rules’ decision on the day of enrolment'),
 });
 
 export const Monitoring = z.object({

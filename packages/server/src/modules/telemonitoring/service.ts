@@ -19,14 +19,15 @@ import { randomToken, tokenHash } from '../../platform/auth/secrets.js';
 import type { ServiceDeps } from '../../platform/context.js';
 import type { Tx } from '../../platform/database/database.js';
 import type { Language } from '../../platform/http/language.js';
-import { problem, type FieldIssue } from '../../platform/http/problem.js';
+import { Problem, problem, type FieldIssue } from '../../platform/http/problem.js';
 import { hasConsent } from '../consent/service.js';
 import { hasCareRelationship, patientSummaries } from '../patients/service.js';
 import { monitoringAccess, operatingOrganisations, operatorAccess } from './access.js';
+import { decideEligibility, firstDay, refusesEnrolment } from './eligibility.js';
 import { storeReadings } from './ingest.js';
 import { announceAction, announceAlerts } from './live.js';
 import { MAX_AGE_MS } from './payloads.js';
-import type { Dashboard, EnrolBody, ManualReading, Monitoring, Overrides } from './schemas.js';
+import type { Dashboard, EligibilityBody, EnrolBody, ManualReading, Monitoring, Overrides } from './schemas.js';
 import {
   acknowledgeAlert,
   alertOfPatient,
@@ -46,7 +47,7 @@ import {
   snoozeAlertRow,
   type AlertRow,
 } from './store.js';
-import { alertView, deviceView, enrolmentView, openAlertOf, readingView } from './views.js';
+import { alertView, deviceView, eligibilityView, enrolmentView, openAlertOf, readingView } from './views.js';
 
 export { telemonitoringTopic } from './live.js';
 
@@ -60,8 +61,35 @@ function overrideIssues(overrides: z.infer<typeof Overrides>, programme: Indicat
 }
 
 /**
+ * What the rules say of enrolling this patient, before the prescriber confirms: eligibility, the
+ * forfaits, and why not. Read by a professional caring for the patient; it reads the birth date.
+ */
+export async function eligibility(
+  deps: ServiceDeps,
+  actor: Actor,
+  patientId: string,
+  body: z.infer<typeof EligibilityBody>,
+  language: Language,
+) {
+  return audited(
+    deps,
+    {
+      actor,
+      kind: 'read',
+      action: 'telemonitoring.eligibility',
+      resource: { type: 'Patient', id: patientId },
+      patientId,
+      authorize: () => operatorAccess(deps.db, actor, patientId),
+    },
+    async (db) => eligibilityView(await decideEligibility(db, actor, patientId, body), language),
+  );
+}
+
+/**
  * Enrols a patient in a programme: by a professional caring for them, once the patient has
- * consented (consent module), for at most a year from its first day. The database refuses a
+ * consented (consent module) and been told that telemonitoring is no emergency service, for at most
+ * a year from its first day, when the rules allow the prescription (an undeclared operator may
+ * enrol, but bills nothing until declared: the decision kept says so). The database refuses a
  * second live enrolment in the same programme.
  */
 export async function enrol(deps: ServiceDeps, actor: Actor, patientId: string, body: z.infer<typeof EnrolBody>, language: Language) {
@@ -93,7 +121,10 @@ export async function enrol(deps: ServiceDeps, actor: Actor, patientId: string, 
     },
     async (tx) => {
       const overrides = body.overrides ? overrideIssues(body.overrides, body.programme, language) : {};
-      const start = body.startsOn ? DateTime.fromISO(body.startsOn, { zone: ZONE }) : DateTime.now().setZone(ZONE).startOf('day');
+      const decision = await decideEligibility(tx, actor, patientId, body);
+      if (refusesEnrolment(decision))
+        throw new Problem(422, 'telemonitoring-not-eligible', { reasons: eligibilityView(decision, language).reasons });
+      const start = DateTime.fromISO(firstDay(body.startsOn), { zone: ZONE });
       const row = await insertEnrolment(tx, {
         patientId,
         organisationId: organisationId!,
@@ -103,9 +134,14 @@ export async function enrol(deps: ServiceDeps, actor: Actor, patientId: string, 
         startsAt: start.toJSDate(),
         endsAt: start.plus({ months: body.months }).toJSDate(),
         overrides,
+        level: body.level,
+        operatorKind: body.operator.kind,
+        arsDeclaration: body.operator.arsDeclaration,
+        patientInformedAt: new Date(),
+        eligibility: decision,
       });
       if (!row) throw problem.conflict('telemonitoring-already-enrolled');
-      return enrolmentView(row);
+      return enrolmentView(row, language);
     },
   );
 }
@@ -147,6 +183,7 @@ export async function monitoring(
   actor: Actor,
   patientId: string,
   days: number,
+  language: Language = 'fr',
   now = new Date(),
 ): Promise<z.infer<typeof Monitoring>> {
   const { db } = deps;
@@ -175,7 +212,7 @@ export async function monitoring(
       ]);
       return {
         patientId,
-        enrolments: enrolments.map(enrolmentView),
+        enrolments: enrolments.map((enrolment) => enrolmentView(enrolment, language)),
         devices: devices.map(deviceView),
         readings: readings.map(readingView),
         alerts: alerts.map((row) => alertView(row, now)),

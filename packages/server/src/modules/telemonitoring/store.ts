@@ -1,7 +1,7 @@
 import type { AlertLevel, Indication, OpenAlert, Reading, ReadingKind, Snooze } from '@parcours/domain';
 import { sql } from 'kysely';
 import { scoped, type Db } from '../../platform/database/database.js';
-import type { InterpretationCode, ReadingSource, TelemonitoringTables } from './tables.js';
+import type { InterpretationCode, OperatorKind, ReadingSource, TelemonitoringLevel, TelemonitoringTables } from './tables.js';
 
 /** The database seen from this module: its own tables only. */
 const telemonitoringDb = (db: Db) => scoped<TelemonitoringTables>(db);
@@ -24,6 +24,11 @@ export function insertEnrolment(
     startsAt: Date;
     endsAt: Date;
     overrides: unknown;
+    level?: TelemonitoringLevel;
+    operatorKind?: OperatorKind;
+    arsDeclaration?: string | null;
+    patientInformedAt?: Date | null;
+    eligibility?: unknown;
   },
 ) {
   return telemonitoringDb(db)
@@ -38,6 +43,11 @@ export function insertEnrolment(
       ends_at: enrolment.endsAt,
       overrides: JSON.stringify(enrolment.overrides),
       ended_at: null,
+      level: enrolment.level ?? 'standard',
+      operator_kind: enrolment.operatorKind ?? 'doctor',
+      ars_declaration: enrolment.arsDeclaration ?? null,
+      patient_informed_at: enrolment.patientInformedAt ?? null,
+      eligibility: enrolment.eligibility === undefined ? null : JSON.stringify(enrolment.eligibility),
     })
     .onConflict((oc) => oc.columns(['patient_id', 'programme']).where('ended_at', 'is', null).doNothing())
     .returningAll()

@@ -5,6 +5,10 @@ export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
 export type ReadingSource = 'device' | 'patient' | 'practitioner';
 /** v3-ObservationInterpretation codes a reading is marked with. */
 export type InterpretationCode = 'N' | 'H' | 'L' | 'A' | 'HH' | 'LL' | 'AA';
+/** The operator forfait's level (rules contract, `telemonitoring`). */
+export type TelemonitoringLevel = 'standard' | 'enhanced-1' | 'enhanced-2';
+/** Who operates: a medical professional alone, a private multi-professional team, a care structure. */
+export type OperatorKind = 'doctor' | 'team' | 'structure';
 
 /** Telemonitoring's tables: enrolments, device credentials, readings, alerts. */
 export interface TelemonitoringTables {
@@ -20,6 +24,12 @@ export interface TelemonitoringTables {
     overrides: Generated<unknown>;
     ended_at: Date | null;
     created_at: Generated<Date>;
+    level: Generated<TelemonitoringLevel>;
+    operator_kind: Generated<OperatorKind>;
+    ars_declaration: string | null;
+    patient_informed_at: Date | null;
+    /** The rules engine's `telemonitoring` decision on the day of enrolment (null for enrolments made before it was kept). */
+    eligibility: unknown;
   };
   telemonitoring_devices: {
     id: Generated<string>;

@@ -128,18 +128,34 @@ describeEachDatabase('telemonitoring', (database) => {
   });
 
   describe('enrolment', () => {
+    /** A prescription as the wizard sends it: the centre operates, declared to the ARS, the patient told. */
+    const asked = (programme: string, arsDeclaration: string | null = 'DS-2026-0042') => ({
+      programme,
+      operator: { kind: 'structure', arsDeclaration },
+    });
+    const prescription = (programme: string, arsDeclaration?: string | null) => ({
+      ...asked(programme, arsDeclaration),
+      patientInformed: true,
+    });
+    type Eligibility = { eligible: boolean; billable: boolean; operatorFee: number | null; reasons: { code: string; text: string }[] };
+
     it('enrols a patient in their care, with their consent, once per programme', async () => {
-      const enrolled = await martin.post<{ programme: string; rules: { id: string }[] }>(
-        `/api/v1/patients/${camilleId}/telemonitoring/enrolments`,
-        {
-          programme: 'respiratory-failure',
-        },
-      );
+      const enrolled = await martin.post<{
+        programme: string;
+        rules: { id: string }[];
+        operator: unknown;
+        patientInformedAt: string | null;
+        eligibility: Eligibility;
+      }>(`/api/v1/patients/${camilleId}/telemonitoring/enrolments`, prescription('respiratory-failure'));
       expect(enrolled.status).toBe(201);
       expect(enrolled.body.rules.map((r) => r.id)).toContain('spo2-low');
-      const again = await martin.post<Problem>(`/api/v1/patients/${camilleId}/telemonitoring/enrolments`, {
-        programme: 'respiratory-failure',
-      });
+      expect(enrolled.body.operator).toEqual({ kind: 'structure', arsDeclaration: 'DS-2026-0042' });
+      expect(enrolled.body.patientInformedAt).not.toBeNull();
+      expect(enrolled.body.eligibility).toMatchObject({ eligible: true, billable: true, operatorFee: 28, reasons: [] });
+      const again = await martin.post<Problem>(
+        `/api/v1/patients/${camilleId}/telemonitoring/enrolments`,
+        prescription('respiratory-failure'),
+      );
       expect(again.status).toBe(409);
       expect(again.body.type).toBe('urn:parcours:problem:telemonitoring-already-enrolled');
       const live = await db()
@@ -151,19 +167,47 @@ describeEachDatabase('telemonitoring', (database) => {
       expect(live).toHaveLength(1);
     });
 
+    it('asks the rules first: a GP may not prescribe a cardiac implant’s; an undeclared operator enrols but bills nothing', async () => {
+      const path = `/api/v1/patients/${camilleId}/telemonitoring`;
+      const before = await db().selectFrom('telemonitoring_enrolments').select('id').execute();
+      const preview = await martin.post<Eligibility>(`${path}/eligibility`, asked('cardiac-implant'));
+      expect(preview.status).toBe(200);
+      expect(preview.body).toMatchObject({ eligible: true, billable: false, reasons: [{ code: 'prescriber-not-qualified' }] });
+      expect(preview.body.reasons[0]!.text).toMatch(/cardiolog/i);
+      const refused = await martin.post<Problem & { reasons: { code: string }[] }>(`${path}/enrolments`, prescription('cardiac-implant'));
+      expect(refused.status).toBe(422);
+      expect(refused.body.type).toBe('urn:parcours:problem:telemonitoring-not-eligible');
+      expect(refused.body.reasons.map((r) => r.code)).toEqual(['prescriber-not-qualified']);
+      expect(await db().selectFrom('telemonitoring_enrolments').select('id').execute()).toHaveLength(before.length);
+
+      const undeclared = await martin.post<{ id: string; eligibility: Eligibility }>(
+        `${path}/enrolments`,
+        prescription('renal-failure', null),
+      );
+      expect(undeclared.status).toBe(201);
+      expect(undeclared.body.eligibility).toMatchObject({ eligible: true, billable: false, reasons: [{ code: 'operator-not-declared' }] });
+      // (Gone again: the alert tests below count Camille's programmes' alerts.)
+      await db().deleteFrom('telemonitoring_enrolments').where('id', '=', undeclared.body.id).execute();
+
+      // The patient must have been told that telemonitoring is no emergency service.
+      const untold = await martin.post<Problem>(`${path}/enrolments`, { ...prescription('oncology'), patientInformed: false });
+      expect(untold.status).toBe(400);
+      expect(untold.body.errors!.map((e) => e.field)).toEqual(['patientInformed']);
+    });
+
     it('refuses without the patient’s consent to telemonitoring, and to anyone outside the care relationship', async () => {
       const consents = await camille.get<{ id: string; act: string; withdrawnAt: string | null }[]>(
         `/api/v1/patients/${camilleId}/consents`,
       );
       const consent = consents.body.find((c) => c.act === 'telemonitoring' && !c.withdrawnAt)!;
       expect((await camille.post(`/api/v1/patients/${camilleId}/consents/${consent.id}/withdraw`, {})).status).toBe(200);
-      const refused = await martin.post<Problem>(`/api/v1/patients/${camilleId}/telemonitoring/enrolments`, { programme: 'oncology' });
+      const refused = await martin.post<Problem>(`/api/v1/patients/${camilleId}/telemonitoring/enrolments`, prescription('oncology'));
       expect(refused.status).toBe(409);
       expect(refused.body.type).toBe('urn:parcours:problem:telemonitoring-consent-required');
       // Dr Benali follows Jean, not Camille: her record does not exist for him.
-      expect((await benali.post(`/api/v1/patients/${camilleId}/telemonitoring/enrolments`, { programme: 'oncology' })).status).toBe(404);
+      expect((await benali.post(`/api/v1/patients/${camilleId}/telemonitoring/enrolments`, prescription('oncology'))).status).toBe(404);
       // The patient sees her monitoring but does not operate it.
-      expect((await camille.post(`/api/v1/patients/${camilleId}/telemonitoring/enrolments`, { programme: 'oncology' })).status).toBe(403);
+      expect((await camille.post(`/api/v1/patients/${camilleId}/telemonitoring/enrolments`, prescription('oncology'))).status).toBe(403);
       expect(
         (await camille.post(`/api/v1/patients/${camilleId}/consents`, { act: 'telemonitoring', informationVersion: '2026-01' })).status,
       ).toBe(201);

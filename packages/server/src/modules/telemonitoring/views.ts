@@ -1,8 +1,9 @@
 // Rows as the routes answer them.
-import { isSnoozed, SNOOZE_LADDERS, type OpenAlert } from '@parcours/domain';
+import { explain, isSnoozed, SNOOZE_LADDERS, type OpenAlert, type RulesCode, type TelemonitoringDecision } from '@parcours/domain';
 import type { z } from 'zod';
+import type { Language } from '../../platform/http/language.js';
 import { planOf, ruleView } from './plan.js';
-import type { Alert, Device, Enrolment, Reading } from './schemas.js';
+import type { Alert, Device, Eligibility, Enrolment, Reading } from './schemas.js';
 import type { AlertRow, DeviceRow, EnrolmentRow } from './store.js';
 import type { TelemonitoringTables } from './tables.js';
 
@@ -68,7 +69,20 @@ export function readingView(row: ReadingRow): z.infer<typeof Reading> {
   };
 }
 
-export function enrolmentView(row: EnrolmentRow): z.infer<typeof Enrolment> {
+/** The rules' decision with each reason and warning in words. */
+export function eligibilityView(decision: TelemonitoringDecision, language: Language): z.infer<typeof Eligibility> {
+  const words = (codes: readonly string[]) => codes.map((code) => ({ code, text: explain(code as RulesCode)?.[language] ?? code }));
+  return {
+    eligible: decision.eligible,
+    billable: decision.billable,
+    operatorFee: decision.operatorFee,
+    technicalFee: decision.technicalFee,
+    reasons: words(decision.reasons),
+    warnings: words(decision.warnings),
+  };
+}
+
+export function enrolmentView(row: EnrolmentRow, language: Language = 'fr'): z.infer<typeof Enrolment> {
   const plan = planOf(row);
   return {
     id: row.id,
@@ -83,6 +97,10 @@ export function enrolmentView(row: EnrolmentRow): z.infer<typeof Enrolment> {
     rules: plan.rules.map((rule) => ruleView(rule, plan)),
     overrides: row.overrides,
     parameters: plan.parameters,
+    level: row.level,
+    operator: { kind: row.operator_kind, arsDeclaration: row.ars_declaration },
+    patientInformedAt: row.patient_informed_at?.toISOString() ?? null,
+    eligibility: row.eligibility ? eligibilityView(row.eligibility as TelemonitoringDecision, language) : null,
   };
 }
 
