@@ -193,6 +193,6 @@ export function registerAssistRoutes(app: FastifyInstance, deps: Teleconsultatio
       schema: { tags, summary: 'What the assistant shared in this visit', description: bearer, response: { 200: Measurements } },
       config: open,
     },
-    async (request) => ownMeasurements(deps, await assistant(request)),
+    async (request) => ownMeasurements(deps, await assistant(request), request.ip),
   );
 }

@@ -407,7 +407,15 @@ describeEachDatabase('assisted teleconsultation: invitation links, the assistant
         .sort(),
     ).toEqual([pressure.body.id, glucose.body.id].sort());
     expect(audit.some((a) => a.action === 'teleconsultation.assistant-join' && a.actor_role === 'assistant')).toBe(true);
-    expect(audit.some((a) => a.action === 'teleconsultation.measurements')).toBe(true);
+    expect(audit.some((a) => a.action === 'teleconsultation.measurements' && a.actor_role === 'practitioner')).toBe(true);
+    expect((await asAssistant<MeasurementReply[]>(credential, 'GET', '/api/v1/teleconsultation/assist/measurements')).body).toHaveLength(2);
+    const read = await everyTable(database().db)
+      .selectFrom('audit_log')
+      .select('actor_role')
+      .where('patient_id', '=', patientId)
+      .where('action', '=', 'teleconsultation.measurements')
+      .execute();
+    expect(read.map((r) => r.actor_role)).toContain('assistant');
 
     // Once the act is ended, nothing more is shared; withdrawn, the credential opens nothing.
     expect((await martin.post(`${visit(appointmentId)}/end`, { outcome: 'completed' })).status).toBe(200);

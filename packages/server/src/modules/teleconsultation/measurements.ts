@@ -112,9 +112,18 @@ export async function shareMeasurement(
   return { measurement: viewOf(stored.row, assistant), created: stored.created };
 }
 
-/** What the assistant shared in this visit (their page lists it back). */
-export async function ownMeasurements(deps: TeleconsultationDeps, assistant: AssistantRow): Promise<MeasurementView[]> {
-  return (await measurementsOf(deps.db, assistant.appointment_id, assistant.id)).map((row) => viewOf(row, assistant));
+/** What the assistant shared in this visit (their page lists it back). Audited as the assistant's read. */
+export async function ownMeasurements(deps: TeleconsultationDeps, assistant: AssistantRow, address: string): Promise<MeasurementView[]> {
+  const views = (await measurementsOf(deps.db, assistant.appointment_id, assistant.id)).map((row) => viewOf(row, assistant));
+  await deps.audit.record({
+    actor: null,
+    role: 'assistant',
+    action: 'teleconsultation.measurements',
+    resource: { type: 'Observation' },
+    patientId: assistant.patient_id,
+    address,
+  });
+  return views;
 }
 
 /** The measurements shared in a visit, for its practitioner and its patient's side. Audited. */
