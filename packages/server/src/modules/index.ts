@@ -18,12 +18,13 @@ export const MODULES: readonly ModuleManifest[] = [
   organisations,
   patients,
   consent,
-  billing,
   rules,
   scheduling,
   triage,
   teleconsultation,
   telemonitoring,
+  // After scheduling: its demo bills a demo appointment.
+  billing,
   records,
 ] as ModuleManifest[];
 

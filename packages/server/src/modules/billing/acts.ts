@@ -15,7 +15,15 @@ import { organisationNames } from '../organisations/service.js';
 import { patientRecordAccess, patientSummaries } from '../patients/service.js';
 import { actFacts, billingFacts, decide, practitionerFacts, teleconsultingProfile, type Billing } from './decision.js';
 import type { BillingBody, BillingRecord } from './schemas.js';
-import { insertRecordOnce, paymentsOf, recordOfAppointment, recordsOfPatient, type PaymentRow, type RecordRow } from './store.js';
+import {
+  insertRecordOnce,
+  paymentsOf,
+  recordOfAppointment,
+  recordsOfPatient,
+  type NewRecord,
+  type PaymentRow,
+  type RecordRow,
+} from './store.js';
 import type { ActOutcome } from './tables.js';
 
 export type BillingRecordView = z.infer<typeof BillingRecord>;
@@ -70,61 +78,7 @@ export async function recordActBilling(deps: BillingDeps, actor: Actor, act: End
         organisationId: act.organisationId,
         authorize: () => 'practitioner',
       },
-      async (tx) => {
-        const patient = await billingFacts(tx, act.patientId);
-        const { date, time } = wallTimeOf(act.startsAt.getTime(), ACT_TIME_ZONE);
-        // Who referred the patient is the practitioner's to state; until they do, the contract's default
-        // (referred) holds unless the patient said they have no treating doctor. The record says so.
-        const noTreatingDoctor = patient.insurance.treatingDoctor === 'none';
-        const statement: z.infer<typeof BillingBody> = {
-          date,
-          time,
-          modality: act.modality === 'phone' ? 'phone' : 'video',
-          treatingDoctor: noTreatingDoctor ? 'none' : 'referred',
-          concernsAld: false,
-          workAccident: false,
-          emergency: false,
-          sasReferral: false,
-          completed: act.outcome === 'completed',
-          isTreatingDoctor: false,
-          local: true,
-          residence: 'home',
-          livesInZip: false,
-        };
-        const billing = decide(
-          actFacts(statement, patient, practitionerFacts(teleconsultingProfile(profile), statement), statement),
-          patient.insurance,
-          'fr',
-        );
-        const assistance = assistanceOf(act, date);
-        const { decision, share } = billing;
-        await insertRecordOnce(tx, {
-          appointment_id: act.appointmentId,
-          patient_id: act.patientId,
-          practitioner_account_id: act.practitionerAccountId,
-          organisation_id: act.organisationId,
-          act_date: date,
-          act_time: time,
-          outcome: act.outcome,
-          billable: decision.billable,
-          code: decision.billable ? decision.code : null,
-          fee_cents: decision.fee === null ? null : cents(decision.fee),
-          charged_cents: share.charged === null ? null : cents(share.charged),
-          amo_cents: cents(decision.amoAmount),
-          participation_cents: cents(decision.participationForfaitaire),
-          ticket_moderateur_cents: cents(decision.ticketModerateur),
-          tiers_payant: decision.tiersPayant,
-          due_cents: decision.billable ? cents(share.advance) : 0,
-          assistant_profession: assistance?.profession ?? null,
-          assistant_code: assistance?.decision.code ?? null,
-          assistant_fee_cents: assistance?.decision.fee == null ? null : cents(assistance.decision.fee),
-          request: JSON.stringify(billing.request),
-          decision: JSON.stringify(decision),
-          share: JSON.stringify({ ...share, insuranceStated: billing.insuranceStated }),
-          assistance: assistance ? JSON.stringify(assistance) : null,
-          assumed: noTreatingDoctor ? [] : ['treatingDoctor'],
-        });
-      },
+      async (tx) => insertRecordOnce(tx, recordOf(teleconsultingProfile(profile), act, await billingFacts(tx, act.patientId))),
     );
   } catch (error) {
     deps.logger.error(
@@ -132,6 +86,62 @@ export async function recordActBilling(deps: BillingDeps, actor: Actor, act: End
       'billing record not made',
     );
   }
+}
+
+/** The record of an ended act: the rules' decision on what is known of it (see recordActBilling). */
+export function recordOf(
+  profile: ReturnType<typeof teleconsultingProfile>,
+  act: EndedAct,
+  patient: Awaited<ReturnType<typeof billingFacts>>,
+): NewRecord {
+  const { date, time } = wallTimeOf(act.startsAt.getTime(), ACT_TIME_ZONE);
+  // Who referred the patient is the practitioner's to state; until they do, the contract's default
+  // (referred) holds unless the patient said they have no treating doctor. The record says so.
+  const noTreatingDoctor = patient.insurance.treatingDoctor === 'none';
+  const statement: z.infer<typeof BillingBody> = {
+    date,
+    time,
+    modality: act.modality === 'phone' ? 'phone' : 'video',
+    treatingDoctor: noTreatingDoctor ? 'none' : 'referred',
+    concernsAld: false,
+    workAccident: false,
+    emergency: false,
+    sasReferral: false,
+    completed: act.outcome === 'completed',
+    isTreatingDoctor: false,
+    local: true,
+    residence: 'home',
+    livesInZip: false,
+  };
+  const billing = decide(actFacts(statement, patient, practitionerFacts(profile, statement), statement), patient.insurance, 'fr');
+  const assistance = assistanceOf(act, date);
+  const { decision, share } = billing;
+  return {
+    appointment_id: act.appointmentId,
+    patient_id: act.patientId,
+    practitioner_account_id: act.practitionerAccountId,
+    organisation_id: act.organisationId,
+    act_date: date,
+    act_time: time,
+    outcome: act.outcome,
+    billable: decision.billable,
+    code: decision.billable ? decision.code : null,
+    fee_cents: decision.fee === null ? null : cents(decision.fee),
+    charged_cents: share.charged === null ? null : cents(share.charged),
+    amo_cents: cents(decision.amoAmount),
+    participation_cents: cents(decision.participationForfaitaire),
+    ticket_moderateur_cents: cents(decision.ticketModerateur),
+    tiers_payant: decision.tiersPayant,
+    due_cents: decision.billable ? cents(share.advance) : 0,
+    assistant_profession: assistance?.profession ?? null,
+    assistant_code: assistance?.decision.code ?? null,
+    assistant_fee_cents: assistance?.decision.fee == null ? null : cents(assistance.decision.fee),
+    request: JSON.stringify(billing.request),
+    decision: JSON.stringify(decision),
+    share: JSON.stringify({ ...share, insuranceStated: billing.insuranceStated }),
+    assistance: assistance ? JSON.stringify(assistance) : null,
+    assumed: noTreatingDoctor ? [] : ['treatingDoctor'],
+  };
 }
 
 /** The assisting nurse's or pharmacist's act, by the `assistance` rules (factsheet §2.3, §2.4). */

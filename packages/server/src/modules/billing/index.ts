@@ -1,5 +1,6 @@
 import { serviceDeps } from '../../platform/context.js';
 import { defineModule } from '../../platform/module.js';
+import { seedBillingDemo } from './demo.js';
 import { StripePaymentProvider } from './payments/stripe.js';
 import { BILLING_PROBLEMS } from './problems.js';
 import { registerBillingRoutes } from './routes.js';
@@ -19,6 +20,7 @@ export const billing = defineModule<BillingTables>({
       provider: ctx.config.stripe ? new StripePaymentProvider(ctx.config.stripe) : undefined,
       publicUrl: ctx.config.publicUrl,
     }),
+  seedDemo: seedBillingDemo,
 });
 
 export type { BillingTables };
