@@ -126,13 +126,52 @@ describe('telemonitoring in Chromium: a scale posts a 2.5 kg gain in two days; t
 
     // Jean's follow-up: the weight chart and its values, the new reading marked critical high.
     await page.getByRole('link', { name: 'Suivi de Jean MOREAU' }).first().click();
-    await page.getByRole('heading', { level: 1, name: /Télésurveillance de Jean MOREAU/ }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /Télésurveillance de MOREAU Jean/ }).waitFor();
     const chart = page.getByRole('region', { name: 'Poids (kg)' });
     await chart.getByRole('img', { name: 'Poids sur la période' }).waitFor();
     await chart.getByText('Voir les valeurs').click();
     const row = chart.getByRole('row').filter({ hasText: '80,5 kg' });
     await row.waitFor();
     expect(await row.textContent()).toContain('HH');
+    await page.close();
+  }, 120_000);
+
+  it('enrols from « Mes patients »: the rules answer as the choices change, then a device credential is shown once', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await logInAs(page, server.url, 'practitioner');
+    await page.getByRole('main').getByRole('link', { name: 'Mes patients' }).click();
+    await page.getByRole('link', { name: 'Télésurveillance de MOREAU Jean' }).click();
+    await page.getByRole('heading', { level: 1, name: /Télésurveillance de MOREAU Jean/ }).waitFor();
+    await page.getByRole('button', { name: 'Inscrire à un autre programme' }).click();
+
+    // A GP may not prescribe a cardiac implant's telemonitoring: the rules say so before anything is sent.
+    const decision = page.getByTestId('eligibility');
+    await page.getByLabel('Indication').selectOption('cardiac-implant');
+    await decision.getByText('Non prescriptible :').waitFor();
+    await decision.getByText(/cardiologue/).waitFor();
+    // Renal failure, by the centre not yet declared to the ARS: possible, but nothing billable.
+    await page.getByLabel('Indication').selectOption('renal-failure');
+    await page.getByRole('radio', { name: 'Une structure de soins' }).check();
+    await decision.getByText('Éligible, mais non facturable :').waitFor();
+    await decision.getByText(/ARS/).waitFor();
+    await page.getByLabel('Référence de la déclaration à l’ARS').fill('DS-2026-0042');
+    await decision.getByText(/Éligible et facturable : forfait opérateur 28,00\s€ par mois/).waitFor();
+
+    // Not without the patient told it is no emergency service.
+    await page.getByRole('button', { name: 'Inscrire le patient' }).click();
+    await page.getByText('Corrigez les champs signalés').first().waitFor();
+    await page.getByRole('checkbox', { name: /pas un service d’urgence/ }).check();
+    await page.getByRole('button', { name: 'Inscrire le patient' }).click();
+    await page.getByRole('status').filter({ hasText: 'Patient inscrit.' }).waitFor();
+    await page.getByRole('listitem').filter({ hasText: 'Insuffisance rénale' }).first().waitFor();
+
+    // A credential for the new scale, shown once.
+    await page.getByLabel('Nom de l’appareil').fill('Balance de la chambre');
+    await page.getByRole('button', { name: 'Créer un identifiant d’appareil' }).click();
+    expect(await page.getByTestId('device-token').textContent()).toMatch(/^[A-Za-z0-9_-]{20,}$/);
+    await page.getByRole('button', { name: 'Révoquer Balance de la chambre' }).click();
+    await page.getByText(/Balance de la chambre \(révoqué\)/).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.close();
   }, 120_000);
 });

@@ -1412,1748 +1412,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/patients/{patientId}/insurance": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The patient’s insurance situation: treating doctor declared, ALD, supplementary cover */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    patientId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            treatingDoctor: ("declared" | "none") | null;
-                            ald: boolean;
-                            cover: ("private" | "css" | "ame" | "none") | null;
-                        };
-                    };
-                };
-            };
-        };
-        /** The patient (or parent) states their insurance situation */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    patientId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        treatingDoctor: ("declared" | "none") | null;
-                        ald: boolean;
-                        cover: ("private" | "css" | "ame" | "none") | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                204: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/patients/{patientId}/teleconsultation-estimate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Before booking: will the teleconsultation be reimbursed, and what will the patient pay, and why
-         * @description Nothing is stored but the audit entry: the patient’s age and insurance situation are read from the record.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    patientId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: date
-                         * @description The day of the act (YYYY-MM-DD): the rules of that day apply
-                         */
-                        date: string;
-                        /** @description Europe/Paris wall time */
-                        time?: string;
-                        /**
-                         * @default video
-                         * @enum {string}
-                         */
-                        modality?: "video" | "phone";
-                        /**
-                         * @description referred: the médecin traitant referred the patient; available: could have been seen; unavailable: not in time; none
-                         * @enum {string}
-                         */
-                        treatingDoctor: "referred" | "available" | "unavailable" | "none";
-                        /**
-                         * @description The act concerns the patient’s affection de longue durée
-                         * @default false
-                         */
-                        concernsAld?: boolean;
-                        /**
-                         * @description The act follows an accident du travail or a maladie professionnelle
-                         * @default false
-                         */
-                        workAccident?: boolean;
-                        pregnancyMonth?: number;
-                        /** @default false */
-                        emergency?: boolean;
-                        /**
-                         * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
-                         * @default false
-                         */
-                        sasReferral?: boolean;
-                        /** @enum {string} */
-                        midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
-                        /** @description What is charged, when not the conventional tariff */
-                        feeCharged?: number;
-                        practitioner: {
-                            /** @enum {string} */
-                            profession: "doctor" | "midwife";
-                            /**
-                             * @default general-practice
-                             * @enum {string}
-                             */
-                            specialty?: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
-                            /** @default 1 */
-                            sector?: 1 | 2;
-                            /** @default false */
-                            optam?: boolean;
-                            /** @default false */
-                            isTreatingDoctor?: boolean;
-                            /**
-                             * @description Practises in the patient’s territory
-                             * @default true
-                             */
-                            local?: boolean;
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The rules contract request the decision answers, every field spelled out */
-                            request: {
-                                /** @enum {string} */
-                                kind: "teleconsultation";
-                                /**
-                                 * Format: date
-                                 * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
-                                 */
-                                date: string;
-                                /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
-                                time?: string;
-                                /**
-                                 * @description video, or phone (audio only)
-                                 * @enum {string}
-                                 */
-                                modality: "video" | "phone";
-                                /**
-                                 * @description false: cut off or reoriented before the act was done
-                                 * @default true
-                                 */
-                                completed: boolean;
-                                /** @description Who gives the teleconsultation */
-                                practitioner: {
-                                    /** @enum {string} */
-                                    profession: "doctor" | "midwife";
-                                    /**
-                                     * @default general-practice
-                                     * @enum {string}
-                                     */
-                                    specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
-                                    /**
-                                     * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
-                                     * @default 1
-                                     * @enum {number}
-                                     */
-                                    sector: 1 | 2;
-                                    /**
-                                     * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
-                                     * @default false
-                                     */
-                                    optam: boolean;
-                                    /**
-                                     * @description Is the patient’s médecin traitant (treating doctor)
-                                     * @default false
-                                     */
-                                    isTreatingDoctor: boolean;
-                                    /**
-                                     * @description Practises in the patient’s territory
-                                     * @default true
-                                     */
-                                    local: boolean;
-                                    /** @description Present when the practitioner is salaried by a teleconsultation company */
-                                    company?: {
-                                        /** @description The company holds the agrément of the health ministry */
-                                        approved: boolean;
-                                    };
-                                };
-                                /** @description The patient, on the day of the act */
-                                patient: {
-                                    /** @description Age in whole years on the day of the act */
-                                    age: number;
-                                    /**
-                                     * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
-                                     * @default referred
-                                     * @enum {string}
-                                     */
-                                    treatingDoctor: "referred" | "available" | "unavailable" | "none";
-                                    /**
-                                     * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
-                                     * @default home
-                                     * @enum {string}
-                                     */
-                                    residence: "home" | "ehpad" | "disability-facility" | "prison";
-                                    /**
-                                     * @description Lives in a zone d’intervention prioritaire (ZIP)
-                                     * @default false
-                                     */
-                                    livesInZip: boolean;
-                                    /**
-                                     * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
-                                     * @default []
-                                     */
-                                    coverage: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
-                                    /** @description Month of pregnancy, 1 to 9, when pregnant */
-                                    pregnancyMonth?: number;
-                                    /**
-                                     * @description € of participation forfaitaire already deducted this calendar year
-                                     * @default 0
-                                     */
-                                    participationsPaidThisYear: number;
-                                    /**
-                                     * Format: date
-                                     * @description Last in-person visit with this practitioner or practice
-                                     */
-                                    lastInPersonVisit?: string;
-                                };
-                                context: {
-                                    /** @default false */
-                                    emergency: boolean;
-                                    /**
-                                     * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
-                                     * @default false
-                                     */
-                                    sasReferral: boolean;
-                                    /**
-                                     * @description What a midwife’s teleconsultation is for
-                                     * @enum {string}
-                                     */
-                                    midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
-                                    /** @description € billed, when not the conventional tariff */
-                                    feeCharged?: number;
-                                };
-                            };
-                            decision: {
-                                /** @description May be billed to the Assurance Maladie at all */
-                                billable: boolean;
-                                /** @description The AMO (Assurance Maladie obligatoire) pays its share */
-                                reimbursable: boolean;
-                                code: ("TCG" | "TC") | null;
-                                /** @description Conventional tariff */
-                                fee: number | null;
-                                /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
-                                amoRate: number;
-                                /** @description Paid by the AMO, participation forfaitaire already taken off */
-                                amoAmount: number;
-                                /** @description Euros, rounded to the cent */
-                                participationForfaitaire: number;
-                                /** @description fee × (1 − amoRate) when reimbursable, else 0 */
-                                ticketModerateur: number;
-                                /**
-                                 * @description full: CSS or AME; amo: ALD, maternity, AT-MP
-                                 * @enum {string}
-                                 */
-                                tiersPayant: "full" | "amo" | "optional";
-                                /** @description Why the decision came out so */
-                                reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
-                                /** @description What the sources leave uncertain for this case */
-                                warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
-                                /** @description URLs of the texts the decision rests on */
-                                sources: string[];
-                            };
-                            /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
-                            share: {
-                                charged: number | null;
-                                excess: number;
-                                amo: number;
-                                supplementary: number;
-                                outOfPocket: number | null;
-                                advance: number | null;
-                                advanceWithAmoTiersPayant: number | null;
-                            };
-                            /** @description false: the patient has not stated their supplementary cover; the share assumes none */
-                            insuranceStated: boolean;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/patients/{patientId}/teleconsultation-billing": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * At the end of a teleconsultation: the practitioner’s billing decision (code, fee, tiers payant, what to collect)
-         * @description The practitioner’s profession, specialty and sector come from their profile; a care relationship is required.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    patientId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: date
-                         * @description The day of the act (YYYY-MM-DD): the rules of that day apply
-                         */
-                        date: string;
-                        /** @description Europe/Paris wall time */
-                        time?: string;
-                        /**
-                         * @default video
-                         * @enum {string}
-                         */
-                        modality?: "video" | "phone";
-                        /**
-                         * @description referred: the médecin traitant referred the patient; available: could have been seen; unavailable: not in time; none
-                         * @enum {string}
-                         */
-                        treatingDoctor: "referred" | "available" | "unavailable" | "none";
-                        /**
-                         * @description The act concerns the patient’s affection de longue durée
-                         * @default false
-                         */
-                        concernsAld?: boolean;
-                        /**
-                         * @description The act follows an accident du travail or a maladie professionnelle
-                         * @default false
-                         */
-                        workAccident?: boolean;
-                        pregnancyMonth?: number;
-                        /** @default false */
-                        emergency?: boolean;
-                        /**
-                         * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
-                         * @default false
-                         */
-                        sasReferral?: boolean;
-                        /** @enum {string} */
-                        midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
-                        /** @description What is charged, when not the conventional tariff */
-                        feeCharged?: number;
-                        /**
-                         * @description false: cut off or reoriented before the act was done
-                         * @default true
-                         */
-                        completed?: boolean;
-                        /** @default false */
-                        isTreatingDoctor?: boolean;
-                        /** @default true */
-                        local?: boolean;
-                        /**
-                         * @default home
-                         * @enum {string}
-                         */
-                        residence?: "home" | "ehpad" | "disability-facility" | "prison";
-                        /**
-                         * @description The patient lives in a zone d’intervention prioritaire
-                         * @default false
-                         */
-                        livesInZip?: boolean;
-                        /** Format: date */
-                        lastInPersonVisit?: string;
-                        participationsPaidThisYear?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The rules contract request the decision answers, every field spelled out */
-                            request: {
-                                /** @enum {string} */
-                                kind: "teleconsultation";
-                                /**
-                                 * Format: date
-                                 * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
-                                 */
-                                date: string;
-                                /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
-                                time?: string;
-                                /**
-                                 * @description video, or phone (audio only)
-                                 * @enum {string}
-                                 */
-                                modality: "video" | "phone";
-                                /**
-                                 * @description false: cut off or reoriented before the act was done
-                                 * @default true
-                                 */
-                                completed: boolean;
-                                /** @description Who gives the teleconsultation */
-                                practitioner: {
-                                    /** @enum {string} */
-                                    profession: "doctor" | "midwife";
-                                    /**
-                                     * @default general-practice
-                                     * @enum {string}
-                                     */
-                                    specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
-                                    /**
-                                     * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
-                                     * @default 1
-                                     * @enum {number}
-                                     */
-                                    sector: 1 | 2;
-                                    /**
-                                     * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
-                                     * @default false
-                                     */
-                                    optam: boolean;
-                                    /**
-                                     * @description Is the patient’s médecin traitant (treating doctor)
-                                     * @default false
-                                     */
-                                    isTreatingDoctor: boolean;
-                                    /**
-                                     * @description Practises in the patient’s territory
-                                     * @default true
-                                     */
-                                    local: boolean;
-                                    /** @description Present when the practitioner is salaried by a teleconsultation company */
-                                    company?: {
-                                        /** @description The company holds the agrément of the health ministry */
-                                        approved: boolean;
-                                    };
-                                };
-                                /** @description The patient, on the day of the act */
-                                patient: {
-                                    /** @description Age in whole years on the day of the act */
-                                    age: number;
-                                    /**
-                                     * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
-                                     * @default referred
-                                     * @enum {string}
-                                     */
-                                    treatingDoctor: "referred" | "available" | "unavailable" | "none";
-                                    /**
-                                     * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
-                                     * @default home
-                                     * @enum {string}
-                                     */
-                                    residence: "home" | "ehpad" | "disability-facility" | "prison";
-                                    /**
-                                     * @description Lives in a zone d’intervention prioritaire (ZIP)
-                                     * @default false
-                                     */
-                                    livesInZip: boolean;
-                                    /**
-                                     * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
-                                     * @default []
-                                     */
-                                    coverage: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
-                                    /** @description Month of pregnancy, 1 to 9, when pregnant */
-                                    pregnancyMonth?: number;
-                                    /**
-                                     * @description € of participation forfaitaire already deducted this calendar year
-                                     * @default 0
-                                     */
-                                    participationsPaidThisYear: number;
-                                    /**
-                                     * Format: date
-                                     * @description Last in-person visit with this practitioner or practice
-                                     */
-                                    lastInPersonVisit?: string;
-                                };
-                                context: {
-                                    /** @default false */
-                                    emergency: boolean;
-                                    /**
-                                     * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
-                                     * @default false
-                                     */
-                                    sasReferral: boolean;
-                                    /**
-                                     * @description What a midwife’s teleconsultation is for
-                                     * @enum {string}
-                                     */
-                                    midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
-                                    /** @description € billed, when not the conventional tariff */
-                                    feeCharged?: number;
-                                };
-                            };
-                            decision: {
-                                /** @description May be billed to the Assurance Maladie at all */
-                                billable: boolean;
-                                /** @description The AMO (Assurance Maladie obligatoire) pays its share */
-                                reimbursable: boolean;
-                                code: ("TCG" | "TC") | null;
-                                /** @description Conventional tariff */
-                                fee: number | null;
-                                /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
-                                amoRate: number;
-                                /** @description Paid by the AMO, participation forfaitaire already taken off */
-                                amoAmount: number;
-                                /** @description Euros, rounded to the cent */
-                                participationForfaitaire: number;
-                                /** @description fee × (1 − amoRate) when reimbursable, else 0 */
-                                ticketModerateur: number;
-                                /**
-                                 * @description full: CSS or AME; amo: ALD, maternity, AT-MP
-                                 * @enum {string}
-                                 */
-                                tiersPayant: "full" | "amo" | "optional";
-                                /** @description Why the decision came out so */
-                                reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
-                                /** @description What the sources leave uncertain for this case */
-                                warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
-                                /** @description URLs of the texts the decision rests on */
-                                sources: string[];
-                            };
-                            /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
-                            share: {
-                                charged: number | null;
-                                excess: number;
-                                amo: number;
-                                supplementary: number;
-                                outOfPocket: number | null;
-                                advance: number | null;
-                                advanceWithAmoTiersPayant: number | null;
-                            };
-                            /** @description false: the patient has not stated their supplementary cover; the share assumes none */
-                            insuranceStated: boolean;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/appointments/{appointmentId}/billing-record": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The billing record of an ended act: code, fee, shares, reasons, what is due and what was paid
-         * @description For the patient (or parent) and the practitioner who billed it; anyone else: 404.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    appointmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            appointmentId: string;
-                            patient: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            practitioner: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            organisation: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            /** @description The day of the act, YYYY-MM-DD */
-                            date: string;
-                            time: string | null;
-                            /** @enum {string} */
-                            outcome: "completed" | "reoriented" | "interrupted";
-                            /** @description The rules engine’s decision the record was made from, in full */
-                            billing: {
-                                /** @description The rules contract request the decision answers, every field spelled out */
-                                request: {
-                                    /** @enum {string} */
-                                    kind: "teleconsultation";
-                                    /**
-                                     * Format: date
-                                     * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
-                                     */
-                                    date: string;
-                                    /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
-                                    time?: string;
-                                    /**
-                                     * @description video, or phone (audio only)
-                                     * @enum {string}
-                                     */
-                                    modality: "video" | "phone";
-                                    /**
-                                     * @description false: cut off or reoriented before the act was done
-                                     * @default true
-                                     */
-                                    completed: boolean;
-                                    /** @description Who gives the teleconsultation */
-                                    practitioner: {
-                                        /** @enum {string} */
-                                        profession: "doctor" | "midwife";
-                                        /**
-                                         * @default general-practice
-                                         * @enum {string}
-                                         */
-                                        specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
-                                        /**
-                                         * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
-                                         * @default 1
-                                         * @enum {number}
-                                         */
-                                        sector: 1 | 2;
-                                        /**
-                                         * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
-                                         * @default false
-                                         */
-                                        optam: boolean;
-                                        /**
-                                         * @description Is the patient’s médecin traitant (treating doctor)
-                                         * @default false
-                                         */
-                                        isTreatingDoctor: boolean;
-                                        /**
-                                         * @description Practises in the patient’s territory
-                                         * @default true
-                                         */
-                                        local: boolean;
-                                        /** @description Present when the practitioner is salaried by a teleconsultation company */
-                                        company?: {
-                                            /** @description The company holds the agrément of the health ministry */
-                                            approved: boolean;
-                                        };
-                                    };
-                                    /** @description The patient, on the day of the act */
-                                    patient: {
-                                        /** @description Age in whole years on the day of the act */
-                                        age: number;
-                                        /**
-                                         * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
-                                         * @default referred
-                                         * @enum {string}
-                                         */
-                                        treatingDoctor: "referred" | "available" | "unavailable" | "none";
-                                        /**
-                                         * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
-                                         * @default home
-                                         * @enum {string}
-                                         */
-                                        residence: "home" | "ehpad" | "disability-facility" | "prison";
-                                        /**
-                                         * @description Lives in a zone d’intervention prioritaire (ZIP)
-                                         * @default false
-                                         */
-                                        livesInZip: boolean;
-                                        /**
-                                         * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
-                                         * @default []
-                                         */
-                                        coverage: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
-                                        /** @description Month of pregnancy, 1 to 9, when pregnant */
-                                        pregnancyMonth?: number;
-                                        /**
-                                         * @description € of participation forfaitaire already deducted this calendar year
-                                         * @default 0
-                                         */
-                                        participationsPaidThisYear: number;
-                                        /**
-                                         * Format: date
-                                         * @description Last in-person visit with this practitioner or practice
-                                         */
-                                        lastInPersonVisit?: string;
-                                    };
-                                    context: {
-                                        /** @default false */
-                                        emergency: boolean;
-                                        /**
-                                         * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
-                                         * @default false
-                                         */
-                                        sasReferral: boolean;
-                                        /**
-                                         * @description What a midwife’s teleconsultation is for
-                                         * @enum {string}
-                                         */
-                                        midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
-                                        /** @description € billed, when not the conventional tariff */
-                                        feeCharged?: number;
-                                    };
-                                };
-                                decision: {
-                                    /** @description May be billed to the Assurance Maladie at all */
-                                    billable: boolean;
-                                    /** @description The AMO (Assurance Maladie obligatoire) pays its share */
-                                    reimbursable: boolean;
-                                    code: ("TCG" | "TC") | null;
-                                    /** @description Conventional tariff */
-                                    fee: number | null;
-                                    /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
-                                    amoRate: number;
-                                    /** @description Paid by the AMO, participation forfaitaire already taken off */
-                                    amoAmount: number;
-                                    /** @description Euros, rounded to the cent */
-                                    participationForfaitaire: number;
-                                    /** @description fee × (1 − amoRate) when reimbursable, else 0 */
-                                    ticketModerateur: number;
-                                    /**
-                                     * @description full: CSS or AME; amo: ALD, maternity, AT-MP
-                                     * @enum {string}
-                                     */
-                                    tiersPayant: "full" | "amo" | "optional";
-                                    /** @description Why the decision came out so */
-                                    reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
-                                    /** @description What the sources leave uncertain for this case */
-                                    warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
-                                    /** @description URLs of the texts the decision rests on */
-                                    sources: string[];
-                                };
-                                /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
-                                share: {
-                                    charged: number | null;
-                                    excess: number;
-                                    amo: number;
-                                    supplementary: number;
-                                    outOfPocket: number | null;
-                                    advance: number | null;
-                                    advanceWithAmoTiersPayant: number | null;
-                                };
-                                /** @description false: the patient has not stated their supplementary cover; the share assumes none */
-                                insuranceStated: boolean;
-                            };
-                            /** @description Facts nobody stated, taken at the rules contract’s default */
-                            assumed: string[];
-                            /** @description The assisting professional’s own act, when one took part */
-                            assistant: {
-                                /** @enum {string} */
-                                profession: "nurse" | "pharmacist";
-                                billable: boolean;
-                                code: ("TLS" | "TLL" | "TLD" | "TLM") | null;
-                                fee: number | null;
-                                reasons: string[];
-                                warnings: string[];
-                            } | null;
-                            /** @description What the patient pays the practitioner for the act */
-                            amountDue: number;
-                            /** @description Euros, to the cent */
-                            paid: number;
-                            /** @description Euros, to the cent */
-                            balance: number;
-                            /**
-                             * @description not-billed: reoriented, interrupted or not billable; nothing-due: the tiers payant covers it all
-                             * @enum {string}
-                             */
-                            status: "not-billed" | "nothing-due" | "unpaid" | "partly-paid" | "paid";
-                            payments: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                means: "cheque" | "transfer" | "card";
-                                /** @description Euros, to the cent */
-                                amount: number;
-                                /** @description A cheque’s number, a transfer’s label */
-                                reference: string | null;
-                                /** @description ISO 8601 instant */
-                                paidAt: string;
-                            }[];
-                            /** @description The patient may pay the balance by card online */
-                            onlinePayment: boolean;
-                            createdAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/patients/{patientId}/billing-records": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * A patient’s billed acts and what is left to pay
-         * @description All of them for the patient (or parent); a professional in the care relationship sees the acts they billed.
-         */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    patientId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            appointmentId: string;
-                            patient: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            practitioner: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            organisation: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            /** @description The day of the act, YYYY-MM-DD */
-                            date: string;
-                            time: string | null;
-                            /** @enum {string} */
-                            outcome: "completed" | "reoriented" | "interrupted";
-                            /** @description The rules engine’s decision the record was made from, in full */
-                            billing: {
-                                /** @description The rules contract request the decision answers, every field spelled out */
-                                request: {
-                                    /** @enum {string} */
-                                    kind: "teleconsultation";
-                                    /**
-                                     * Format: date
-                                     * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
-                                     */
-                                    date: string;
-                                    /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
-                                    time?: string;
-                                    /**
-                                     * @description video, or phone (audio only)
-                                     * @enum {string}
-                                     */
-                                    modality: "video" | "phone";
-                                    /**
-                                     * @description false: cut off or reoriented before the act was done
-                                     * @default true
-                                     */
-                                    completed: boolean;
-                                    /** @description Who gives the teleconsultation */
-                                    practitioner: {
-                                        /** @enum {string} */
-                                        profession: "doctor" | "midwife";
-                                        /**
-                                         * @default general-practice
-                                         * @enum {string}
-                                         */
-                                        specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
-                                        /**
-                                         * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
-                                         * @default 1
-                                         * @enum {number}
-                                         */
-                                        sector: 1 | 2;
-                                        /**
-                                         * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
-                                         * @default false
-                                         */
-                                        optam: boolean;
-                                        /**
-                                         * @description Is the patient’s médecin traitant (treating doctor)
-                                         * @default false
-                                         */
-                                        isTreatingDoctor: boolean;
-                                        /**
-                                         * @description Practises in the patient’s territory
-                                         * @default true
-                                         */
-                                        local: boolean;
-                                        /** @description Present when the practitioner is salaried by a teleconsultation company */
-                                        company?: {
-                                            /** @description The company holds the agrément of the health ministry */
-                                            approved: boolean;
-                                        };
-                                    };
-                                    /** @description The patient, on the day of the act */
-                                    patient: {
-                                        /** @description Age in whole years on the day of the act */
-                                        age: number;
-                                        /**
-                                         * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
-                                         * @default referred
-                                         * @enum {string}
-                                         */
-                                        treatingDoctor: "referred" | "available" | "unavailable" | "none";
-                                        /**
-                                         * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
-                                         * @default home
-                                         * @enum {string}
-                                         */
-                                        residence: "home" | "ehpad" | "disability-facility" | "prison";
-                                        /**
-                                         * @description Lives in a zone d’intervention prioritaire (ZIP)
-                                         * @default false
-                                         */
-                                        livesInZip: boolean;
-                                        /**
-                                         * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
-                                         * @default []
-                                         */
-                                        coverage: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
-                                        /** @description Month of pregnancy, 1 to 9, when pregnant */
-                                        pregnancyMonth?: number;
-                                        /**
-                                         * @description € of participation forfaitaire already deducted this calendar year
-                                         * @default 0
-                                         */
-                                        participationsPaidThisYear: number;
-                                        /**
-                                         * Format: date
-                                         * @description Last in-person visit with this practitioner or practice
-                                         */
-                                        lastInPersonVisit?: string;
-                                    };
-                                    context: {
-                                        /** @default false */
-                                        emergency: boolean;
-                                        /**
-                                         * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
-                                         * @default false
-                                         */
-                                        sasReferral: boolean;
-                                        /**
-                                         * @description What a midwife’s teleconsultation is for
-                                         * @enum {string}
-                                         */
-                                        midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
-                                        /** @description € billed, when not the conventional tariff */
-                                        feeCharged?: number;
-                                    };
-                                };
-                                decision: {
-                                    /** @description May be billed to the Assurance Maladie at all */
-                                    billable: boolean;
-                                    /** @description The AMO (Assurance Maladie obligatoire) pays its share */
-                                    reimbursable: boolean;
-                                    code: ("TCG" | "TC") | null;
-                                    /** @description Conventional tariff */
-                                    fee: number | null;
-                                    /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
-                                    amoRate: number;
-                                    /** @description Paid by the AMO, participation forfaitaire already taken off */
-                                    amoAmount: number;
-                                    /** @description Euros, rounded to the cent */
-                                    participationForfaitaire: number;
-                                    /** @description fee × (1 − amoRate) when reimbursable, else 0 */
-                                    ticketModerateur: number;
-                                    /**
-                                     * @description full: CSS or AME; amo: ALD, maternity, AT-MP
-                                     * @enum {string}
-                                     */
-                                    tiersPayant: "full" | "amo" | "optional";
-                                    /** @description Why the decision came out so */
-                                    reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
-                                    /** @description What the sources leave uncertain for this case */
-                                    warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
-                                    /** @description URLs of the texts the decision rests on */
-                                    sources: string[];
-                                };
-                                /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
-                                share: {
-                                    charged: number | null;
-                                    excess: number;
-                                    amo: number;
-                                    supplementary: number;
-                                    outOfPocket: number | null;
-                                    advance: number | null;
-                                    advanceWithAmoTiersPayant: number | null;
-                                };
-                                /** @description false: the patient has not stated their supplementary cover; the share assumes none */
-                                insuranceStated: boolean;
-                            };
-                            /** @description Facts nobody stated, taken at the rules contract’s default */
-                            assumed: string[];
-                            /** @description The assisting professional’s own act, when one took part */
-                            assistant: {
-                                /** @enum {string} */
-                                profession: "nurse" | "pharmacist";
-                                billable: boolean;
-                                code: ("TLS" | "TLL" | "TLD" | "TLM") | null;
-                                fee: number | null;
-                                reasons: string[];
-                                warnings: string[];
-                            } | null;
-                            /** @description What the patient pays the practitioner for the act */
-                            amountDue: number;
-                            /** @description Euros, to the cent */
-                            paid: number;
-                            /** @description Euros, to the cent */
-                            balance: number;
-                            /**
-                             * @description not-billed: reoriented, interrupted or not billable; nothing-due: the tiers payant covers it all
-                             * @enum {string}
-                             */
-                            status: "not-billed" | "nothing-due" | "unpaid" | "partly-paid" | "paid";
-                            payments: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                means: "cheque" | "transfer" | "card";
-                                /** @description Euros, to the cent */
-                                amount: number;
-                                /** @description A cheque’s number, a transfer’s label */
-                                reference: string | null;
-                                /** @description ISO 8601 instant */
-                                paidAt: string;
-                            }[];
-                            /** @description The patient may pay the balance by card online */
-                            onlinePayment: boolean;
-                            createdAt: string;
-                        }[];
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/appointments/{appointmentId}/payments": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** The practitioner records a payment by cheque or transfer, up to what is left to pay */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    appointmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        means: "cheque" | "transfer";
-                        amount: number;
-                        /** @description A cheque’s number, a transfer’s label */
-                        reference?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** Format: uuid */
-                            id: string;
-                            /** Format: uuid */
-                            appointmentId: string;
-                            patient: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            practitioner: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            organisation: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            };
-                            /** @description The day of the act, YYYY-MM-DD */
-                            date: string;
-                            time: string | null;
-                            /** @enum {string} */
-                            outcome: "completed" | "reoriented" | "interrupted";
-                            /** @description The rules engine’s decision the record was made from, in full */
-                            billing: {
-                                /** @description The rules contract request the decision answers, every field spelled out */
-                                request: {
-                                    /** @enum {string} */
-                                    kind: "teleconsultation";
-                                    /**
-                                     * Format: date
-                                     * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
-                                     */
-                                    date: string;
-                                    /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
-                                    time?: string;
-                                    /**
-                                     * @description video, or phone (audio only)
-                                     * @enum {string}
-                                     */
-                                    modality: "video" | "phone";
-                                    /**
-                                     * @description false: cut off or reoriented before the act was done
-                                     * @default true
-                                     */
-                                    completed: boolean;
-                                    /** @description Who gives the teleconsultation */
-                                    practitioner: {
-                                        /** @enum {string} */
-                                        profession: "doctor" | "midwife";
-                                        /**
-                                         * @default general-practice
-                                         * @enum {string}
-                                         */
-                                        specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
-                                        /**
-                                         * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
-                                         * @default 1
-                                         * @enum {number}
-                                         */
-                                        sector: 1 | 2;
-                                        /**
-                                         * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
-                                         * @default false
-                                         */
-                                        optam: boolean;
-                                        /**
-                                         * @description Is the patient’s médecin traitant (treating doctor)
-                                         * @default false
-                                         */
-                                        isTreatingDoctor: boolean;
-                                        /**
-                                         * @description Practises in the patient’s territory
-                                         * @default true
-                                         */
-                                        local: boolean;
-                                        /** @description Present when the practitioner is salaried by a teleconsultation company */
-                                        company?: {
-                                            /** @description The company holds the agrément of the health ministry */
-                                            approved: boolean;
-                                        };
-                                    };
-                                    /** @description The patient, on the day of the act */
-                                    patient: {
-                                        /** @description Age in whole years on the day of the act */
-                                        age: number;
-                                        /**
-                                         * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
-                                         * @default referred
-                                         * @enum {string}
-                                         */
-                                        treatingDoctor: "referred" | "available" | "unavailable" | "none";
-                                        /**
-                                         * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
-                                         * @default home
-                                         * @enum {string}
-                                         */
-                                        residence: "home" | "ehpad" | "disability-facility" | "prison";
-                                        /**
-                                         * @description Lives in a zone d’intervention prioritaire (ZIP)
-                                         * @default false
-                                         */
-                                        livesInZip: boolean;
-                                        /**
-                                         * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
-                                         * @default []
-                                         */
-                                        coverage: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
-                                        /** @description Month of pregnancy, 1 to 9, when pregnant */
-                                        pregnancyMonth?: number;
-                                        /**
-                                         * @description € of participation forfaitaire already deducted this calendar year
-                                         * @default 0
-                                         */
-                                        participationsPaidThisYear: number;
-                                        /**
-                                         * Format: date
-                                         * @description Last in-person visit with this practitioner or practice
-                                         */
-                                        lastInPersonVisit?: string;
-                                    };
-                                    context: {
-                                        /** @default false */
-                                        emergency: boolean;
-                                        /**
-                                         * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
-                                         * @default false
-                                         */
-                                        sasReferral: boolean;
-                                        /**
-                                         * @description What a midwife’s teleconsultation is for
-                                         * @enum {string}
-                                         */
-                                        midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
-                                        /** @description € billed, when not the conventional tariff */
-                                        feeCharged?: number;
-                                    };
-                                };
-                                decision: {
-                                    /** @description May be billed to the Assurance Maladie at all */
-                                    billable: boolean;
-                                    /** @description The AMO (Assurance Maladie obligatoire) pays its share */
-                                    reimbursable: boolean;
-                                    code: ("TCG" | "TC") | null;
-                                    /** @description Conventional tariff */
-                                    fee: number | null;
-                                    /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
-                                    amoRate: number;
-                                    /** @description Paid by the AMO, participation forfaitaire already taken off */
-                                    amoAmount: number;
-                                    /** @description Euros, rounded to the cent */
-                                    participationForfaitaire: number;
-                                    /** @description fee × (1 − amoRate) when reimbursable, else 0 */
-                                    ticketModerateur: number;
-                                    /**
-                                     * @description full: CSS or AME; amo: ALD, maternity, AT-MP
-                                     * @enum {string}
-                                     */
-                                    tiersPayant: "full" | "amo" | "optional";
-                                    /** @description Why the decision came out so */
-                                    reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
-                                    /** @description What the sources leave uncertain for this case */
-                                    warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
-                                    /** @description URLs of the texts the decision rests on */
-                                    sources: string[];
-                                };
-                                /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
-                                share: {
-                                    charged: number | null;
-                                    excess: number;
-                                    amo: number;
-                                    supplementary: number;
-                                    outOfPocket: number | null;
-                                    advance: number | null;
-                                    advanceWithAmoTiersPayant: number | null;
-                                };
-                                /** @description false: the patient has not stated their supplementary cover; the share assumes none */
-                                insuranceStated: boolean;
-                            };
-                            /** @description Facts nobody stated, taken at the rules contract’s default */
-                            assumed: string[];
-                            /** @description The assisting professional’s own act, when one took part */
-                            assistant: {
-                                /** @enum {string} */
-                                profession: "nurse" | "pharmacist";
-                                billable: boolean;
-                                code: ("TLS" | "TLL" | "TLD" | "TLM") | null;
-                                fee: number | null;
-                                reasons: string[];
-                                warnings: string[];
-                            } | null;
-                            /** @description What the patient pays the practitioner for the act */
-                            amountDue: number;
-                            /** @description Euros, to the cent */
-                            paid: number;
-                            /** @description Euros, to the cent */
-                            balance: number;
-                            /**
-                             * @description not-billed: reoriented, interrupted or not billable; nothing-due: the tiers payant covers it all
-                             * @enum {string}
-                             */
-                            status: "not-billed" | "nothing-due" | "unpaid" | "partly-paid" | "paid";
-                            payments: {
-                                /** Format: uuid */
-                                id: string;
-                                /** @enum {string} */
-                                means: "cheque" | "transfer" | "card";
-                                /** @description Euros, to the cent */
-                                amount: number;
-                                /** @description A cheque’s number, a transfer’s label */
-                                reference: string | null;
-                                /** @description ISO 8601 instant */
-                                paidAt: string;
-                            }[];
-                            /** @description The patient may pay the balance by card online */
-                            onlinePayment: boolean;
-                            createdAt: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/appointments/{appointmentId}/checkout": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * The patient pays what is left online: a checkout session with the payment provider, whose page to go to
-         * @description Only when a payment provider is configured (409 online-payment-unavailable otherwise).
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    appointmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @description The provider’s hosted payment page: send the patient there */
-                            url: string;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/appointments/{appointmentId}/fee-note": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The act’s note d’honoraires (fee note) as a PDF */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    appointmentId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/billing/acts": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The caller’s acts: amounts, paid and unpaid, per organisation and month; `format=csv` for the accountant
-         * @description With `format=csv`, the same acts as RFC 4180 CSV (text/csv, one act a line) instead of JSON.
-         */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description YYYY-MM */
-                    month?: string;
-                    organisationId?: string;
-                    /** @description paid: nothing left to pay; unpaid: a balance remains */
-                    status?: "paid" | "unpaid";
-                    /** @description csv: the same acts as text/csv */
-                    format?: "json" | "csv";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            acts: {
-                                /** Format: uuid */
-                                id: string;
-                                /** Format: uuid */
-                                appointmentId: string;
-                                patient: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                practitioner: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                organisation: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    name: string;
-                                };
-                                /** @description The day of the act, YYYY-MM-DD */
-                                date: string;
-                                time: string | null;
-                                /** @enum {string} */
-                                outcome: "completed" | "reoriented" | "interrupted";
-                                /** @description The rules engine’s decision the record was made from, in full */
-                                billing: {
-                                    /** @description The rules contract request the decision answers, every field spelled out */
-                                    request: {
-                                        /** @enum {string} */
-                                        kind: "teleconsultation";
-                                        /**
-                                         * Format: date
-                                         * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
-                                         */
-                                        date: string;
-                                        /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
-                                        time?: string;
-                                        /**
-                                         * @description video, or phone (audio only)
-                                         * @enum {string}
-                                         */
-                                        modality: "video" | "phone";
-                                        /**
-                                         * @description false: cut off or reoriented before the act was done
-                                         * @default true
-                                         */
-                                        completed: boolean;
-                                        /** @description Who gives the teleconsultation */
-                                        practitioner: {
-                                            /** @enum {string} */
-                                            profession: "doctor" | "midwife";
-                                            /**
-                                             * @default general-practice
-                                             * @enum {string}
-                                             */
-                                            specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
-                                            /**
-                                             * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
-                                             * @default 1
-                                             * @enum {number}
-                                             */
-                                            sector: 1 | 2;
-                                            /**
-                                             * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
-                                             * @default false
-                                             */
-                                            optam: boolean;
-                                            /**
-                                             * @description Is the patient’s médecin traitant (treating doctor)
-                                             * @default false
-                                             */
-                                            isTreatingDoctor: boolean;
-                                            /**
-                                             * @description Practises in the patient’s territory
-                                             * @default true
-                                             */
-                                            local: boolean;
-                                            /** @description Present when the practitioner is salaried by a teleconsultation company */
-                                            company?: {
-                                                /** @description The company holds the agrément of the health ministry */
-                                                approved: boolean;
-                                            };
-                                        };
-                                        /** @description The patient, on the day of the act */
-                                        patient: {
-                                            /** @description Age in whole years on the day of the act */
-                                            age: number;
-                                            /**
-                                             * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
-                                             * @default referred
-                                             * @enum {string}
-                                             */
-                                            treatingDoctor: "referred" | "available" | "unavailable" | "none";
-                                            /**
-                                             * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
-                                             * @default home
-                                             * @enum {string}
-                                             */
-                                            residence: "home" | "ehpad" | "disability-facility" | "prison";
-                                            /**
-                                             * @description Lives in a zone d’intervention prioritaire (ZIP)
-                                             * @default false
-                                             */
-                                            livesInZip: boolean;
-                                            /**
-                                             * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
-                                             * @default []
-                                             */
-                                            coverage: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
-                                            /** @description Month of pregnancy, 1 to 9, when pregnant */
-                                            pregnancyMonth?: number;
-                                            /**
-                                             * @description € of participation forfaitaire already deducted this calendar year
-                                             * @default 0
-                                             */
-                                            participationsPaidThisYear: number;
-                                            /**
-                                             * Format: date
-                                             * @description Last in-person visit with this practitioner or practice
-                                             */
-                                            lastInPersonVisit?: string;
-                                        };
-                                        context: {
-                                            /** @default false */
-                                            emergency: boolean;
-                                            /**
-                                             * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
-                                             * @default false
-                                             */
-                                            sasReferral: boolean;
-                                            /**
-                                             * @description What a midwife’s teleconsultation is for
-                                             * @enum {string}
-                                             */
-                                            midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
-                                            /** @description € billed, when not the conventional tariff */
-                                            feeCharged?: number;
-                                        };
-                                    };
-                                    decision: {
-                                        /** @description May be billed to the Assurance Maladie at all */
-                                        billable: boolean;
-                                        /** @description The AMO (Assurance Maladie obligatoire) pays its share */
-                                        reimbursable: boolean;
-                                        code: ("TCG" | "TC") | null;
-                                        /** @description Conventional tariff */
-                                        fee: number | null;
-                                        /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
-                                        amoRate: number;
-                                        /** @description Paid by the AMO, participation forfaitaire already taken off */
-                                        amoAmount: number;
-                                        /** @description Euros, rounded to the cent */
-                                        participationForfaitaire: number;
-                                        /** @description fee × (1 − amoRate) when reimbursable, else 0 */
-                                        ticketModerateur: number;
-                                        /**
-                                         * @description full: CSS or AME; amo: ALD, maternity, AT-MP
-                                         * @enum {string}
-                                         */
-                                        tiersPayant: "full" | "amo" | "optional";
-                                        /** @description Why the decision came out so */
-                                        reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
-                                        /** @description What the sources leave uncertain for this case */
-                                        warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
-                                        /** @description URLs of the texts the decision rests on */
-                                        sources: string[];
-                                    };
-                                    /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
-                                    share: {
-                                        charged: number | null;
-                                        excess: number;
-                                        amo: number;
-                                        supplementary: number;
-                                        outOfPocket: number | null;
-                                        advance: number | null;
-                                        advanceWithAmoTiersPayant: number | null;
-                                    };
-                                    /** @description false: the patient has not stated their supplementary cover; the share assumes none */
-                                    insuranceStated: boolean;
-                                };
-                                /** @description Facts nobody stated, taken at the rules contract’s default */
-                                assumed: string[];
-                                /** @description The assisting professional’s own act, when one took part */
-                                assistant: {
-                                    /** @enum {string} */
-                                    profession: "nurse" | "pharmacist";
-                                    billable: boolean;
-                                    code: ("TLS" | "TLL" | "TLD" | "TLM") | null;
-                                    fee: number | null;
-                                    reasons: string[];
-                                    warnings: string[];
-                                } | null;
-                                /** @description What the patient pays the practitioner for the act */
-                                amountDue: number;
-                                /** @description Euros, to the cent */
-                                paid: number;
-                                /** @description Euros, to the cent */
-                                balance: number;
-                                /**
-                                 * @description not-billed: reoriented, interrupted or not billable; nothing-due: the tiers payant covers it all
-                                 * @enum {string}
-                                 */
-                                status: "not-billed" | "nothing-due" | "unpaid" | "partly-paid" | "paid";
-                                payments: {
-                                    /** Format: uuid */
-                                    id: string;
-                                    /** @enum {string} */
-                                    means: "cheque" | "transfer" | "card";
-                                    /** @description Euros, to the cent */
-                                    amount: number;
-                                    /** @description A cheque’s number, a transfer’s label */
-                                    reference: string | null;
-                                    /** @description ISO 8601 instant */
-                                    paidAt: string;
-                                }[];
-                                /** @description The patient may pay the balance by card online */
-                                onlinePayment: boolean;
-                                createdAt: string;
-                            }[];
-                            totals: {
-                                acts: number;
-                                /** @description Euros, to the cent */
-                                billed: number;
-                                /** @description Euros, to the cent */
-                                due: number;
-                                /** @description Euros, to the cent */
-                                paid: number;
-                                /** @description Euros, to the cent */
-                                balance: number;
-                            };
-                            /** @description Where the caller practises: the filter’s choices */
-                            organisations: {
-                                /** Format: uuid */
-                                id: string;
-                                name: string;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/rules/evaluate": {
         parameters: {
             query?: never;
@@ -8219,6 +6477,31 @@ export interface paths {
                                 parameters: {
                                     dryWeightKg?: number;
                                 };
+                                /** @enum {string} */
+                                level: "standard" | "enhanced-1" | "enhanced-2";
+                                operator: {
+                                    /** @enum {string} */
+                                    kind: "doctor" | "team" | "structure";
+                                    arsDeclaration: string | null;
+                                };
+                                patientInformedAt: string | null;
+                                /** @description The rules’ decision on the day of enrolment */
+                                eligibility: {
+                                    eligible: boolean;
+                                    /** @description Whether enrolment is allowed: not when the patient is not eligible or the prescriber not qualified */
+                                    prescribable: boolean;
+                                    billable: boolean;
+                                    operatorFee: number | null;
+                                    technicalFee: number | null;
+                                    reasons: {
+                                        code: string;
+                                        text: string;
+                                    }[];
+                                    warnings: {
+                                        code: string;
+                                        text: string;
+                                    }[];
+                                } | null;
                             }[];
                             /** @description For the care team only; empty for the patient */
                             devices: {
@@ -8290,7 +6573,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/patients/{patientId}/telemonitoring/enrolments": {
+    "/api/v1/patients/{patientId}/telemonitoring/eligibility": {
         parameters: {
             query?: never;
             header?: never;
@@ -8300,8 +6583,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Enrols the patient in a telemonitoring programme (the patient’s consent first)
-         * @description 409 telemonitoring-consent-required without the patient’s consent to telemonitoring; 409 telemonitoring-already-enrolled.
+         * What the rules say of enrolling the patient: eligible, billable, the forfaits, and why not
+         * @description Nothing is written. The same decision is taken again, and kept, at enrolment.
          */
         post: {
             parameters: {
@@ -8318,15 +6601,113 @@ export interface paths {
                         /** @enum {string} */
                         programme: "heart-failure" | "renal-failure" | "respiratory-failure" | "diabetes" | "cardiac-implant" | "oncology";
                         /**
-                         * Format: uuid
-                         * @description Where the practitioner operates it; their only care organisation when absent
+                         * @description The operator forfait’s level; enhanced for complex heart failure or diabetes
+                         * @default standard
+                         * @enum {string}
                          */
-                        organisationId?: string;
+                        level?: "standard" | "enhanced-1" | "enhanced-2";
+                        operator: {
+                            /**
+                             * @description A doctor alone, a private multi-professional team, or a care structure
+                             * @enum {string}
+                             */
+                            kind: "doctor" | "team" | "structure";
+                            /** @description The reference of the declaration to the ARS; null while not declared */
+                            arsDeclaration: string | null;
+                        };
                         /**
                          * Format: date
                          * @description The prescription’s first day (today when absent)
                          */
                         startsOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            eligible: boolean;
+                            /** @description Whether enrolment is allowed: not when the patient is not eligible or the prescriber not qualified */
+                            prescribable: boolean;
+                            billable: boolean;
+                            operatorFee: number | null;
+                            technicalFee: number | null;
+                            reasons: {
+                                code: string;
+                                text: string;
+                            }[];
+                            warnings: {
+                                code: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/telemonitoring/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enrols the patient in a telemonitoring programme (the patient’s consent first)
+         * @description 409 telemonitoring-consent-required without the patient’s consent to telemonitoring; 409 telemonitoring-already-enrolled; 422 telemonitoring-not-eligible when the rules refuse the prescription (the reasons say why). An undeclared operator enrols, but the decision kept says it bills nothing.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        programme: "heart-failure" | "renal-failure" | "respiratory-failure" | "diabetes" | "cardiac-implant" | "oncology";
+                        /**
+                         * @description The operator forfait’s level; enhanced for complex heart failure or diabetes
+                         * @default standard
+                         * @enum {string}
+                         */
+                        level?: "standard" | "enhanced-1" | "enhanced-2";
+                        operator: {
+                            /**
+                             * @description A doctor alone, a private multi-professional team, or a care structure
+                             * @enum {string}
+                             */
+                            kind: "doctor" | "team" | "structure";
+                            /** @description The reference of the declaration to the ARS; null while not declared */
+                            arsDeclaration: string | null;
+                        };
+                        /**
+                         * Format: date
+                         * @description The prescription’s first day (today when absent)
+                         */
+                        startsOn?: string;
+                        /**
+                         * Format: uuid
+                         * @description Where the practitioner operates it; their only care organisation when absent
+                         */
+                        organisationId?: string;
                         /**
                          * @description At most one year, renewable
                          * @default 12
@@ -8368,6 +6749,11 @@ export interface paths {
                                 dryWeightKg?: number;
                             };
                         };
+                        /**
+                         * @description The patient was told that telemonitoring is not an emergency service: data is read at set times; in an emergency, call the 15
+                         * @enum {boolean}
+                         */
+                        patientInformed: true;
                     };
                 };
             };
@@ -8419,6 +6805,31 @@ export interface paths {
                             parameters: {
                                 dryWeightKg?: number;
                             };
+                            /** @enum {string} */
+                            level: "standard" | "enhanced-1" | "enhanced-2";
+                            operator: {
+                                /** @enum {string} */
+                                kind: "doctor" | "team" | "structure";
+                                arsDeclaration: string | null;
+                            };
+                            patientInformedAt: string | null;
+                            /** @description The rules’ decision on the day of enrolment */
+                            eligibility: {
+                                eligible: boolean;
+                                /** @description Whether enrolment is allowed: not when the patient is not eligible or the prescriber not qualified */
+                                prescribable: boolean;
+                                billable: boolean;
+                                operatorFee: number | null;
+                                technicalFee: number | null;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                                warnings: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -8537,6 +6948,31 @@ export interface paths {
                             parameters: {
                                 dryWeightKg?: number;
                             };
+                            /** @enum {string} */
+                            level: "standard" | "enhanced-1" | "enhanced-2";
+                            operator: {
+                                /** @enum {string} */
+                                kind: "doctor" | "team" | "structure";
+                                arsDeclaration: string | null;
+                            };
+                            patientInformedAt: string | null;
+                            /** @description The rules’ decision on the day of enrolment */
+                            eligibility: {
+                                eligible: boolean;
+                                /** @description Whether enrolment is allowed: not when the patient is not eligible or the prescriber not qualified */
+                                prescribable: boolean;
+                                billable: boolean;
+                                operatorFee: number | null;
+                                technicalFee: number | null;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                                warnings: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                            } | null;
                         };
                     };
                 };
@@ -8956,54 +7392,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/billing/stripe/webhook": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Stripe’s notifications (checkout.session.completed): the act is paid once, whatever the replays
-         * @description Verified by its Stripe-Signature header (400 otherwise); 404 when no payment provider is configured.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            /** @description A Stripe event, as Stripe sent it */
-            requestBody: {
-                content: {
-                    "application/json": unknown;
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            /** @enum {boolean} */
-                            received: true;
-                            duplicate: boolean;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/telemonitoring/fhir/Observation": {
         parameters: {
             query?: never;
@@ -9181,6 +7569,1748 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/insurance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The patient’s insurance situation: treating doctor declared, ALD, supplementary cover */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            treatingDoctor: ("declared" | "none") | null;
+                            ald: boolean;
+                            cover: ("private" | "css" | "ame" | "none") | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** The patient (or parent) states their insurance situation */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        treatingDoctor: ("declared" | "none") | null;
+                        ald: boolean;
+                        cover: ("private" | "css" | "ame" | "none") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/teleconsultation-estimate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Before booking: will the teleconsultation be reimbursed, and what will the patient pay, and why
+         * @description Nothing is stored but the audit entry: the patient’s age and insurance situation are read from the record.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description The day of the act (YYYY-MM-DD): the rules of that day apply
+                         */
+                        date: string;
+                        /** @description Europe/Paris wall time */
+                        time?: string;
+                        /**
+                         * @default video
+                         * @enum {string}
+                         */
+                        modality?: "video" | "phone";
+                        /**
+                         * @description referred: the médecin traitant referred the patient; available: could have been seen; unavailable: not in time; none
+                         * @enum {string}
+                         */
+                        treatingDoctor: "referred" | "available" | "unavailable" | "none";
+                        /**
+                         * @description The act concerns the patient’s affection de longue durée
+                         * @default false
+                         */
+                        concernsAld?: boolean;
+                        /**
+                         * @description The act follows an accident du travail or a maladie professionnelle
+                         * @default false
+                         */
+                        workAccident?: boolean;
+                        pregnancyMonth?: number;
+                        /** @default false */
+                        emergency?: boolean;
+                        /**
+                         * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
+                         * @default false
+                         */
+                        sasReferral?: boolean;
+                        /** @enum {string} */
+                        midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                        /** @description What is charged, when not the conventional tariff */
+                        feeCharged?: number;
+                        practitioner: {
+                            /** @enum {string} */
+                            profession: "doctor" | "midwife";
+                            /**
+                             * @default general-practice
+                             * @enum {string}
+                             */
+                            specialty?: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                            /** @default 1 */
+                            sector?: 1 | 2;
+                            /** @default false */
+                            optam?: boolean;
+                            /** @default false */
+                            isTreatingDoctor?: boolean;
+                            /**
+                             * @description Practises in the patient’s territory
+                             * @default true
+                             */
+                            local?: boolean;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The rules contract request the decision answers, every field spelled out */
+                            request: {
+                                /** @enum {string} */
+                                kind: "teleconsultation";
+                                /**
+                                 * Format: date
+                                 * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                                 */
+                                date: string;
+                                /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
+                                time?: string;
+                                /**
+                                 * @description video, or phone (audio only)
+                                 * @enum {string}
+                                 */
+                                modality: "video" | "phone";
+                                /**
+                                 * @description false: cut off or reoriented before the act was done
+                                 * @default true
+                                 */
+                                completed: boolean;
+                                /** @description Who gives the teleconsultation */
+                                practitioner: {
+                                    /** @enum {string} */
+                                    profession: "doctor" | "midwife";
+                                    /**
+                                     * @default general-practice
+                                     * @enum {string}
+                                     */
+                                    specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                                    /**
+                                     * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
+                                     * @default 1
+                                     * @enum {number}
+                                     */
+                                    sector: 1 | 2;
+                                    /**
+                                     * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
+                                     * @default false
+                                     */
+                                    optam: boolean;
+                                    /**
+                                     * @description Is the patient’s médecin traitant (treating doctor)
+                                     * @default false
+                                     */
+                                    isTreatingDoctor: boolean;
+                                    /**
+                                     * @description Practises in the patient’s territory
+                                     * @default true
+                                     */
+                                    local: boolean;
+                                    /** @description Present when the practitioner is salaried by a teleconsultation company */
+                                    company?: {
+                                        /** @description The company holds the agrément of the health ministry */
+                                        approved: boolean;
+                                    };
+                                };
+                                /** @description The patient, on the day of the act */
+                                patient: {
+                                    /** @description Age in whole years on the day of the act */
+                                    age: number;
+                                    /**
+                                     * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
+                                     * @default referred
+                                     * @enum {string}
+                                     */
+                                    treatingDoctor: "referred" | "available" | "unavailable" | "none";
+                                    /**
+                                     * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
+                                     * @default home
+                                     * @enum {string}
+                                     */
+                                    residence: "home" | "ehpad" | "disability-facility" | "prison";
+                                    /**
+                                     * @description Lives in a zone d’intervention prioritaire (ZIP)
+                                     * @default false
+                                     */
+                                    livesInZip: boolean;
+                                    /**
+                                     * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
+                                     * @default []
+                                     */
+                                    coverage: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
+                                    /** @description Month of pregnancy, 1 to 9, when pregnant */
+                                    pregnancyMonth?: number;
+                                    /**
+                                     * @description € of participation forfaitaire already deducted this calendar year
+                                     * @default 0
+                                     */
+                                    participationsPaidThisYear: number;
+                                    /**
+                                     * Format: date
+                                     * @description Last in-person visit with this practitioner or practice
+                                     */
+                                    lastInPersonVisit?: string;
+                                };
+                                context: {
+                                    /** @default false */
+                                    emergency: boolean;
+                                    /**
+                                     * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
+                                     * @default false
+                                     */
+                                    sasReferral: boolean;
+                                    /**
+                                     * @description What a midwife’s teleconsultation is for
+                                     * @enum {string}
+                                     */
+                                    midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                                    /** @description € billed, when not the conventional tariff */
+                                    feeCharged?: number;
+                                };
+                            };
+                            decision: {
+                                /** @description May be billed to the Assurance Maladie at all */
+                                billable: boolean;
+                                /** @description The AMO (Assurance Maladie obligatoire) pays its share */
+                                reimbursable: boolean;
+                                code: ("TCG" | "TC") | null;
+                                /** @description Conventional tariff */
+                                fee: number | null;
+                                /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
+                                amoRate: number;
+                                /** @description Paid by the AMO, participation forfaitaire already taken off */
+                                amoAmount: number;
+                                /** @description Euros, rounded to the cent */
+                                participationForfaitaire: number;
+                                /** @description fee × (1 − amoRate) when reimbursable, else 0 */
+                                ticketModerateur: number;
+                                /**
+                                 * @description full: CSS or AME; amo: ALD, maternity, AT-MP
+                                 * @enum {string}
+                                 */
+                                tiersPayant: "full" | "amo" | "optional";
+                                /** @description Why the decision came out so */
+                                reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                                /** @description What the sources leave uncertain for this case */
+                                warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                                /** @description URLs of the texts the decision rests on */
+                                sources: string[];
+                            };
+                            /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
+                            share: {
+                                charged: number | null;
+                                excess: number;
+                                amo: number;
+                                supplementary: number;
+                                outOfPocket: number | null;
+                                advance: number | null;
+                                advanceWithAmoTiersPayant: number | null;
+                            };
+                            /** @description false: the patient has not stated their supplementary cover; the share assumes none */
+                            insuranceStated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/teleconsultation-billing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * At the end of a teleconsultation: the practitioner’s billing decision (code, fee, tiers payant, what to collect)
+         * @description The practitioner’s profession, specialty and sector come from their profile; a care relationship is required.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description The day of the act (YYYY-MM-DD): the rules of that day apply
+                         */
+                        date: string;
+                        /** @description Europe/Paris wall time */
+                        time?: string;
+                        /**
+                         * @default video
+                         * @enum {string}
+                         */
+                        modality?: "video" | "phone";
+                        /**
+                         * @description referred: the médecin traitant referred the patient; available: could have been seen; unavailable: not in time; none
+                         * @enum {string}
+                         */
+                        treatingDoctor: "referred" | "available" | "unavailable" | "none";
+                        /**
+                         * @description The act concerns the patient’s affection de longue durée
+                         * @default false
+                         */
+                        concernsAld?: boolean;
+                        /**
+                         * @description The act follows an accident du travail or a maladie professionnelle
+                         * @default false
+                         */
+                        workAccident?: boolean;
+                        pregnancyMonth?: number;
+                        /** @default false */
+                        emergency?: boolean;
+                        /**
+                         * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
+                         * @default false
+                         */
+                        sasReferral?: boolean;
+                        /** @enum {string} */
+                        midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                        /** @description What is charged, when not the conventional tariff */
+                        feeCharged?: number;
+                        /**
+                         * @description false: cut off or reoriented before the act was done
+                         * @default true
+                         */
+                        completed?: boolean;
+                        /** @default false */
+                        isTreatingDoctor?: boolean;
+                        /** @default true */
+                        local?: boolean;
+                        /**
+                         * @default home
+                         * @enum {string}
+                         */
+                        residence?: "home" | "ehpad" | "disability-facility" | "prison";
+                        /**
+                         * @description The patient lives in a zone d’intervention prioritaire
+                         * @default false
+                         */
+                        livesInZip?: boolean;
+                        /** Format: date */
+                        lastInPersonVisit?: string;
+                        participationsPaidThisYear?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The rules contract request the decision answers, every field spelled out */
+                            request: {
+                                /** @enum {string} */
+                                kind: "teleconsultation";
+                                /**
+                                 * Format: date
+                                 * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                                 */
+                                date: string;
+                                /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
+                                time?: string;
+                                /**
+                                 * @description video, or phone (audio only)
+                                 * @enum {string}
+                                 */
+                                modality: "video" | "phone";
+                                /**
+                                 * @description false: cut off or reoriented before the act was done
+                                 * @default true
+                                 */
+                                completed: boolean;
+                                /** @description Who gives the teleconsultation */
+                                practitioner: {
+                                    /** @enum {string} */
+                                    profession: "doctor" | "midwife";
+                                    /**
+                                     * @default general-practice
+                                     * @enum {string}
+                                     */
+                                    specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                                    /**
+                                     * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
+                                     * @default 1
+                                     * @enum {number}
+                                     */
+                                    sector: 1 | 2;
+                                    /**
+                                     * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
+                                     * @default false
+                                     */
+                                    optam: boolean;
+                                    /**
+                                     * @description Is the patient’s médecin traitant (treating doctor)
+                                     * @default false
+                                     */
+                                    isTreatingDoctor: boolean;
+                                    /**
+                                     * @description Practises in the patient’s territory
+                                     * @default true
+                                     */
+                                    local: boolean;
+                                    /** @description Present when the practitioner is salaried by a teleconsultation company */
+                                    company?: {
+                                        /** @description The company holds the agrément of the health ministry */
+                                        approved: boolean;
+                                    };
+                                };
+                                /** @description The patient, on the day of the act */
+                                patient: {
+                                    /** @description Age in whole years on the day of the act */
+                                    age: number;
+                                    /**
+                                     * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
+                                     * @default referred
+                                     * @enum {string}
+                                     */
+                                    treatingDoctor: "referred" | "available" | "unavailable" | "none";
+                                    /**
+                                     * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
+                                     * @default home
+                                     * @enum {string}
+                                     */
+                                    residence: "home" | "ehpad" | "disability-facility" | "prison";
+                                    /**
+                                     * @description Lives in a zone d’intervention prioritaire (ZIP)
+                                     * @default false
+                                     */
+                                    livesInZip: boolean;
+                                    /**
+                                     * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
+                                     * @default []
+                                     */
+                                    coverage: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
+                                    /** @description Month of pregnancy, 1 to 9, when pregnant */
+                                    pregnancyMonth?: number;
+                                    /**
+                                     * @description € of participation forfaitaire already deducted this calendar year
+                                     * @default 0
+                                     */
+                                    participationsPaidThisYear: number;
+                                    /**
+                                     * Format: date
+                                     * @description Last in-person visit with this practitioner or practice
+                                     */
+                                    lastInPersonVisit?: string;
+                                };
+                                context: {
+                                    /** @default false */
+                                    emergency: boolean;
+                                    /**
+                                     * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
+                                     * @default false
+                                     */
+                                    sasReferral: boolean;
+                                    /**
+                                     * @description What a midwife’s teleconsultation is for
+                                     * @enum {string}
+                                     */
+                                    midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                                    /** @description € billed, when not the conventional tariff */
+                                    feeCharged?: number;
+                                };
+                            };
+                            decision: {
+                                /** @description May be billed to the Assurance Maladie at all */
+                                billable: boolean;
+                                /** @description The AMO (Assurance Maladie obligatoire) pays its share */
+                                reimbursable: boolean;
+                                code: ("TCG" | "TC") | null;
+                                /** @description Conventional tariff */
+                                fee: number | null;
+                                /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
+                                amoRate: number;
+                                /** @description Paid by the AMO, participation forfaitaire already taken off */
+                                amoAmount: number;
+                                /** @description Euros, rounded to the cent */
+                                participationForfaitaire: number;
+                                /** @description fee × (1 − amoRate) when reimbursable, else 0 */
+                                ticketModerateur: number;
+                                /**
+                                 * @description full: CSS or AME; amo: ALD, maternity, AT-MP
+                                 * @enum {string}
+                                 */
+                                tiersPayant: "full" | "amo" | "optional";
+                                /** @description Why the decision came out so */
+                                reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                                /** @description What the sources leave uncertain for this case */
+                                warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                                /** @description URLs of the texts the decision rests on */
+                                sources: string[];
+                            };
+                            /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
+                            share: {
+                                charged: number | null;
+                                excess: number;
+                                amo: number;
+                                supplementary: number;
+                                outOfPocket: number | null;
+                                advance: number | null;
+                                advanceWithAmoTiersPayant: number | null;
+                            };
+                            /** @description false: the patient has not stated their supplementary cover; the share assumes none */
+                            insuranceStated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/billing-record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The billing record of an ended act: code, fee, shares, reasons, what is due and what was paid
+         * @description For the patient (or parent) and the practitioner who billed it; anyone else: 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            appointmentId: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description The day of the act, YYYY-MM-DD */
+                            date: string;
+                            time: string | null;
+                            /** @enum {string} */
+                            outcome: "completed" | "reoriented" | "interrupted";
+                            /** @description The rules engine’s decision the record was made from, in full */
+                            billing: {
+                                /** @description The rules contract request the decision answers, every field spelled out */
+                                request: {
+                                    /** @enum {string} */
+                                    kind: "teleconsultation";
+                                    /**
+                                     * Format: date
+                                     * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                                     */
+                                    date: string;
+                                    /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
+                                    time?: string;
+                                    /**
+                                     * @description video, or phone (audio only)
+                                     * @enum {string}
+                                     */
+                                    modality: "video" | "phone";
+                                    /**
+                                     * @description false: cut off or reoriented before the act was done
+                                     * @default true
+                                     */
+                                    completed: boolean;
+                                    /** @description Who gives the teleconsultation */
+                                    practitioner: {
+                                        /** @enum {string} */
+                                        profession: "doctor" | "midwife";
+                                        /**
+                                         * @default general-practice
+                                         * @enum {string}
+                                         */
+                                        specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                                        /**
+                                         * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
+                                         * @default 1
+                                         * @enum {number}
+                                         */
+                                        sector: 1 | 2;
+                                        /**
+                                         * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
+                                         * @default false
+                                         */
+                                        optam: boolean;
+                                        /**
+                                         * @description Is the patient’s médecin traitant (treating doctor)
+                                         * @default false
+                                         */
+                                        isTreatingDoctor: boolean;
+                                        /**
+                                         * @description Practises in the patient’s territory
+                                         * @default true
+                                         */
+                                        local: boolean;
+                                        /** @description Present when the practitioner is salaried by a teleconsultation company */
+                                        company?: {
+                                            /** @description The company holds the agrément of the health ministry */
+                                            approved: boolean;
+                                        };
+                                    };
+                                    /** @description The patient, on the day of the act */
+                                    patient: {
+                                        /** @description Age in whole years on the day of the act */
+                                        age: number;
+                                        /**
+                                         * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
+                                         * @default referred
+                                         * @enum {string}
+                                         */
+                                        treatingDoctor: "referred" | "available" | "unavailable" | "none";
+                                        /**
+                                         * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
+                                         * @default home
+                                         * @enum {string}
+                                         */
+                                        residence: "home" | "ehpad" | "disability-facility" | "prison";
+                                        /**
+                                         * @description Lives in a zone d’intervention prioritaire (ZIP)
+                                         * @default false
+                                         */
+                                        livesInZip: boolean;
+                                        /**
+                                         * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
+                                         * @default []
+                                         */
+                                        coverage: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
+                                        /** @description Month of pregnancy, 1 to 9, when pregnant */
+                                        pregnancyMonth?: number;
+                                        /**
+                                         * @description € of participation forfaitaire already deducted this calendar year
+                                         * @default 0
+                                         */
+                                        participationsPaidThisYear: number;
+                                        /**
+                                         * Format: date
+                                         * @description Last in-person visit with this practitioner or practice
+                                         */
+                                        lastInPersonVisit?: string;
+                                    };
+                                    context: {
+                                        /** @default false */
+                                        emergency: boolean;
+                                        /**
+                                         * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
+                                         * @default false
+                                         */
+                                        sasReferral: boolean;
+                                        /**
+                                         * @description What a midwife’s teleconsultation is for
+                                         * @enum {string}
+                                         */
+                                        midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                                        /** @description € billed, when not the conventional tariff */
+                                        feeCharged?: number;
+                                    };
+                                };
+                                decision: {
+                                    /** @description May be billed to the Assurance Maladie at all */
+                                    billable: boolean;
+                                    /** @description The AMO (Assurance Maladie obligatoire) pays its share */
+                                    reimbursable: boolean;
+                                    code: ("TCG" | "TC") | null;
+                                    /** @description Conventional tariff */
+                                    fee: number | null;
+                                    /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
+                                    amoRate: number;
+                                    /** @description Paid by the AMO, participation forfaitaire already taken off */
+                                    amoAmount: number;
+                                    /** @description Euros, rounded to the cent */
+                                    participationForfaitaire: number;
+                                    /** @description fee × (1 − amoRate) when reimbursable, else 0 */
+                                    ticketModerateur: number;
+                                    /**
+                                     * @description full: CSS or AME; amo: ALD, maternity, AT-MP
+                                     * @enum {string}
+                                     */
+                                    tiersPayant: "full" | "amo" | "optional";
+                                    /** @description Why the decision came out so */
+                                    reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                                    /** @description What the sources leave uncertain for this case */
+                                    warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                                    /** @description URLs of the texts the decision rests on */
+                                    sources: string[];
+                                };
+                                /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
+                                share: {
+                                    charged: number | null;
+                                    excess: number;
+                                    amo: number;
+                                    supplementary: number;
+                                    outOfPocket: number | null;
+                                    advance: number | null;
+                                    advanceWithAmoTiersPayant: number | null;
+                                };
+                                /** @description false: the patient has not stated their supplementary cover; the share assumes none */
+                                insuranceStated: boolean;
+                            };
+                            /** @description Facts nobody stated, taken at the rules contract’s default */
+                            assumed: string[];
+                            /** @description The assisting professional’s own act, when one took part */
+                            assistant: {
+                                /** @enum {string} */
+                                profession: "nurse" | "pharmacist";
+                                billable: boolean;
+                                code: ("TLS" | "TLL" | "TLD" | "TLM") | null;
+                                fee: number | null;
+                                reasons: string[];
+                                warnings: string[];
+                            } | null;
+                            /** @description What the patient pays the practitioner for the act */
+                            amountDue: number;
+                            /** @description Euros, to the cent */
+                            paid: number;
+                            /** @description Euros, to the cent */
+                            balance: number;
+                            /**
+                             * @description not-billed: reoriented, interrupted or not billable; nothing-due: the tiers payant covers it all
+                             * @enum {string}
+                             */
+                            status: "not-billed" | "nothing-due" | "unpaid" | "partly-paid" | "paid";
+                            payments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                means: "cheque" | "transfer" | "card";
+                                /** @description Euros, to the cent */
+                                amount: number;
+                                /** @description A cheque’s number, a transfer’s label */
+                                reference: string | null;
+                                /** @description ISO 8601 instant */
+                                paidAt: string;
+                            }[];
+                            /** @description The patient may pay the balance by card online */
+                            onlinePayment: boolean;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/billing-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A patient’s billed acts and what is left to pay
+         * @description All of them for the patient (or parent); a professional in the care relationship sees the acts they billed.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            appointmentId: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description The day of the act, YYYY-MM-DD */
+                            date: string;
+                            time: string | null;
+                            /** @enum {string} */
+                            outcome: "completed" | "reoriented" | "interrupted";
+                            /** @description The rules engine’s decision the record was made from, in full */
+                            billing: {
+                                /** @description The rules contract request the decision answers, every field spelled out */
+                                request: {
+                                    /** @enum {string} */
+                                    kind: "teleconsultation";
+                                    /**
+                                     * Format: date
+                                     * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                                     */
+                                    date: string;
+                                    /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
+                                    time?: string;
+                                    /**
+                                     * @description video, or phone (audio only)
+                                     * @enum {string}
+                                     */
+                                    modality: "video" | "phone";
+                                    /**
+                                     * @description false: cut off or reoriented before the act was done
+                                     * @default true
+                                     */
+                                    completed: boolean;
+                                    /** @description Who gives the teleconsultation */
+                                    practitioner: {
+                                        /** @enum {string} */
+                                        profession: "doctor" | "midwife";
+                                        /**
+                                         * @default general-practice
+                                         * @enum {string}
+                                         */
+                                        specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                                        /**
+                                         * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
+                                         * @default 1
+                                         * @enum {number}
+                                         */
+                                        sector: 1 | 2;
+                                        /**
+                                         * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
+                                         * @default false
+                                         */
+                                        optam: boolean;
+                                        /**
+                                         * @description Is the patient’s médecin traitant (treating doctor)
+                                         * @default false
+                                         */
+                                        isTreatingDoctor: boolean;
+                                        /**
+                                         * @description Practises in the patient’s territory
+                                         * @default true
+                                         */
+                                        local: boolean;
+                                        /** @description Present when the practitioner is salaried by a teleconsultation company */
+                                        company?: {
+                                            /** @description The company holds the agrément of the health ministry */
+                                            approved: boolean;
+                                        };
+                                    };
+                                    /** @description The patient, on the day of the act */
+                                    patient: {
+                                        /** @description Age in whole years on the day of the act */
+                                        age: number;
+                                        /**
+                                         * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
+                                         * @default referred
+                                         * @enum {string}
+                                         */
+                                        treatingDoctor: "referred" | "available" | "unavailable" | "none";
+                                        /**
+                                         * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
+                                         * @default home
+                                         * @enum {string}
+                                         */
+                                        residence: "home" | "ehpad" | "disability-facility" | "prison";
+                                        /**
+                                         * @description Lives in a zone d’intervention prioritaire (ZIP)
+                                         * @default false
+                                         */
+                                        livesInZip: boolean;
+                                        /**
+                                         * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
+                                         * @default []
+                                         */
+                                        coverage: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
+                                        /** @description Month of pregnancy, 1 to 9, when pregnant */
+                                        pregnancyMonth?: number;
+                                        /**
+                                         * @description € of participation forfaitaire already deducted this calendar year
+                                         * @default 0
+                                         */
+                                        participationsPaidThisYear: number;
+                                        /**
+                                         * Format: date
+                                         * @description Last in-person visit with this practitioner or practice
+                                         */
+                                        lastInPersonVisit?: string;
+                                    };
+                                    context: {
+                                        /** @default false */
+                                        emergency: boolean;
+                                        /**
+                                         * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
+                                         * @default false
+                                         */
+                                        sasReferral: boolean;
+                                        /**
+                                         * @description What a midwife’s teleconsultation is for
+                                         * @enum {string}
+                                         */
+                                        midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                                        /** @description € billed, when not the conventional tariff */
+                                        feeCharged?: number;
+                                    };
+                                };
+                                decision: {
+                                    /** @description May be billed to the Assurance Maladie at all */
+                                    billable: boolean;
+                                    /** @description The AMO (Assurance Maladie obligatoire) pays its share */
+                                    reimbursable: boolean;
+                                    code: ("TCG" | "TC") | null;
+                                    /** @description Conventional tariff */
+                                    fee: number | null;
+                                    /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
+                                    amoRate: number;
+                                    /** @description Paid by the AMO, participation forfaitaire already taken off */
+                                    amoAmount: number;
+                                    /** @description Euros, rounded to the cent */
+                                    participationForfaitaire: number;
+                                    /** @description fee × (1 − amoRate) when reimbursable, else 0 */
+                                    ticketModerateur: number;
+                                    /**
+                                     * @description full: CSS or AME; amo: ALD, maternity, AT-MP
+                                     * @enum {string}
+                                     */
+                                    tiersPayant: "full" | "amo" | "optional";
+                                    /** @description Why the decision came out so */
+                                    reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                                    /** @description What the sources leave uncertain for this case */
+                                    warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                                    /** @description URLs of the texts the decision rests on */
+                                    sources: string[];
+                                };
+                                /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
+                                share: {
+                                    charged: number | null;
+                                    excess: number;
+                                    amo: number;
+                                    supplementary: number;
+                                    outOfPocket: number | null;
+                                    advance: number | null;
+                                    advanceWithAmoTiersPayant: number | null;
+                                };
+                                /** @description false: the patient has not stated their supplementary cover; the share assumes none */
+                                insuranceStated: boolean;
+                            };
+                            /** @description Facts nobody stated, taken at the rules contract’s default */
+                            assumed: string[];
+                            /** @description The assisting professional’s own act, when one took part */
+                            assistant: {
+                                /** @enum {string} */
+                                profession: "nurse" | "pharmacist";
+                                billable: boolean;
+                                code: ("TLS" | "TLL" | "TLD" | "TLM") | null;
+                                fee: number | null;
+                                reasons: string[];
+                                warnings: string[];
+                            } | null;
+                            /** @description What the patient pays the practitioner for the act */
+                            amountDue: number;
+                            /** @description Euros, to the cent */
+                            paid: number;
+                            /** @description Euros, to the cent */
+                            balance: number;
+                            /**
+                             * @description not-billed: reoriented, interrupted or not billable; nothing-due: the tiers payant covers it all
+                             * @enum {string}
+                             */
+                            status: "not-billed" | "nothing-due" | "unpaid" | "partly-paid" | "paid";
+                            payments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                means: "cheque" | "transfer" | "card";
+                                /** @description Euros, to the cent */
+                                amount: number;
+                                /** @description A cheque’s number, a transfer’s label */
+                                reference: string | null;
+                                /** @description ISO 8601 instant */
+                                paidAt: string;
+                            }[];
+                            /** @description The patient may pay the balance by card online */
+                            onlinePayment: boolean;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The practitioner records a payment by cheque or transfer, up to what is left to pay */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        means: "cheque" | "transfer";
+                        amount: number;
+                        /** @description A cheque’s number, a transfer’s label */
+                        reference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            appointmentId: string;
+                            patient: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            practitioner: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            organisation: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            /** @description The day of the act, YYYY-MM-DD */
+                            date: string;
+                            time: string | null;
+                            /** @enum {string} */
+                            outcome: "completed" | "reoriented" | "interrupted";
+                            /** @description The rules engine’s decision the record was made from, in full */
+                            billing: {
+                                /** @description The rules contract request the decision answers, every field spelled out */
+                                request: {
+                                    /** @enum {string} */
+                                    kind: "teleconsultation";
+                                    /**
+                                     * Format: date
+                                     * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                                     */
+                                    date: string;
+                                    /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
+                                    time?: string;
+                                    /**
+                                     * @description video, or phone (audio only)
+                                     * @enum {string}
+                                     */
+                                    modality: "video" | "phone";
+                                    /**
+                                     * @description false: cut off or reoriented before the act was done
+                                     * @default true
+                                     */
+                                    completed: boolean;
+                                    /** @description Who gives the teleconsultation */
+                                    practitioner: {
+                                        /** @enum {string} */
+                                        profession: "doctor" | "midwife";
+                                        /**
+                                         * @default general-practice
+                                         * @enum {string}
+                                         */
+                                        specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                                        /**
+                                         * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
+                                         * @default 1
+                                         * @enum {number}
+                                         */
+                                        sector: 1 | 2;
+                                        /**
+                                         * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
+                                         * @default false
+                                         */
+                                        optam: boolean;
+                                        /**
+                                         * @description Is the patient’s médecin traitant (treating doctor)
+                                         * @default false
+                                         */
+                                        isTreatingDoctor: boolean;
+                                        /**
+                                         * @description Practises in the patient’s territory
+                                         * @default true
+                                         */
+                                        local: boolean;
+                                        /** @description Present when the practitioner is salaried by a teleconsultation company */
+                                        company?: {
+                                            /** @description The company holds the agrément of the health ministry */
+                                            approved: boolean;
+                                        };
+                                    };
+                                    /** @description The patient, on the day of the act */
+                                    patient: {
+                                        /** @description Age in whole years on the day of the act */
+                                        age: number;
+                                        /**
+                                         * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
+                                         * @default referred
+                                         * @enum {string}
+                                         */
+                                        treatingDoctor: "referred" | "available" | "unavailable" | "none";
+                                        /**
+                                         * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
+                                         * @default home
+                                         * @enum {string}
+                                         */
+                                        residence: "home" | "ehpad" | "disability-facility" | "prison";
+                                        /**
+                                         * @description Lives in a zone d’intervention prioritaire (ZIP)
+                                         * @default false
+                                         */
+                                        livesInZip: boolean;
+                                        /**
+                                         * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
+                                         * @default []
+                                         */
+                                        coverage: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
+                                        /** @description Month of pregnancy, 1 to 9, when pregnant */
+                                        pregnancyMonth?: number;
+                                        /**
+                                         * @description € of participation forfaitaire already deducted this calendar year
+                                         * @default 0
+                                         */
+                                        participationsPaidThisYear: number;
+                                        /**
+                                         * Format: date
+                                         * @description Last in-person visit with this practitioner or practice
+                                         */
+                                        lastInPersonVisit?: string;
+                                    };
+                                    context: {
+                                        /** @default false */
+                                        emergency: boolean;
+                                        /**
+                                         * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
+                                         * @default false
+                                         */
+                                        sasReferral: boolean;
+                                        /**
+                                         * @description What a midwife’s teleconsultation is for
+                                         * @enum {string}
+                                         */
+                                        midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                                        /** @description € billed, when not the conventional tariff */
+                                        feeCharged?: number;
+                                    };
+                                };
+                                decision: {
+                                    /** @description May be billed to the Assurance Maladie at all */
+                                    billable: boolean;
+                                    /** @description The AMO (Assurance Maladie obligatoire) pays its share */
+                                    reimbursable: boolean;
+                                    code: ("TCG" | "TC") | null;
+                                    /** @description Conventional tariff */
+                                    fee: number | null;
+                                    /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
+                                    amoRate: number;
+                                    /** @description Paid by the AMO, participation forfaitaire already taken off */
+                                    amoAmount: number;
+                                    /** @description Euros, rounded to the cent */
+                                    participationForfaitaire: number;
+                                    /** @description fee × (1 − amoRate) when reimbursable, else 0 */
+                                    ticketModerateur: number;
+                                    /**
+                                     * @description full: CSS or AME; amo: ALD, maternity, AT-MP
+                                     * @enum {string}
+                                     */
+                                    tiersPayant: "full" | "amo" | "optional";
+                                    /** @description Why the decision came out so */
+                                    reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                                    /** @description What the sources leave uncertain for this case */
+                                    warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                                    /** @description URLs of the texts the decision rests on */
+                                    sources: string[];
+                                };
+                                /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
+                                share: {
+                                    charged: number | null;
+                                    excess: number;
+                                    amo: number;
+                                    supplementary: number;
+                                    outOfPocket: number | null;
+                                    advance: number | null;
+                                    advanceWithAmoTiersPayant: number | null;
+                                };
+                                /** @description false: the patient has not stated their supplementary cover; the share assumes none */
+                                insuranceStated: boolean;
+                            };
+                            /** @description Facts nobody stated, taken at the rules contract’s default */
+                            assumed: string[];
+                            /** @description The assisting professional’s own act, when one took part */
+                            assistant: {
+                                /** @enum {string} */
+                                profession: "nurse" | "pharmacist";
+                                billable: boolean;
+                                code: ("TLS" | "TLL" | "TLD" | "TLM") | null;
+                                fee: number | null;
+                                reasons: string[];
+                                warnings: string[];
+                            } | null;
+                            /** @description What the patient pays the practitioner for the act */
+                            amountDue: number;
+                            /** @description Euros, to the cent */
+                            paid: number;
+                            /** @description Euros, to the cent */
+                            balance: number;
+                            /**
+                             * @description not-billed: reoriented, interrupted or not billable; nothing-due: the tiers payant covers it all
+                             * @enum {string}
+                             */
+                            status: "not-billed" | "nothing-due" | "unpaid" | "partly-paid" | "paid";
+                            payments: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                means: "cheque" | "transfer" | "card";
+                                /** @description Euros, to the cent */
+                                amount: number;
+                                /** @description A cheque’s number, a transfer’s label */
+                                reference: string | null;
+                                /** @description ISO 8601 instant */
+                                paidAt: string;
+                            }[];
+                            /** @description The patient may pay the balance by card online */
+                            onlinePayment: boolean;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The patient pays what is left online: a checkout session with the payment provider, whose page to go to
+         * @description Only when a payment provider is configured (409 online-payment-unavailable otherwise).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The provider’s hosted payment page: send the patient there */
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/fee-note": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The act’s note d’honoraires (fee note) as a PDF */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/acts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The caller’s acts: amounts, paid and unpaid, per organisation and month; `format=csv` for the accountant
+         * @description With `format=csv`, the same acts as RFC 4180 CSV (text/csv, one act a line) instead of JSON.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM */
+                    month?: string;
+                    organisationId?: string;
+                    /** @description paid: nothing left to pay; unpaid: a balance remains */
+                    status?: "paid" | "unpaid";
+                    /** @description csv: the same acts as text/csv */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            acts: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                appointmentId: string;
+                                patient: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                practitioner: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                organisation: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                };
+                                /** @description The day of the act, YYYY-MM-DD */
+                                date: string;
+                                time: string | null;
+                                /** @enum {string} */
+                                outcome: "completed" | "reoriented" | "interrupted";
+                                /** @description The rules engine’s decision the record was made from, in full */
+                                billing: {
+                                    /** @description The rules contract request the decision answers, every field spelled out */
+                                    request: {
+                                        /** @enum {string} */
+                                        kind: "teleconsultation";
+                                        /**
+                                         * Format: date
+                                         * @description The day of the act, YYYY-MM-DD: the rules in force that day apply
+                                         */
+                                        date: string;
+                                        /** @description Europe/Paris wall time, HH:MM (00:00 to 23:59) */
+                                        time?: string;
+                                        /**
+                                         * @description video, or phone (audio only)
+                                         * @enum {string}
+                                         */
+                                        modality: "video" | "phone";
+                                        /**
+                                         * @description false: cut off or reoriented before the act was done
+                                         * @default true
+                                         */
+                                        completed: boolean;
+                                        /** @description Who gives the teleconsultation */
+                                        practitioner: {
+                                            /** @enum {string} */
+                                            profession: "doctor" | "midwife";
+                                            /**
+                                             * @default general-practice
+                                             * @enum {string}
+                                             */
+                                            specialty: "general-practice" | "gynecology" | "ophthalmology" | "psychiatry" | "neuropsychiatry" | "pediatrics" | "stomatology" | "oral-surgery" | "maxillofacial-surgery" | "geriatrics" | "neurology" | "cardiology" | "dermatology" | "other";
+                                            /**
+                                             * @description Conventional sector: 1 (tariffs kept) or 2 (fees may exceed them)
+                                             * @default 1
+                                             * @enum {number}
+                                             */
+                                            sector: 1 | 2;
+                                            /**
+                                             * @description Has signed the OPTAM (option de pratique tarifaire maîtrisée)
+                                             * @default false
+                                             */
+                                            optam: boolean;
+                                            /**
+                                             * @description Is the patient’s médecin traitant (treating doctor)
+                                             * @default false
+                                             */
+                                            isTreatingDoctor: boolean;
+                                            /**
+                                             * @description Practises in the patient’s territory
+                                             * @default true
+                                             */
+                                            local: boolean;
+                                            /** @description Present when the practitioner is salaried by a teleconsultation company */
+                                            company?: {
+                                                /** @description The company holds the agrément of the health ministry */
+                                                approved: boolean;
+                                            };
+                                        };
+                                        /** @description The patient, on the day of the act */
+                                        patient: {
+                                            /** @description Age in whole years on the day of the act */
+                                            age: number;
+                                            /**
+                                             * @description The médecin traitant (MT): referred the patient; available (could have been seen, no referral); unavailable (not in time); none (no MT)
+                                             * @default referred
+                                             * @enum {string}
+                                             */
+                                            treatingDoctor: "referred" | "available" | "unavailable" | "none";
+                                            /**
+                                             * @description ehpad: care home for dependent elderly people; disability-facility: for disabled adults
+                                             * @default home
+                                             * @enum {string}
+                                             */
+                                            residence: "home" | "ehpad" | "disability-facility" | "prison";
+                                            /**
+                                             * @description Lives in a zone d’intervention prioritaire (ZIP)
+                                             * @default false
+                                             */
+                                            livesInZip: boolean;
+                                            /**
+                                             * @description ald: the act concerns the patient’s affection de longue durée; maternity; at-mp: work accident or occupational disease; css: complémentaire santé solidaire; ame: aide médicale de l’État
+                                             * @default []
+                                             */
+                                            coverage: ("ald" | "maternity" | "at-mp" | "css" | "ame")[];
+                                            /** @description Month of pregnancy, 1 to 9, when pregnant */
+                                            pregnancyMonth?: number;
+                                            /**
+                                             * @description € of participation forfaitaire already deducted this calendar year
+                                             * @default 0
+                                             */
+                                            participationsPaidThisYear: number;
+                                            /**
+                                             * Format: date
+                                             * @description Last in-person visit with this practitioner or practice
+                                             */
+                                            lastInPersonVisit?: string;
+                                        };
+                                        context: {
+                                            /** @default false */
+                                            emergency: boolean;
+                                            /**
+                                             * @description Referred by the service d’accès aux soins (SAS) or the SAMU-Centre 15
+                                             * @default false
+                                             */
+                                            sasReferral: boolean;
+                                            /**
+                                             * @description What a midwife’s teleconsultation is for
+                                             * @enum {string}
+                                             */
+                                            midwifeAct?: "pregnancy-follow-up" | "medical-abortion" | "emergency-contraception" | "contraception-renewal" | "other";
+                                            /** @description € billed, when not the conventional tariff */
+                                            feeCharged?: number;
+                                        };
+                                    };
+                                    decision: {
+                                        /** @description May be billed to the Assurance Maladie at all */
+                                        billable: boolean;
+                                        /** @description The AMO (Assurance Maladie obligatoire) pays its share */
+                                        reimbursable: boolean;
+                                        code: ("TCG" | "TC") | null;
+                                        /** @description Conventional tariff */
+                                        fee: number | null;
+                                        /** @description 0.7, or 1 for ALD, maternity, AT-MP; 0 when not reimbursable */
+                                        amoRate: number;
+                                        /** @description Paid by the AMO, participation forfaitaire already taken off */
+                                        amoAmount: number;
+                                        /** @description Euros, rounded to the cent */
+                                        participationForfaitaire: number;
+                                        /** @description fee × (1 − amoRate) when reimbursable, else 0 */
+                                        ticketModerateur: number;
+                                        /**
+                                         * @description full: CSS or AME; amo: ALD, maternity, AT-MP
+                                         * @enum {string}
+                                         */
+                                        tiersPayant: "full" | "amo" | "optional";
+                                        /** @description Why the decision came out so */
+                                        reasons: ("treating-doctor" | "referred-by-treating-doctor" | "direct-access-specialty" | "under-16" | "emergency" | "no-treating-doctor" | "inmate" | "care-home-resident" | "pathway-not-respected" | "local" | "sas-referral" | "zip-resident" | "territoriality-not-respected" | "audio-only-not-billable" | "prior-knowledge-missing" | "act-not-completed" | "company-not-approved" | "fee-above-sector-1-tariff" | "midwife-in-person-12-months-missing" | "midwife-exempt-act" | "pf-exempt-minor" | "pf-exempt-pregnancy" | "pf-exempt-css-ame" | "pf-annual-cap-reached" | "rate-100-ald" | "rate-100-maternity" | "rate-100-at-mp" | "telemedicine-3-day-cap" | "treating-doctor-exception" | "reference-midwife-exception" | "justified-impossibility" | "no-cap-before-2024" | "annual-limit-reached" | "requester-not-billable" | "no-patient-fee-allowed" | "not-eligible-age" | "prescriber-not-qualified" | "operator-not-declared" | "prescription-expired" | "enhanced-duration-exceeded" | "low-adherence-stop" | "bad-length" | "bad-characters" | "bad-key")[];
+                                        /** @description What the sources leave uncertain for this case */
+                                        warnings: ("no-tariff-on-date" | "covid-derogation-period" | "pathway-penalty-uncertain" | "zip-conditions-uncertain" | "audio-only-reimbursement-uncertain" | "covid-phone-derogation" | "incomplete-act-billing-uncertain" | "specialist-tariff-equivalence" | "after-hours-majoration-not-applied" | "midwife-tcg-amount" | "pf-at-mp-exemption-uncertain" | "covid-full-coverage-period" | "sas-snp-majoration-not-applied" | "company-agrement-not-yet-required" | "plfss-2026-renewal-ban" | "teleexpertise-limit-scope" | "teleexpertise-level-assumed" | "midwife-teleexpertise-start-date" | "tlm-amount-uncertain" | "nurse-setting-assumed" | "assistance-start-date-uncertain" | "oncology-forfait-uncertain" | "implant-technical-forfait-uncertain" | "enhanced-forfait-under-review" | "enhanced-level-not-applicable" | "no-activity-cap-on-date" | "teleexpertise-counted-in-cap" | "neuropsychiatry-cap-uncertain" | "rpps-check-digit" | "nir-corsica-key-convention" | "finess-check-key-not-verified")[];
+                                        /** @description URLs of the texts the decision rests on */
+                                        sources: string[];
+                                    };
+                                    /** @description Who pays what: the Assurance Maladie, the supplementary cover, the patient */
+                                    share: {
+                                        charged: number | null;
+                                        excess: number;
+                                        amo: number;
+                                        supplementary: number;
+                                        outOfPocket: number | null;
+                                        advance: number | null;
+                                        advanceWithAmoTiersPayant: number | null;
+                                    };
+                                    /** @description false: the patient has not stated their supplementary cover; the share assumes none */
+                                    insuranceStated: boolean;
+                                };
+                                /** @description Facts nobody stated, taken at the rules contract’s default */
+                                assumed: string[];
+                                /** @description The assisting professional’s own act, when one took part */
+                                assistant: {
+                                    /** @enum {string} */
+                                    profession: "nurse" | "pharmacist";
+                                    billable: boolean;
+                                    code: ("TLS" | "TLL" | "TLD" | "TLM") | null;
+                                    fee: number | null;
+                                    reasons: string[];
+                                    warnings: string[];
+                                } | null;
+                                /** @description What the patient pays the practitioner for the act */
+                                amountDue: number;
+                                /** @description Euros, to the cent */
+                                paid: number;
+                                /** @description Euros, to the cent */
+                                balance: number;
+                                /**
+                                 * @description not-billed: reoriented, interrupted or not billable; nothing-due: the tiers payant covers it all
+                                 * @enum {string}
+                                 */
+                                status: "not-billed" | "nothing-due" | "unpaid" | "partly-paid" | "paid";
+                                payments: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /** @enum {string} */
+                                    means: "cheque" | "transfer" | "card";
+                                    /** @description Euros, to the cent */
+                                    amount: number;
+                                    /** @description A cheque’s number, a transfer’s label */
+                                    reference: string | null;
+                                    /** @description ISO 8601 instant */
+                                    paidAt: string;
+                                }[];
+                                /** @description The patient may pay the balance by card online */
+                                onlinePayment: boolean;
+                                createdAt: string;
+                            }[];
+                            totals: {
+                                acts: number;
+                                /** @description Euros, to the cent */
+                                billed: number;
+                                /** @description Euros, to the cent */
+                                due: number;
+                                /** @description Euros, to the cent */
+                                paid: number;
+                                /** @description Euros, to the cent */
+                                balance: number;
+                            };
+                            /** @description Where the caller practises: the filter’s choices */
+                            organisations: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -11157,6 +11287,54 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/billing/stripe/webhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stripe’s notifications (checkout.session.completed): the act is paid once, whatever the replays
+         * @description Verified by its Stripe-Signature header (400 otherwise); 404 when no payment provider is configured.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description A Stripe event, as Stripe sent it */
+            requestBody: {
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            received: true;
+                            duplicate: boolean;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

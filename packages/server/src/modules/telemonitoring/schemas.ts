@@ -96,6 +96,7 @@ const Explained = z.object({ code: z.string(), text: z.string() });
 /** The rules engine's `telemonitoring` decision, explained in the caller's language. */
 export const Eligibility = z.object({
   eligible: z.boolean(),
+  prescribable: z.boolean().describe('Whether enrolment is allowed: not when the patient is not eligible or the prescriber not qualified'),
   billable: z.boolean(),
   operatorFee: z.number().nullable(),
   technicalFee: z.number().nullable(),

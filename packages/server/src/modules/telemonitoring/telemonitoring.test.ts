@@ -172,7 +172,7 @@ describeEachDatabase('telemonitoring', (database) => {
       const before = await db().selectFrom('telemonitoring_enrolments').select('id').execute();
       const preview = await martin.post<Eligibility>(`${path}/eligibility`, asked('cardiac-implant'));
       expect(preview.status).toBe(200);
-      expect(preview.body).toMatchObject({ eligible: true, billable: false, reasons: [{ code: 'prescriber-not-qualified' }] });
+      expect(preview.body).toMatchObject({ prescribable: false, billable: false, reasons: [{ code: 'prescriber-not-qualified' }] });
       expect(preview.body.reasons[0]!.text).toMatch(/cardiolog/i);
       const refused = await martin.post<Problem & { reasons: { code: string }[] }>(`${path}/enrolments`, prescription('cardiac-implant'));
       expect(refused.status).toBe(422);
@@ -185,7 +185,11 @@ describeEachDatabase('telemonitoring', (database) => {
         prescription('renal-failure', null),
       );
       expect(undeclared.status).toBe(201);
-      expect(undeclared.body.eligibility).toMatchObject({ eligible: true, billable: false, reasons: [{ code: 'operator-not-declared' }] });
+      expect(undeclared.body.eligibility).toMatchObject({
+        prescribable: true,
+        billable: false,
+        reasons: [{ code: 'operator-not-declared' }],
+      });
       // (Gone again: the alert tests below count Camille's programmes' alerts.)
       await db().deleteFrom('telemonitoring_enrolments').where('id', '=', undeclared.body.id).execute();
 

@@ -2,6 +2,7 @@
 import { explain, isSnoozed, SNOOZE_LADDERS, type OpenAlert, type RulesCode, type TelemonitoringDecision } from '@parcours/domain';
 import type { z } from 'zod';
 import type { Language } from '../../platform/http/language.js';
+import { refusesEnrolment } from './eligibility.js';
 import { planOf, ruleView } from './plan.js';
 import type { Alert, Device, Eligibility, Enrolment, Reading } from './schemas.js';
 import type { AlertRow, DeviceRow, EnrolmentRow } from './store.js';
@@ -74,6 +75,7 @@ export function eligibilityView(decision: TelemonitoringDecision, language: Lang
   const words = (codes: readonly string[]) => codes.map((code) => ({ code, text: explain(code as RulesCode)?.[language] ?? code }));
   return {
     eligible: decision.eligible,
+    prescribable: !refusesEnrolment(decision),
     billable: decision.billable,
     operatorFee: decision.operatorFee,
     technicalFee: decision.technicalFee,

@@ -9,6 +9,7 @@ import { PageTitle } from '../../components/PageTitle.js';
 import { ErrorAlert } from '../../components/ProblemAlert.js';
 import { ResponsiveTable, type Column } from '../../components/ResponsiveTable.js';
 import { SCHEDULING_PATHS } from '../scheduling/paths.js';
+import { TELEMONITORING_PATHS } from '../telemonitoring/paths.js';
 import { billingApi, billingKeys, type CarePatient } from './api.js';
 import { BILLING_PATHS } from './paths.js';
 
@@ -51,6 +52,13 @@ export function CarePatientsPage() {
             aria-label={t('billing.patients.bookFor', { name: patientName(patient) })}
           >
             {t('billing.patients.book')}
+          </Anchor>
+          <Anchor
+            component={Link}
+            to={TELEMONITORING_PATHS.patientOf(patient.id)}
+            aria-label={t('billing.patients.monitorFor', { name: patientName(patient) })}
+          >
+            {t('billing.patients.monitor')}
           </Anchor>
         </Group>
       ),

@@ -113,6 +113,8 @@ export const fr = {
     billFor: 'Facturer une téléconsultation pour {{name}}',
     book: 'Prendre rendez-vous',
     bookFor: 'Prendre rendez-vous pour {{name}}',
+    monitor: 'Télésurveillance',
+    monitorFor: 'Télésurveillance de {{name}}',
   },
   decision: {
     title: 'Facturation de la téléconsultation',
@@ -329,6 +331,8 @@ export const en: Translation<typeof fr> = {
     billFor: 'Bill a teleconsultation for {{name}}',
     book: 'Book an appointment',
     bookFor: 'Book an appointment for {{name}}',
+    monitor: 'Telemonitoring',
+    monitorFor: 'Telemonitoring of {{name}}',
   },
   decision: {
     title: 'Teleconsultation billing',

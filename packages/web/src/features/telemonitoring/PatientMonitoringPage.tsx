@@ -1,5 +1,5 @@
-import { Anchor, List, NativeSelect, Stack, Text, Title } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Anchor, Button, Code, Group, List, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,9 +7,12 @@ import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { ErrorAlert } from '../../components/ProblemAlert.js';
 import { useLiveTopic } from '../../realtime/useLiveTopic.js';
+import { patientName } from '../billing/CarePatientsPage.js';
+import { identityApi } from '../identity/api.js';
 import { AlertCard } from './AlertCard.js';
 import { telemonitoringApi, telemonitoringKeys, type Monitoring } from './api.js';
 import { formatters } from './format.js';
+import { EnrolmentWizard } from './EnrolmentWizard.js';
 import { Charts } from './LazyCharts.js';
 import { TELEMONITORING_PATHS } from './paths.js';
 import { ProgrammeSummary } from './ProgrammeSummary.js';
@@ -25,9 +28,10 @@ export function PatientMonitoringPage() {
     queryKey: telemonitoringKeys.monitoring(patientId, Number(days)),
     queryFn: () => telemonitoringApi.monitoring(patientId, Number(days)),
   });
-  // The name, as the dashboard lists it (the monitoring itself carries no identity).
-  const dashboard = useQuery({ queryKey: telemonitoringKeys.dashboard, queryFn: telemonitoringApi.dashboard });
-  const name = dashboard.data?.patients.find((p) => p.patientId === patientId)?.name;
+  // The name, from the record (the monitoring itself carries no identity).
+  const patient = useQuery({ queryKey: ['identity', 'patient', patientId], queryFn: () => identityApi.patient(patientId) }).data;
+  const name = patient ? patientName(patient) : undefined;
+  const [another, setAnother] = useState(false);
   return (
     <Stack gap="md" maw={1100}>
       <Anchor component={Link} to={TELEMONITORING_PATHS.dashboard}>
@@ -40,7 +44,10 @@ export function PatientMonitoringPage() {
       ) : monitoring.isError ? (
         <ErrorAlert error={monitoring.error} />
       ) : monitoring.data.enrolments.length === 0 ? (
-        <Text role="status">{t('telemonitoring.patient.notEnrolled')}</Text>
+        <>
+          <Text role="status">{t('telemonitoring.patient.notEnrolled')}</Text>
+          <EnrolmentWizard patientId={patientId} />
+        </>
       ) : (
         <>
           <ProgrammeSummary enrolments={monitoring.data.enrolments} title={t('telemonitoring.patient.programme')} />
@@ -61,6 +68,13 @@ export function PatientMonitoringPage() {
             </Stack>
           </section>
           <Devices monitoring={monitoring.data} />
+          {another ? (
+            <EnrolmentWizard patientId={patientId} />
+          ) : (
+            <Button variant="default" w="fit-content" onClick={() => setAnother(true)}>
+              {t('telemonitoring.patient.enrolAnother')}
+            </Button>
+          )}
         </>
       )}
     </Stack>
@@ -86,9 +100,28 @@ function Alerts({ monitoring }: { monitoring: Monitoring }) {
   );
 }
 
+/**
+ * The credentials the patient's devices send readings with: each writes that patient's readings
+ * only; its token is shown once, when created; revoking one stops it at once.
+ */
 function Devices({ monitoring }: { monitoring: Monitoring }) {
   const { t, i18n } = useTranslation();
   const format = formatters(i18n.language);
+  const queryClient = useQueryClient();
+  const [label, setLabel] = useState('');
+  const live = monitoring.enrolments.find((e) => !e.endedAt);
+  const reload = () => queryClient.invalidateQueries({ queryKey: telemonitoringKeys.all });
+  const create = useMutation({
+    mutationFn: () => telemonitoringApi.createDevice(monitoring.patientId, live!.id, label.trim()),
+    onSuccess: async () => {
+      setLabel('');
+      await reload();
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (deviceId: string) => telemonitoringApi.revokeDevice(monitoring.patientId, deviceId),
+    onSuccess: reload,
+  });
   return (
     <section aria-labelledby="devices-heading">
       <Title order={2} size="h3" id="devices-heading" mb="xs">
@@ -103,10 +136,48 @@ function Devices({ monitoring }: { monitoring: Monitoring }) {
               {device.label}
               {device.revokedAt ? ` (${t('telemonitoring.patient.revoked')})` : ''}
               {device.lastUsedAt ? ` — ${t('telemonitoring.patient.lastUsed', { at: format.dateTime(device.lastUsedAt) })}` : ''}
+              {device.revokedAt ? null : (
+                <Button
+                  variant="subtle"
+                  size="compact-sm"
+                  ml="xs"
+                  loading={revoke.isPending && revoke.variables === device.id}
+                  onClick={() => revoke.mutate(device.id)}
+                >
+                  {t('telemonitoring.devices.revoke', { label: device.label })}
+                </Button>
+              )}
             </List.Item>
           ))}
         </List>
       )}
+      {live ? (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (label.trim()) create.mutate();
+          }}
+        >
+          <Group align="end" mt="sm">
+            <TextInput
+              label={t('telemonitoring.devices.label')}
+              value={label}
+              maxLength={100}
+              required
+              onChange={(event) => setLabel(event.currentTarget.value)}
+            />
+            <Button type="submit" variant="default" loading={create.isPending}>
+              {t('telemonitoring.devices.create')}
+            </Button>
+          </Group>
+        </form>
+      ) : null}
+      {create.data ? (
+        <Text size="sm" mt="xs" role="status">
+          {t('telemonitoring.devices.token')} <Code data-testid="device-token">{create.data.token}</Code>
+        </Text>
+      ) : null}
+      {create.error || revoke.error ? <ErrorAlert error={create.error ?? revoke.error} /> : null}
     </section>
   );
 }

@@ -11,6 +11,8 @@ export type Alert = Monitoring['alerts'][number];
 export type AlertLevel = Alert['level'];
 export type ReadingKind = Reading['kind'];
 export type ManualReading = RequestBody<'/api/v1/patients/{patientId}/telemonitoring/readings', 'post'>;
+export type EligibilityAsked = RequestBody<'/api/v1/patients/{patientId}/telemonitoring/eligibility', 'post'>;
+export type Enrol = RequestBody<'/api/v1/patients/{patientId}/telemonitoring/enrolments', 'post'>;
 
 const onPatient = (patientId: string) => ({ params: { path: { patientId } } });
 const onAlert = (patientId: string, alertId: string) => ({ params: { path: { patientId, alertId } } });
@@ -19,6 +21,24 @@ export const telemonitoringApi = {
   dashboard: () => answer(api.GET('/api/v1/telemonitoring/dashboard')),
   monitoring: (patientId: string, days: number) =>
     answer(api.GET('/api/v1/patients/{patientId}/telemonitoring', { params: { path: { patientId }, query: { days } } })),
+  eligibility: (patientId: string, body: EligibilityAsked) =>
+    answer(api.POST('/api/v1/patients/{patientId}/telemonitoring/eligibility', { ...onPatient(patientId), body })),
+  enrol: (patientId: string, body: Enrol) =>
+    answer(api.POST('/api/v1/patients/{patientId}/telemonitoring/enrolments', { ...onPatient(patientId), body })),
+  createDevice: (patientId: string, enrolmentId: string, label: string) =>
+    answer(
+      api.POST('/api/v1/patients/{patientId}/telemonitoring/enrolments/{enrolmentId}/devices', {
+        params: { path: { patientId, enrolmentId } },
+        body: { label },
+      }),
+    ),
+  revokeDevice: (patientId: string, deviceId: string) =>
+    answer(
+      api.POST('/api/v1/patients/{patientId}/telemonitoring/devices/{deviceId}/revoke', {
+        params: { path: { patientId, deviceId } },
+        body: {},
+      }),
+    ),
   enterReading: (patientId: string, body: ManualReading) =>
     answer(api.POST('/api/v1/patients/{patientId}/telemonitoring/readings', { ...onPatient(patientId), body })),
   acknowledge: (patientId: string, alertId: string) =>
@@ -42,4 +62,5 @@ export const telemonitoringKeys = {
   all: ['telemonitoring'] as const,
   dashboard: ['telemonitoring', 'dashboard'] as const,
   monitoring: (patientId: string, days: number) => ['telemonitoring', 'monitoring', patientId, days] as const,
+  eligibility: (patientId: string, asked: EligibilityAsked) => ['telemonitoring', 'eligibility', patientId, asked] as const,
 };
