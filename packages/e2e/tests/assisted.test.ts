@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { videoAppointmentSoon } from '../src/appointments.js';
@@ -8,6 +10,7 @@ import { createPostgresDatabase, listening, startServer, type TestServer } from 
 const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:test@127.0.0.1:5432/postgres';
 // The test writes a video appointment starting now beside the running server: it runs on PostgreSQL.
 const postgres = await listening(POSTGRES_URL);
+const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const PATIENT = 'camille.petit@demo.parcours.fr';
 const GP = 'dr.martin@demo.parcours.fr';
 
@@ -37,6 +40,15 @@ function peersSeen(page: Page): Promise<number> {
       if (frames > 0) seen++;
     }
     return seen;
+  });
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(d: Document): Promise<{ violations: { id: string; impact: string | null }[] }> } }).axe;
+    return (await axe.run(document)).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
   });
 }
 
@@ -94,6 +106,7 @@ describe.skipIf(!postgres)('an assisted teleconsultation in Chromium: a nurse jo
     await nurse.getByRole('heading', { level: 1, name: 'Rejoindre une téléconsultation' }).waitFor();
     await nurse.getByRole('button', { name: 'Rejoindre la téléconsultation' }).click();
     await nurse.getByText('Indiquez votre profession.').waitFor();
+    expect(await seriousViolations(nurse)).toEqual([]);
     await nurse.getByLabel('Vos prénom et nom').fill('Inès Garnier');
     await nurse.getByLabel('Votre profession').selectOption('nurse');
     await nurse.getByLabel('Cadre de votre assistance').selectOption('home-visit');
@@ -130,6 +143,7 @@ describe.skipIf(!postgres)('an assisted teleconsultation in Chromium: a nurse jo
     await again.goto(link, { waitUntil: 'commit' });
     await again.getByRole('heading', { name: 'Ce lien ne permet pas d’entrer' }).waitFor();
     await again.getByText(/a déjà servi/).waitFor();
+    expect(await seriousViolations(again)).toEqual([]);
     await again.context().close();
   }, 90_000);
 });
