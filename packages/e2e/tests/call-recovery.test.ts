@@ -61,6 +61,16 @@ function viewOf(page: Page): Promise<CallView> {
   });
 }
 
+/** What this page sends its peers as video: the labels of its open connections' video tracks (null: none). */
+function sentVideo(page: Page): Promise<(string | null)[]> {
+  return page.evaluate(() =>
+    (window as unknown as { callProbe: { connections: RTCPeerConnection[] } }).callProbe.connections
+      .filter((pc) => pc.connectionState !== 'closed')
+      .flatMap((pc) => pc.getTransceivers().filter((t) => t.receiver.track.kind === 'video'))
+      .map((t) => t.sender.track?.label ?? null),
+  );
+}
+
 /** Cuts the call's room socket from the page, as a network change would. */
 function cutRoomSocket(page: Page): Promise<void> {
   return page.evaluate(() => {
@@ -77,7 +87,14 @@ describe.skipIf(!postgres)('a call in Chromium survives its sockets being cut', 
 
   beforeAll(async () => {
     database = await createPostgresDatabase();
-    [server, browser] = await Promise.all([startServer({ DATABASE_URL: database.url }), launchChromium({ media: true })]);
+    [server, browser] = await Promise.all([
+      startServer({ DATABASE_URL: database.url }),
+      // Two fake cameras (the switch), and the screen picked without a dialog (the practitioner's sharing).
+      launchChromium({
+        media: true,
+        args: ['--use-fake-device-for-media-stream=device-count=2', '--auto-select-desktop-capture-source=Entire screen'],
+      }),
+    ]);
   });
   afterAll(async () => {
     await browser?.close();
@@ -105,9 +122,15 @@ describe.skipIf(!postgres)('a call in Chromium survives its sockets being cut', 
       .locator(`[data-appointment-id="${appointmentId}"]`)
       .getByRole('button', { name: /^Faire entrer/ })
       .click();
-    await patient.getByLabel('J’ai lu ces informations et je consens à la téléconsultation').check();
-    await patient.getByRole('button', { name: 'Donner mon consentement' }).click();
-    await patient.getByRole('link', { name: 'Entrer dans la consultation' }).click();
+    // Consent once: a second call of the same patient goes straight in.
+    const agree = patient.getByLabel('J’ai lu ces informations et je consens à la téléconsultation');
+    const enter = patient.getByRole('link', { name: 'Entrer dans la consultation' });
+    await agree.or(enter).first().waitFor();
+    if (await agree.isVisible()) {
+      await agree.check();
+      await patient.getByRole('button', { name: 'Donner mon consentement' }).click();
+    }
+    await enter.click();
     await expect.poll(async () => (await viewOf(patient)).frames, { timeout: 30_000 }).toBeGreaterThan(0);
     await expect.poll(async () => (await viewOf(gp)).frames, { timeout: 30_000 }).toBeGreaterThan(0);
     return { patient, gp, appointmentId };
@@ -155,4 +178,32 @@ describe.skipIf(!postgres)('a call in Chromium survives its sockets being cut', 
     expect(await patient.getByRole('alert').count()).toBe(0);
     await Promise.all([patient.context().close(), gp.context().close()]);
   }, 120_000);
+
+  it('switches the patient’s camera, shares the practitioner’s screen and goes to audio alone, recorded on the visit, without renegotiating', async () => {
+    const { patient, gp, appointmentId } = await inCall();
+    const [gpCamera] = await sentVideo(gp);
+    await gp.getByRole('button', { name: 'Partager mon écran' }).click();
+    await gp.getByText('Vous partagez votre écran.').waitFor();
+    await expect.poll(async () => (await sentVideo(gp))[0]).not.toBe(gpCamera);
+    await gp.getByRole('button', { name: 'Arrêter le partage d’écran' }).click();
+    await expect.poll(async () => (await sentVideo(gp))[0]).toBe(gpCamera);
+
+    await patient.getByRole('button', { name: 'Passer en audio seul' }).click();
+    await patient.getByTestId('audio-only').getByText('Appel en audio seul.').waitFor();
+    await expect.poll(async () => (await sentVideo(patient))[0]).toBeNull();
+    const visit = await gp.evaluate(
+      async (id) => (await (await fetch(`/api/v1/appointments/${id}/teleconsultation`)).json()) as { audioOnly: { reason: string } | null },
+      appointmentId,
+    );
+    expect(visit.audioOnly?.reason).toBe('chosen');
+    await patient.getByRole('button', { name: 'Rétablir la vidéo' }).click();
+    await expect.poll(async () => (await sentVideo(patient))[0]).toBeTruthy();
+    // The other camera goes to the peers on the same sender. (Frames after a track is replaced by a new
+    // capture are not asserted: in headless Chromium with fake cameras the encoder was seen to stop
+    // after a few frames in some runs, cause not found yet.)
+    await patient.getByRole('button', { name: 'Changer de caméra' }).click();
+    await expect.poll(async () => (await sentVideo(patient))[0]).toBe('fake_device_1');
+    expect((await viewOf(patient)).made).toBe(1);
+    await Promise.all([patient.context().close(), gp.context().close()]);
+  }, 90_000);
 });

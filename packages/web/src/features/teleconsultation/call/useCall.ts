@@ -211,22 +211,23 @@ export function useCall(appointmentId: string, joined: boolean) {
     const at = cameras.findIndex((d) => d.deviceId === current?.getSettings().deviceId);
     const next = cameras[(at + 1) % cameras.length];
     if (!next || !local.current || screen.current) return;
-    // A phone opens one camera at a time: the current one is let go first.
-    current?.stop();
     const video = mediaConstraints({ video: next.deviceId }).video as MediaTrackConstraints;
+    const open = async () =>
+      (await navigator.mediaDevices.getUserMedia({ video: { ...video, deviceId: { exact: next.deviceId } } })).getVideoTracks()[0];
+    let track: MediaStreamTrack | undefined;
     try {
-      const [track] = (
-        await navigator.mediaDevices.getUserMedia({ video: { ...video, deviceId: { exact: next.deviceId } } })
-      ).getVideoTracks();
-      if (!track) return;
-      track.enabled = state.cameraOn;
-      chooseDevices({ ...chosenDevices(), video: next.deviceId });
-      await sendVideo(track);
+      track = await open();
     } catch {
+      // A phone opens one camera at a time: the current one is let go, then the other opened.
+      current?.stop();
+      track = await open().catch(() => undefined);
       // The other camera cannot open: back to the one we had.
-      const [track] = (await navigator.mediaDevices.getUserMedia({ video }).catch(() => null))?.getVideoTracks() ?? [];
-      await sendVideo(track ?? null);
+      track ??= (await navigator.mediaDevices.getUserMedia({ video: mediaConstraints().video }).catch(() => null))?.getVideoTracks()[0];
     }
+    if (!track) return;
+    track.enabled = state.cameraOn;
+    if (track.getSettings().deviceId === next.deviceId) chooseDevices({ ...chosenDevices(), video: next.deviceId });
+    await sendVideo(track);
   };
 
   /** The practitioner's screen in place of the camera, for every peer; back to the camera when the sharing stops (the browser's own button too). */
