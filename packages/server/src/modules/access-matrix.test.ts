@@ -193,8 +193,9 @@ const SELF_ROUTES = new Set([
   'GET /api/v1/teleconsultation/waiting-room',
   // Teleconsultation: the ICE servers for a connectivity check (short-lived TURN credentials of the caller's own).
   'GET /api/v1/teleconsultation/ice-servers',
-  // Telemonitoring: the dashboard shows only the caller's own patients.
+  // Telemonitoring: the dashboard and the monthly report show only the caller's own patients.
   'GET /api/v1/telemonitoring/dashboard',
+  'GET /api/v1/telemonitoring/report',
   // Billing: a practitioner's list (and CSV) of their own acts.
   'GET /api/v1/billing/acts',
   // Records: the inbox lists the caller's own messages; the templates hold no one's data.

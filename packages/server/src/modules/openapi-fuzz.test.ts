@@ -244,6 +244,7 @@ const SAMPLE_QUERIES: Record<string, Record<string, string>> = {
   'GET /api/v1/organisations/:organisationId/triage/funnel': { days: '30' },
   'GET /api/v1/patients/:patientId/telemonitoring': { days: '30' },
   'GET /api/v1/billing/acts': { month: '2026-12', status: 'unpaid', format: 'json' },
+  'GET /api/v1/telemonitoring/report': { month: '2026-11', format: 'json' },
 };
 
 type ClientName = 'anonymous' | 'patient' | 'practitioner' | 'admin';

@@ -6573,6 +6573,82 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/telemonitoring/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The operator’s monthly report: each patient’s transmission rate and what the rules allow to bill
+         * @description The patients of the caller’s organisations they care for, monitored during the month. With `format=csv`, the same lines as RFC 4180 CSV (text/csv).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description YYYY-MM, Paris time */
+                    month: string;
+                    /** @description csv: the same lines as text/csv, for the billing office */
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            rows: {
+                                /** Format: uuid */
+                                enrolmentId: string;
+                                /** Format: uuid */
+                                patientId: string;
+                                name: string;
+                                /** @enum {string} */
+                                programme: "heart-failure" | "renal-failure" | "respiratory-failure" | "diabetes" | "cardiac-implant" | "oncology";
+                                /** @enum {string} */
+                                level: "standard" | "enhanced-1" | "enhanced-2";
+                                /** @description 1 for the month the prescription started in */
+                                monthOfPrescription: number;
+                                expectedPeriods: number;
+                                periodsWithData: number;
+                                /** @description 0–1; null when nothing was expected that month */
+                                transmissionRate: number | null;
+                                billable: boolean;
+                                operatorFee: number | null;
+                                technicalFee: number | null;
+                                reasons: {
+                                    code: string;
+                                    text: string;
+                                }[];
+                            }[];
+                            totals: {
+                                patients: number;
+                                billable: number;
+                                operatorFees: number;
+                                technicalFees: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/patients/{patientId}/telemonitoring/eligibility": {
         parameters: {
             query?: never;

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth/hook.js';
 import type { ServiceDeps } from '../../platform/context.js';
@@ -19,10 +19,12 @@ import {
   IngestSummary,
   ManualReading,
   Monitoring,
+  MonthlyReport,
   NewDevice,
   Overrides,
   PatientParams,
   ReadingsQuery,
+  ReportQuery,
   ResolveBody,
   RevokeBody,
   SnoozeBody,
@@ -41,6 +43,7 @@ import {
   snooze,
 } from './service.js';
 import { registerDeviceRoutes } from './device-routes.js';
+import { monthlyReport, monthlyReportCsv } from './report.js';
 
 const tags = ['telemonitoring'];
 
@@ -74,6 +77,31 @@ export async function registerTelemonitoringRoutes(app: FastifyInstance, deps: S
       config: { policy: 'signed-in' },
     },
     async (request) => monitoring(deps, actorOf(request), request.params.patientId, request.query.days, languageOf(request)),
+  );
+
+  api.get(
+    '/api/v1/telemonitoring/report',
+    {
+      schema: {
+        tags,
+        summary: 'The operator’s monthly report: each patient’s transmission rate and what the rules allow to bill',
+        description:
+          'The patients of the caller’s organisations they care for, monitored during the month. With `format=csv`, the same lines as RFC 4180 CSV (text/csv).',
+        querystring: ReportQuery,
+        response: { 200: MonthlyReport },
+      },
+      config: { policy: 'professional' },
+    },
+    async (request, reply) => {
+      const report = await monthlyReport(deps, actorOf(request), request.query.month, languageOf(request));
+      if (request.query.format !== 'csv') return report;
+      // The CSV is sent as it is written: a string is not serialised, whatever the JSON reply's schema.
+      return (reply as FastifyReply)
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename="telesurveillance-${report.month}.csv"`)
+        .header('cache-control', 'no-store')
+        .send(monthlyReportCsv(report));
+    },
   );
 
   api.post(

@@ -260,3 +260,35 @@ export const DashboardPatient = z.object({
   alerts: z.array(Alert),
 });
 export const Dashboard = z.object({ organisationIds: z.array(Id), patients: z.array(DashboardPatient) });
+
+export const ReportQuery = z
+  .object({
+    month: z
+      .string()
+      .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+      .describe('YYYY-MM, Paris time'),
+    format: z.enum(['json', 'csv']).optional().describe('csv: the same lines as text/csv, for the billing office'),
+  })
+  .strict();
+
+export const MonthlyReport = z.object({
+  month: z.string(),
+  rows: z.array(
+    z.object({
+      enrolmentId: Id,
+      patientId: Id,
+      name: z.string(),
+      programme: z.enum(INDICATIONS),
+      level: z.enum(LEVELS),
+      monthOfPrescription: z.number().int().describe('1 for the month the prescription started in'),
+      expectedPeriods: z.number().int(),
+      periodsWithData: z.number().int(),
+      transmissionRate: z.number().nullable().describe('0–1; null when nothing was expected that month'),
+      billable: z.boolean(),
+      operatorFee: z.number().nullable(),
+      technicalFee: z.number().nullable(),
+      reasons: z.array(Explained),
+    }),
+  ),
+  totals: z.object({ patients: z.number().int(), billable: z.number().int(), operatorFees: z.number(), technicalFees: z.number() }),
+});

@@ -101,6 +101,33 @@ export function liveEnrolmentsIn(db: Db, organisationIds: string[], now: Date) {
     .execute();
 }
 
+/** Enrolments of these organisations that ran for some of [from, to) (a month's report). */
+export function enrolmentsDuring(db: Db, organisationIds: string[], from: Date, to: Date) {
+  if (organisationIds.length === 0) return Promise.resolve([]);
+  return telemonitoringDb(db)
+    .selectFrom('telemonitoring_enrolments')
+    .selectAll()
+    .where('organisation_id', 'in', organisationIds)
+    .where('starts_at', '<', to)
+    .where((eb) => eb(eb.fn.coalesce('ended_at', 'ends_at'), '>', from))
+    .orderBy('starts_at')
+    .limit(5_000)
+    .execute();
+}
+
+/** These patients' readings of [from, to), oldest first (a month's transmissions). */
+export function readingsBetween(db: Db, patientIds: string[], from: Date, to: Date) {
+  if (patientIds.length === 0) return Promise.resolve([]);
+  return telemonitoringDb(db)
+    .selectFrom('telemonitoring_readings')
+    .select(['patient_id', 'identifier', 'kind', 'value', 'systolic', 'diastolic', 'unit', 'effective', 'effective_at'])
+    .where('patient_id', 'in', patientIds)
+    .where('effective_at', '>=', from)
+    .where('effective_at', '<', to)
+    .orderBy('effective_at')
+    .execute();
+}
+
 /** The patients with a live enrolment, a page at a time in id order (the scheduled checks). */
 export async function patientsMonitored(db: Db, after: string | null, limit: number, now: Date): Promise<string[]> {
   const rows = await telemonitoringDb(db)

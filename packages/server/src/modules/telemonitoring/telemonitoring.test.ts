@@ -22,7 +22,7 @@ interface AlertView {
   message: { fr: string; en: string };
 }
 interface MonitoringView {
-  enrolments: { id: string; programme: string }[];
+  enrolments: { id: string; programme: string; startsAt: string }[];
   devices: { id: string }[];
   readings: { identifier: string; value: number | null; interpretation: string | null }[];
   alerts: AlertView[];
@@ -431,6 +431,64 @@ describeEachDatabase('telemonitoring', (database) => {
       expect(await evaluateEveryone(deps, later)).toEqual([]);
       const escalated = await escalateOverdue(deps, new Date(later.getTime() + 2 * HOUR));
       expect(escalated).toEqual(expect.arrayContaining(missing.map((c) => c.alert.id)));
+    });
+  });
+
+  describe('monthly report', () => {
+    interface Report {
+      rows: {
+        patientId: string;
+        programme: string;
+        monthOfPrescription: number;
+        expectedPeriods: number;
+        periodsWithData: number;
+        transmissionRate: number | null;
+        billable: boolean;
+        operatorFee: number | null;
+        technicalFee: number | null;
+        reasons: { code: string; text: string }[];
+      }[];
+      totals: { patients: number; billable: number; operatorFees: number; technicalFees: number };
+    }
+
+    it('gives the operator each patient’s transmission rate and forfaits for a month, as CSV too; to the care team only', async () => {
+      // The month Jean's heart-failure monitoring began (the demo's, a month ago): daily weighings since.
+      const start = new Date((await monitoringOf(martin, jeanId)).enrolments.find((e) => e.id === jeanEnrolment)!.startsAt);
+      const month = start.toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }).slice(0, 7);
+      const report = await martin.get<Report>(`/api/v1/telemonitoring/report?month=${month}`);
+      expect(report.status).toBe(200);
+      const jean = report.body.rows.find((r) => r.patientId === jeanId && r.programme === 'heart-failure')!;
+      expect(jean.monthOfPrescription).toBe(1);
+      expect(jean.expectedPeriods).toBeGreaterThan(0);
+      expect(jean.transmissionRate).toBe(jean.periodsWithData / jean.expectedPeriods);
+      expect(jean.transmissionRate).toBeGreaterThan(0.5);
+      expect(jean).toMatchObject({ billable: true, operatorFee: 28, technicalFee: 50, reasons: [] });
+      for (const row of report.body.rows) {
+        if (row.billable) expect(row.operatorFee).not.toBeNull();
+        else expect(row.reasons.length).toBeGreaterThan(0);
+      }
+      const sum = (key: 'operatorFee' | 'technicalFee') => report.body.rows.reduce((total, row) => total + (row[key] ?? 0), 0);
+      expect(report.body.totals).toMatchObject({ operatorFees: sum('operatorFee'), technicalFees: sum('technicalFee') });
+
+      const csv = await fetch(`${server.url}/api/v1/telemonitoring/report?month=${month}&format=csv`, {
+        headers: { cookie: martin.cookie! },
+      });
+      expect(csv.headers.get('content-type')).toContain('text/csv');
+      const lines = (await csv.text()).trim().split('\r\n');
+      expect(lines[0]).toMatch(/^mois,patient,programme,niveau,mois de prescription/);
+      expect(lines).toHaveLength(report.body.rows.length + 1);
+      expect(
+        lines.some((line) => line.includes('Jean MOREAU,insuffisance cardiaque,standard,1,') && line.includes(',oui,28.00,50.00,')),
+      ).toBe(true);
+
+      // Nothing before the demo; a month is YYYY-MM; a patient operates nothing; Dr Benali sees only Jean.
+      expect((await martin.get<Report>('/api/v1/telemonitoring/report?month=2020-01')).body.rows).toEqual([]);
+      const bad = await martin.get<Problem>('/api/v1/telemonitoring/report?month=2026-13');
+      expect(bad.status).toBe(400);
+      expect(bad.body.errors!.map((e) => e.field)).toEqual(['querystring.month']);
+      expect((await camille.get(`/api/v1/telemonitoring/report?month=${month}`)).status).toBe(403);
+      const benalis = await benali.get<Report>(`/api/v1/telemonitoring/report?month=${month}`);
+      expect(benalis.body.rows.every((r) => r.patientId === jeanId)).toBe(true);
     });
   });
 });

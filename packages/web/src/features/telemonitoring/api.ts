@@ -13,6 +13,8 @@ export type ReadingKind = Reading['kind'];
 export type ManualReading = RequestBody<'/api/v1/patients/{patientId}/telemonitoring/readings', 'post'>;
 export type EligibilityAsked = RequestBody<'/api/v1/patients/{patientId}/telemonitoring/eligibility', 'post'>;
 export type Enrol = RequestBody<'/api/v1/patients/{patientId}/telemonitoring/enrolments', 'post'>;
+export type MonthlyReport = Reply<'/api/v1/telemonitoring/report', 'get'>;
+export type ReportRow = MonthlyReport['rows'][number];
 
 const onPatient = (patientId: string) => ({ params: { path: { patientId } } });
 const onAlert = (patientId: string, alertId: string) => ({ params: { path: { patientId, alertId } } });
@@ -21,6 +23,7 @@ export const telemonitoringApi = {
   dashboard: () => answer(api.GET('/api/v1/telemonitoring/dashboard')),
   monitoring: (patientId: string, days: number) =>
     answer(api.GET('/api/v1/patients/{patientId}/telemonitoring', { params: { path: { patientId }, query: { days } } })),
+  report: (month: string) => answer(api.GET('/api/v1/telemonitoring/report', { params: { query: { month } } })),
   eligibility: (patientId: string, body: EligibilityAsked) =>
     answer(api.POST('/api/v1/patients/{patientId}/telemonitoring/eligibility', { ...onPatient(patientId), body })),
   enrol: (patientId: string, body: Enrol) =>
@@ -58,9 +61,15 @@ export const telemonitoringApi = {
     ),
 };
 
+/** Addresses the browser opens itself (a download): the session cookie goes with them. */
+export const telemonitoringLinks = {
+  reportCsv: (month: string) => `/api/v1/telemonitoring/report?${new URLSearchParams({ month, format: 'csv' }).toString()}`,
+};
+
 export const telemonitoringKeys = {
   all: ['telemonitoring'] as const,
   dashboard: ['telemonitoring', 'dashboard'] as const,
   monitoring: (patientId: string, days: number) => ['telemonitoring', 'monitoring', patientId, days] as const,
   eligibility: (patientId: string, asked: EligibilityAsked) => ['telemonitoring', 'eligibility', patientId, asked] as const,
+  report: (month: string) => ['telemonitoring', 'report', month] as const,
 };

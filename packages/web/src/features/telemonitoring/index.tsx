@@ -2,6 +2,7 @@ import { defineFeature } from '../../app/feature.js';
 import { DashboardPage } from './DashboardPage.js';
 import { MyMonitoringPage } from './MyMonitoringPage.js';
 import { PatientMonitoringPage } from './PatientMonitoringPage.js';
+import { ReportPage } from './ReportPage.js';
 import { TELEMONITORING_PATHS } from './paths.js';
 import { en, fr } from './strings.js';
 
@@ -15,6 +16,12 @@ export default defineFeature({
       element: <DashboardPage />,
       signedIn: true,
       menu: { label: 'dashboard', roles: ['practitioner'] },
+    },
+    {
+      path: TELEMONITORING_PATHS.report,
+      element: <ReportPage />,
+      signedIn: true,
+      menu: { label: 'report', roles: ['practitioner'] },
     },
     { path: TELEMONITORING_PATHS.patient, element: <PatientMonitoringPage />, signedIn: true },
     { path: TELEMONITORING_PATHS.mine, element: <MyMonitoringPage />, signedIn: true, menu: { label: 'mine', roles: ['patient'] } },

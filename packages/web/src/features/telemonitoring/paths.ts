@@ -5,6 +5,8 @@ export const TELEMONITORING_PATHS = {
   /** One patient's monitoring, for their care team. */
   patient: '/telesurveillance/patients/:patientId',
   patientOf: (patientId: string) => `/telesurveillance/patients/${encodeURIComponent(patientId)}`,
+  /** The operator's monthly report: transmission rates and forfaits. */
+  report: '/telesurveillance/rapport',
   /** The patient's own readings and programme. */
   mine: '/ma-telesurveillance',
 } as const;

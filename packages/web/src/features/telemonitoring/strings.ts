@@ -4,10 +4,12 @@ import type { Translation } from '../../i18n/translation.js';
 export const fr = {
   nav: {
     dashboard: 'Télésurveillance',
+    report: 'Rapport de télésurveillance',
     mine: 'Ma télésurveillance',
   },
   navHints: {
     dashboard: 'Les alertes de vos patients télésurveillés, en direct.',
+    report: 'Chaque mois : les données transmises et les forfaits facturables.',
     mine: 'Vos mesures, leurs courbes et votre programme de télésurveillance.',
   },
   notEmergency: 'La télésurveillance n’est pas un service d’urgence : en cas de malaise, appelez le 15.',
@@ -79,6 +81,25 @@ export const fr = {
     everyWeek: 'chaque semaine',
     everyHours: 'toutes les {{hours}} h',
     chartsTitle: 'Mes mesures',
+  },
+  report: {
+    title: 'Rapport mensuel de télésurveillance',
+    intro:
+      'Pour chaque patient suivi dans le mois : la part des données attendues reçues (au plus 50 % aux mois 1 et 2, la télésurveillance s’arrête) et ce que les règles permettent de facturer.',
+    month: 'Mois',
+    csv: 'Exporter en CSV',
+    none: 'Aucun patient télésurveillé ce mois-là.',
+    totals: '{{patients}} patient(s), {{billable}} facturable(s) : forfaits opérateur {{operator}}, forfaits techniques {{technical}}.',
+    patient: 'Patient',
+    programme: 'Programme',
+    monthOf: 'Prescription',
+    nth_one: '{{count}}er mois',
+    nth_other: '{{count}}e mois',
+    rate: 'Transmission',
+    rateOf: '{{rate}} % ({{sent}} sur {{expected}})',
+    billing: 'Facturation',
+    forfaits: 'Opérateur {{operator}}, technique {{technical}}',
+    notBillable: 'Non facturable',
   },
   enrol: {
     title: 'Inscrire en télésurveillance',
@@ -164,10 +185,12 @@ export const fr = {
 export const en: Translation<typeof fr> = {
   nav: {
     dashboard: 'Telemonitoring',
+    report: 'Telemonitoring report',
     mine: 'My telemonitoring',
   },
   navHints: {
     dashboard: 'The alerts of your telemonitored patients, live.',
+    report: 'Each month: the data sent and the billable forfaits.',
     mine: 'Your readings, their charts and your telemonitoring programme.',
   },
   notEmergency: 'Telemonitoring is not an emergency service: if you feel unwell, call 15.',
@@ -239,6 +262,25 @@ export const en: Translation<typeof fr> = {
     everyWeek: 'every week',
     everyHours: 'every {{hours}} h',
     chartsTitle: 'My readings',
+  },
+  report: {
+    title: 'Monthly telemonitoring report',
+    intro:
+      'For each patient followed in the month: the share of the expected data received (at 50 % or less at months 1 and 2, telemonitoring stops) and what the rules allow to bill.',
+    month: 'Month',
+    csv: 'Export as CSV',
+    none: 'No patient under telemonitoring that month.',
+    totals: '{{patients}} patient(s), {{billable}} billable: operator forfaits {{operator}}, technical forfaits {{technical}}.',
+    patient: 'Patient',
+    programme: 'Programme',
+    monthOf: 'Prescription',
+    nth_one: 'month {{count}}',
+    nth_other: 'month {{count}}',
+    rate: 'Transmission',
+    rateOf: '{{rate}} % ({{sent}} of {{expected}})',
+    billing: 'Billing',
+    forfaits: 'Operator {{operator}}, technical {{technical}}',
+    notBillable: 'Not billable',
   },
   enrol: {
     title: 'Enrol in telemonitoring',
