@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import { audited, type AuditedDeps } from '../../platform/audit/audit.js';
+import { toCsv, type CsvCell } from '../../platform/csv/csv.js';
 import { problem } from '../../platform/http/problem.js';
 import { views, type BillingRecordView } from './acts.js';
 import type { ActsQuery, ActsReply } from './schemas.js';
@@ -77,16 +78,8 @@ const STATUSES = {
   paid: 'payé',
 };
 
-/**
- * RFC 4180 CSV, one act a line. A cell that a spreadsheet would run as a formula (=, +, -, @) is
- * quoted with a leading apostrophe: a patient's name must never become a formula.
- */
+/** The acts as CSV (platform/csv: RFC 4180, formula-safe), one act a line, for the accountant. */
 export function actsCsv(reply: z.infer<typeof ActsReply>): string {
-  const cell = (value: string | number | null): string => {
-    let text = value === null ? '' : typeof value === 'number' ? value.toFixed(2) : value;
-    if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-    return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-  };
   const header = [
     'date',
     'heure',
@@ -105,7 +98,7 @@ export function actsCsv(reply: z.infer<typeof ActsReply>): string {
     'statut',
     'moyens de paiement',
   ];
-  const lines = reply.acts.map((act) => {
+  const lines = reply.acts.map((act): CsvCell[] => {
     const { decision, share } = act.billing;
     return [
       act.date,
@@ -124,9 +117,7 @@ export function actsCsv(reply: z.infer<typeof ActsReply>): string {
       act.balance,
       STATUSES[act.status],
       [...new Set(act.payments.map((p) => MEANS[p.means]))].join(' + '),
-    ]
-      .map((value) => cell(typeof value === 'string' || typeof value === 'number' ? value : null))
-      .join(',');
+    ];
   });
-  return [header.map(cell).join(','), ...lines].join('\r\n') + '\r\n';
+  return toCsv(header, lines);
 }
