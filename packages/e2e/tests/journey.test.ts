@@ -81,6 +81,8 @@ describe.skipIf(!postgres)('the whole journey in Chromium, from the questionnair
     if (totp) {
       await page.getByLabel('Code de vérification').fill(await generate({ secret: DEMO_TOTP_SECRET }));
       await page.getByRole('button', { name: 'Vérifier' }).click();
+      // Past the second factor (its page has a log-out button too): the code's field is gone.
+      await page.getByLabel('Code de vérification').waitFor({ state: 'detached' });
     }
     await page.getByRole('button', { name: 'Se déconnecter' }).first().waitFor({ state: 'attached' });
     return page;
@@ -248,5 +250,18 @@ describe.skipIf(!postgres)('the whole journey in Chromium, from the questionnair
     await act.getByText('Réglé', { exact: true }).waitFor();
     await doctor.reload();
     await record.getByText(/25,00\s€ par carte bancaire en ligne le/).waitFor();
+    expect(stripe.webhooks.map((w) => w.status)).toEqual([200]);
+
+    // Her list of acts, from her menu: this one paid, in the month's totals; none left unpaid.
+    await fromHome(doctor, /Actes et règlements/);
+    await doctor.getByRole('heading', { level: 1, name: 'Actes et règlements' }).waitFor();
+    const row = doctor.getByRole('row').filter({ hasText: 'Camille PETIT' }).filter({ hasText: 'TCG' });
+    await row.getByText('Réglé', { exact: true }).waitFor();
+    await doctor
+      .getByTestId('acts-totals')
+      .getByText(/réglé 25,00\s€/)
+      .waitFor();
+    await doctor.getByLabel('Règlement').selectOption('unpaid');
+    await doctor.getByText('Aucun acte pour cette sélection.').waitFor();
   }, 240_000);
 });
