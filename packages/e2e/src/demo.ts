@@ -18,11 +18,16 @@ export const DEMO_ACCOUNTS: Record<SignedInRole, { email: string; givenName: str
 /** Logs in through the log-in page (and the second factor for a professional), in French. */
 export async function logInAs(page: Page, baseUrl: string, role: SignedInRole): Promise<void> {
   const account = DEMO_ACCOUNTS[role];
+  await logInWith(page, baseUrl, account.email, account.totp);
+}
+
+/** Logs a demo account in by its e-mail, with the second factor when `totp` (the professionals). */
+export async function logInWith(page: Page, baseUrl: string, email: string, totp: boolean): Promise<void> {
   await page.goto(baseUrl + '/connexion');
-  await page.getByLabel('Adresse e-mail').fill(account.email);
+  await page.getByLabel('Adresse e-mail').fill(email);
   await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  if (account.totp) {
+  if (totp) {
     await page.getByLabel('Code de vérification').fill(await generate({ secret: DEMO_TOTP_SECRET }));
     await page.getByRole('button', { name: 'Vérifier' }).click();
     // Past the second factor (its page has a log-out button too): the code's field is gone. A page

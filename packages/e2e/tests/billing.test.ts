@@ -1,11 +1,9 @@
-import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../src/chromium.js';
+import { logInWith } from '../src/demo.js';
 import { startServer, type TestServer } from '../src/server.js';
 
-const DEMO_PASSWORD = 'parcours-demo-2026';
-const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.replace(/\s/g, ' ');
 
 describe('billing in Chromium: the patient’s estimate before booking, the practitioner’s decision after the act', () => {
@@ -19,21 +17,9 @@ describe('billing in Chromium: the patient’s estimate before booking, the prac
     await server?.stop();
   });
 
-  async function logIn(page: Page, email: string, totp = false): Promise<void> {
-    await page.goto(server.url + '/connexion');
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    if (totp) {
-      await page.getByLabel('Code de vérification').fill(await generate({ secret: DEMO_TOTP_SECRET }));
-      await page.getByRole('button', { name: 'Vérifier' }).click();
-    }
-    await page.getByRole('button', { name: 'Se déconnecter' }).first().waitFor({ state: 'attached' });
-  }
-
   it('a patient on a phone states her cover (kept in her record) and sees what a teleconsultation will cost her and why', async () => {
     const page = await browser.newPage({ viewport: { width: 375, height: 800 } });
-    await logIn(page, 'camille.petit@demo.parcours.fr');
+    await logInWith(page, server.url, 'camille.petit@demo.parcours.fr', false);
     await page.goto(server.url + '/estimation');
     await page.getByRole('heading', { level: 1, name: 'Serai-je remboursé ?' }).waitFor();
 
@@ -88,7 +74,7 @@ describe('billing in Chromium: the patient’s estimate before booking, the prac
 
   it('the treating doctor picks a patient and gets the billing decision at the end of the act', async () => {
     const page = await browser.newPage();
-    await logIn(page, 'dr.martin@demo.parcours.fr', true);
+    await logInWith(page, server.url, 'dr.martin@demo.parcours.fr', true);
     await page.getByRole('link', { name: 'Mes patients' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Mes patients' }).waitFor();
     await page.getByLabel('Rechercher un patient par son nom').fill('zzz');

@@ -1,11 +1,11 @@
 import fs from 'node:fs/promises';
-import { generate } from 'otplib';
 import pg from 'pg';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { startStripeStandIn, type StripeStandIn } from '../../server/src/modules/billing/payments/testing/stripe-server.js';
 import { launchChromium } from '../src/chromium.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../src/demo.js';
+import { logInWith } from '../src/demo.js';
+import { bookReferredSlot } from '../src/booking.js';
 import { answerMildSoreThroat } from '../src/questionnaire.js';
 import { createPostgresDatabase, freePort, listening, startServer, type TestServer } from '../src/server.js';
 
@@ -74,17 +74,7 @@ describe.skipIf(!postgres)('the whole journey in Chromium, from the questionnair
     await context.addInitScript(KEEP_CONNECTIONS);
     const page = await context.newPage();
     page.on('pageerror', (error) => process.stdout.write(`${email}'s page failed: ${error.stack ?? error.message}\n`));
-    await page.goto(server.url + '/connexion');
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    if (totp) {
-      await page.getByLabel('Code de vérification').fill(await generate({ secret: DEMO_TOTP_SECRET }));
-      await page.getByRole('button', { name: 'Vérifier' }).click();
-      // Past the second factor (its page has a log-out button too): the code's field is gone.
-      await page.getByLabel('Code de vérification').waitFor({ state: 'detached' });
-    }
-    await page.getByRole('button', { name: 'Se déconnecter' }).first().waitFor({ state: 'attached' });
+    await logInWith(page, server.url, email, totp);
     return page;
   }
 
@@ -120,21 +110,7 @@ describe.skipIf(!postgres)('the whole journey in Chromium, from the questionnair
     await answerMildSoreThroat(patient);
 
     await patient.getByRole('heading', { level: 1, name: 'Prendre rendez-vous' }).waitFor();
-    const slots = patient.getByRole('button', { name: /^\d\d:\d\d avec Hélène Garnier$/ });
-    const days = patient.getByRole('group', { name: 'Jour' }).getByRole('button');
-    for (let day = 0; day < 14 && (await slots.count()) === 0; day++) {
-      await days.nth(day).click();
-      await patient
-        .getByText(/Aucun créneau libre/)
-        .or(slots.first())
-        .waitFor();
-    }
-    await slots.first().click();
-    const booking = patient.getByRole('dialog', { name: 'Confirmer le rendez-vous' });
-    await booking.getByRole('radio', { name: 'm’a orienté(e) vers ce praticien' }).check();
-    await expect.poll(async () => (await booking.getByTestId('verdict').textContent())?.trim()).toBe('Remboursée par l’Assurance Maladie');
-    await booking.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
-    await booking.getByText(/Rendez-vous confirmé/).waitFor();
+    const booking = await bookReferredSlot(patient, 'Hélène Garnier');
     await booking.getByRole('link', { name: 'Voir ce rendez-vous' }).click();
     await patient.getByRole('heading', { level: 1, name: 'Rendez-vous' }).waitFor();
     const appointmentId = /\/rendez-vous\/([0-9a-f-]{36})/.exec(patient.url())![1]!;

@@ -1,11 +1,9 @@
-import { generate } from 'otplib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../src/chromium.js';
+import { logInWith } from '../src/demo.js';
 import { startServer, type TestServer } from '../src/server.js';
 
-const DEMO_PASSWORD = 'parcours-demo-2026';
-const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 const NOT_FOUND = 'Page introuvable';
 
 /** One demo account per role (packages/server: the demo seed); the visitor logs in as no one. */
@@ -28,18 +26,6 @@ describe('the navigation in Chromium: every entry, for every role, opens a page'
     await server?.stop();
   });
 
-  async function logIn(page: Page, email: string, totp: boolean): Promise<void> {
-    await page.goto(server.url + '/connexion');
-    await page.getByLabel('Adresse e-mail').fill(email);
-    await page.getByLabel('Mot de passe', { exact: true }).fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    if (totp) {
-      await page.getByLabel('Code de vérification').fill(await generate({ secret: DEMO_TOTP_SECRET }));
-      await page.getByRole('button', { name: 'Vérifier' }).click();
-    }
-    await page.getByRole('button', { name: 'Se déconnecter' }).first().waitFor({ state: 'attached' });
-  }
-
   /** The menu's entries, once the navigation shows the signed-in person's (or the visitor's). */
   async function menu(page: Page): Promise<{ label: string; href: string }[]> {
     const links = page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link');
@@ -52,7 +38,7 @@ describe('the navigation in Chromium: every entry, for every role, opens a page'
   for (const { role, email, totp, givenName } of ROLES) {
     it(`${role}: no menu entry leads to “${NOT_FOUND}”`, async () => {
       const page = await browser.newPage();
-      if (email) await logIn(page, email, totp);
+      if (email) await logInWith(page, server.url, email, totp);
       else await page.goto(server.url + '/');
       await page.getByRole('heading', { level: 1 }).waitFor();
       if (givenName) {
@@ -82,7 +68,7 @@ describe('the navigation in Chromium: every entry, for every role, opens a page'
 
   it('the footer’s link to the API documentation answers', async () => {
     const page = await browser.newPage();
-    await logIn(page, 'admin@demo.parcours.fr', true);
+    await logInWith(page, server.url, 'admin@demo.parcours.fr', true);
     const href = await page.getByRole('link', { name: 'Documentation de l’API' }).getAttribute('href');
     const response = await fetch(server.url + href);
     expect(response.status).toBe(200);

@@ -1,7 +1,8 @@
 import ICAL from 'ical.js';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMailCatcher } from '../../server/src/platform/testing/smtp.js';
+import { firstSlotWith } from '../src/booking.js';
 import { launchChromium } from '../src/chromium.js';
 import { logInAs } from '../src/demo.js';
 import { startServer, type TestServer } from '../src/server.js';
@@ -20,21 +21,6 @@ describe('scheduling in Chromium: a patient books a video slot with a GP, whose 
     await mail?.close();
   });
 
-  /** The first free slot of Dr Martin, from the day strip: today's, or the next day that has one. */
-  async function firstSlot(page: Page) {
-    const slots = page.getByRole('button', { name: /^\d\d:\d\d avec Claire Martin$/ });
-    const days = page.getByRole('group', { name: 'Jour' }).getByRole('button');
-    for (let day = 0; day < 14; day++) {
-      await days.nth(day).click();
-      await page
-        .getByText(/Aucun créneau libre|Claire Martin/)
-        .first()
-        .waitFor();
-      if ((await slots.count()) > 0) return slots.first();
-    }
-    throw new Error('no free slot in 14 days');
-  }
-
   it('finds the slot, shows its estimate, books it, mails the .ics, lists it in "Mes rendez-vous", and the agenda follows live; the GP books a follow-up for a patient', async () => {
     // The GP has her agenda open (this week) before anything is booked.
     const gp = await (await browser.newContext()).newPage();
@@ -50,7 +36,7 @@ describe('scheduling in Chromium: a patient books a video slot with a GP, whose 
     await patient.goto(server.url + '/prendre-rendez-vous');
     await patient.getByRole('heading', { level: 1, name: 'Prendre rendez-vous' }).waitFor();
     await patient.getByLabel('Spécialité').selectOption('general-practice');
-    const slot = await firstSlot(patient);
+    const slot = await firstSlotWith(patient, 'Claire Martin');
     const time = (await slot.textContent())!.trim();
     await slot.click();
 
@@ -100,7 +86,7 @@ describe('scheduling in Chromium: a patient books a video slot with a GP, whose 
     await gp.getByRole('main').getByRole('link', { name: 'Rendez-vous pour un patient' }).click();
     await gp.getByRole('heading', { level: 1, name: 'Rendez-vous pour un patient' }).waitFor();
     await gp.getByLabel('Patient', { exact: true }).selectOption({ label: 'MOREAU Jean' });
-    const followUp = await firstSlot(gp);
+    const followUp = await firstSlotWith(gp, 'Claire Martin');
     await followUp.click();
     const booking = gp.getByRole('dialog', { name: 'Réserver pour MOREAU Jean' });
     await booking.getByText(/Vidéo avec Claire Martin/).waitFor();

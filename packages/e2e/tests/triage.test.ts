@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../src/chromium.js';
 import { DEMO_PASSWORD, logInAs } from '../src/demo.js';
+import { bookReferredSlot } from '../src/booking.js';
 import { choose, next, noToAll } from '../src/questionnaire.js';
 import { startServer, type TestServer } from '../src/server.js';
 
@@ -71,21 +72,7 @@ describe('triage in Chromium: the questionnaire before booking a teleconsultatio
     // A teleconsultation: straight to booking, with the slot's estimate.
     await patient.getByRole('heading', { level: 1, name: 'Prendre rendez-vous' }).waitFor();
     await patient.getByText('Merci, vos réponses seront transmises au praticien.').waitFor();
-    const slots = patient.getByRole('button', { name: /^\d\d:\d\d avec Claire Martin$/ });
-    const days = patient.getByRole('group', { name: 'Jour' }).getByRole('button');
-    for (let day = 0; day < 14 && (await slots.count()) === 0; day++) {
-      await days.nth(day).click();
-      await patient
-        .getByText(/Aucun créneau libre/)
-        .or(slots.first())
-        .waitFor();
-    }
-    await slots.first().click();
-    const dialog = patient.getByRole('dialog', { name: 'Confirmer le rendez-vous' });
-    await dialog.getByRole('radio', { name: 'm’a orienté(e) vers ce praticien' }).check();
-    await expect.poll(async () => (await dialog.getByTestId('verdict').textContent())?.trim()).toBe('Remboursée par l’Assurance Maladie');
-    await dialog.getByRole('button', { name: 'Confirmer le rendez-vous' }).click();
-    await dialog.getByText(/Rendez-vous confirmé/).waitFor();
+    const dialog = await bookReferredSlot(patient, 'Claire Martin');
 
     // The GP sees the severity and the flags beside her agenda.
     const gp = await (await browser.newContext()).newPage();
