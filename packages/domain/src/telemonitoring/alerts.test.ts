@@ -225,9 +225,10 @@ describe('renal failure', () => {
 });
 
 describe('oncology and implants', () => {
-  it('scores the symptom grade: 2 a warning, 3 or more urgent', () => {
+  it('scores the symptom grade: 1 info, 2 a warning, 3 or more urgent', () => {
     const plan = defaultPlan('oncology');
-    expect(evaluateAlerts(plan, [scalar('q', 'symptomGrade', day(3), 1)], at(day(3, 9)))).toEqual([]);
+    expect(evaluateAlerts(plan, [scalar('q', 'symptomGrade', day(3), 0)], at(day(3, 9)))).toEqual([]);
+    expect(evaluateAlerts(plan, [scalar('q', 'symptomGrade', day(3), 1)], at(day(3, 9)))[0]).toMatchObject({ level: 'info' });
     expect(evaluateAlerts(plan, [scalar('q', 'symptomGrade', day(3), 2)], at(day(3, 9)))[0]).toMatchObject({ level: 'warning' });
     expect(evaluateAlerts(plan, [scalar('q', 'symptomGrade', day(3), 3)], at(day(3, 9)))[0]).toMatchObject({ level: 'urgent' });
   });

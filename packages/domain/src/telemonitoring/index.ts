@@ -68,3 +68,16 @@ export {
 export { SNOOZE_LADDERS, isSnoozed, nextSnoozeStep, snoozeAlert, type Snooze, type SnoozeResult } from './snooze.js';
 export { MIN_TRANSMISSION_RATE, transmissionRate, type TransmissionRate } from './adherence.js';
 export { ACKNOWLEDGE_WITHIN_MINUTES, escalationDueAt, isEscalationDue, type AlertState } from './escalation.js';
+export {
+  FEVER_CELSIUS,
+  ONCOLOGY_QUESTIONNAIRE,
+  ONCOLOGY_QUESTIONNAIRE_URL,
+  ONCOLOGY_QUESTIONNAIRE_VERSION,
+  ONCOLOGY_SYMPTOMS,
+  checkOncologyAnswers,
+  levelOfGrade,
+  scoreOncologyQuestionnaire,
+  type OncologyScore,
+  type OncologySymptom,
+  type SymptomFinding,
+} from './oncology.js';

@@ -303,16 +303,18 @@ export const PROGRAMMES: Readonly<Record<Indication, Programme>> = {
     indication: 'oncology',
     name: { fr: 'Oncologie', en: 'Oncology' },
     eligibility: { fr: 'Adulte sous traitement systémique.', en: 'Adult on systemic therapy.' },
-    // The symptom questionnaire, scored into a grade (0–4), answered at least weekly.
+    // The symptom questionnaire (oncology.ts), scored into a grade (0–3), answered at least weekly.
     expected: [{ reading: 'symptomGrade', everyHours: 7 * DAILY }],
     otherData: [],
     rules: [
+      // Grade 1 worth a look, 2 to review today, 3 (fever under treatment…) to act on now.
       {
         id: 'symptom-grade-high',
         type: 'threshold',
         enabled: true,
         reading: 'symptomGrade',
         steps: [
+          { level: 'info', above: 0 },
           { level: 'warning', above: 1 },
           { level: 'urgent', above: 2 },
         ],
