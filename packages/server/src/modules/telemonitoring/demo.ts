@@ -1,13 +1,21 @@
 // The demo's telemonitoring: Jean Moreau (heart failure, a connected scale, four weeks of steady
-// weight) and Camille Petit (type 1 diabetes, three weeks of glucose, a low at the latest),
-// both followed by Dr Martin. Readings are placed relative to the seeding, so the demo is always current.
-import { evaluate, type Indication, type Reading } from '@parcours/domain';
+// weight) and Camille Petit (type 1 diabetes, three weeks of glucose, a low at the latest; and
+// oncology, a symptom questionnaire each week, the latest calm), both followed by Dr Martin. Readings are placed relative to the seeding, so the demo is always current.
+import {
+  evaluate,
+  ONCOLOGY_QUESTIONNAIRE_URL,
+  ONCOLOGY_QUESTIONNAIRE_VERSION,
+  scoreOncologyQuestionnaire,
+  type Indication,
+  type Reading,
+} from '@parcours/domain';
 import { randomToken, tokenHash } from '../../platform/auth/secrets.js';
 import type { Tx } from '../../platform/database/database.js';
 import type { DemoIds } from '../../platform/module.js';
 import { recordCollectedConsent } from '../consent/service.js';
 import { evaluatePatient } from './evaluation.js';
 import { insertDevice, insertEnrolment, insertReadings, lockLiveEnrolments, setInterpretations } from './store.js';
+import { insertSymptomReport } from './symptom-store.js';
 
 const DAY = 86_400_000;
 
@@ -30,11 +38,15 @@ async function enrolDemo(
   programme: Indication,
   readings: Reading[],
   now: Date,
-  device: string,
+  device: string | null,
 ): Promise<void> {
   const patientId = ids.get(`patient:${patientEmail}`)!;
   const doctor = ids.get('dr.martin@demo.parcours.fr')!;
-  await recordCollectedConsent(tx, { patientId, act: 'telemonitoring', givenBy: ids.get(patientEmail)! });
+  // One consent covers the patient's programmes.
+  if (!ids.has(`telemonitoring-consent:${patientEmail}`)) {
+    await recordCollectedConsent(tx, { patientId, act: 'telemonitoring', givenBy: ids.get(patientEmail)! });
+    ids.set(`telemonitoring-consent:${patientEmail}`, patientId);
+  }
   const startsAt = new Date(now.getTime() - 30 * DAY);
   // The centre operates, declared to the ARS; adults both: the rules' decision of that day.
   const eligibility = evaluate({
@@ -60,9 +72,16 @@ async function enrolDemo(
     patientInformedAt: startsAt,
     eligibility,
   });
-  ids.set(`telemonitoring-enrolment:${patientEmail}`, enrolment!.id);
+  if (!ids.has(`telemonitoring-enrolment:${patientEmail}`)) ids.set(`telemonitoring-enrolment:${patientEmail}`, enrolment!.id);
   // A credential no one knows the token of: the demo's devices are shown, not used.
-  await insertDevice(tx, { enrolmentId: enrolment!.id, patientId, label: device, tokenHash: tokenHash(randomToken()), createdBy: doctor });
+  if (device)
+    await insertDevice(tx, {
+      enrolmentId: enrolment!.id,
+      patientId,
+      label: device,
+      tokenHash: tokenHash(randomToken()),
+      createdBy: doctor,
+    });
   await insertReadings(tx, patientId, readings, { kind: 'device', deviceId: null });
   const enrolments = await lockLiveEnrolments(tx, patientId, now);
   const { interpretations } = await evaluatePatient(tx, patientId, enrolments, now);
@@ -90,4 +109,35 @@ export async function seedTelemonitoringDemo(tx: Tx, ids: DemoIds, now = new Dat
   }
   glucose[glucose.length - 1] = { ...glucose.at(-1)!, value: 62 } as Reading;
   await enrolDemo(tx, ids, 'camille.petit@demo.parcours.fr', 'diabetes', glucose, now, 'Lecteur de glycémie');
+  // Camille's symptom questionnaire, answered each week on her phone: some tiredness three weeks
+  // ago, calm since (grade 0: no alert open, and nothing missing for days).
+  const calm = { fever: false, dyspnoea: 'none', bleeding: 'none', diarrhoea: 'none', vomiting: 'none', mucositis: 'none', pain: 0 };
+  const weeks = [21, 14, 7, 2].map((days, i) => ({
+    identifier: `urn:demo:symptomes|camille-${i}`,
+    at: dayAt(now, days, 9),
+    answers: { ...calm, fatigue: days === 21 ? 'relieved-by-rest' : 'none' },
+  }));
+  const patientId = ids.get('patient:camille.petit@demo.parcours.fr')!;
+  for (const week of weeks) {
+    const { grade, findings } = scoreOncologyQuestionnaire(week.answers);
+    await insertSymptomReport(tx, {
+      patientId,
+      identifier: week.identifier,
+      questionnaire: `${ONCOLOGY_QUESTIONNAIRE_URL}|${ONCOLOGY_QUESTIONNAIRE_VERSION}`,
+      answers: week.answers,
+      grade,
+      findings,
+      answeredAt: week.at,
+      source: 'patient',
+    });
+  }
+  const grades: Reading[] = weeks.map((week) => ({
+    identifier: week.identifier,
+    kind: 'symptomGrade',
+    effective: week.at.toISOString(),
+    at: week.at.getTime(),
+    value: scoreOncologyQuestionnaire(week.answers).grade,
+    unit: '{grade}',
+  }));
+  await enrolDemo(tx, ids, 'camille.petit@demo.parcours.fr', 'oncology', grades, now, null);
 }

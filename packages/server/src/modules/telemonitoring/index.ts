@@ -11,7 +11,13 @@ import type { TelemonitoringTables } from './tables.js';
 /** Telemonitoring: enrolment in the six programmes, device ingestion (FHIR R4), the alert engine's verdicts kept and acted on, the team's dashboard. */
 export const telemonitoring = defineModule<TelemonitoringTables>({
   name: 'telemonitoring',
-  tables: ['telemonitoring_enrolments', 'telemonitoring_devices', 'telemonitoring_readings', 'telemonitoring_alerts'],
+  tables: [
+    'telemonitoring_enrolments',
+    'telemonitoring_devices',
+    'telemonitoring_readings',
+    'telemonitoring_alerts',
+    'telemonitoring_symptom_reports',
+  ],
   problems: TELEMONITORING_PROBLEMS,
   register: async (app, ctx) => {
     const deps = serviceDeps(ctx);

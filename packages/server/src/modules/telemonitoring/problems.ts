@@ -25,6 +25,10 @@ export const TELEMONITORING_PROBLEMS = {
     fr: 'Cette télésurveillance ne peut pas être prescrite à ce patient : voir les raisons',
     en: 'This telemonitoring cannot be prescribed to this patient: see the reasons',
   },
+  'telemonitoring-not-in-programme': {
+    fr: 'Le patient n’est pas suivi dans le programme de télésurveillance de ce questionnaire',
+    en: 'The patient is not followed in the telemonitoring programme of this questionnaire',
+  },
   'telemonitoring-alert-resolved': {
     fr: 'Cette alerte est déjà résolue',
     en: 'This alert is already resolved',

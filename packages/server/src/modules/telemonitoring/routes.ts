@@ -28,9 +28,12 @@ import {
   ResolveBody,
   RevokeBody,
   SnoozeBody,
+  SymptomsBody,
+  SymptomsReply,
 } from './schemas.js';
 import {
   acknowledge,
+  answerSymptoms,
   createDevice,
   dashboard,
   eligibility,
@@ -194,6 +197,24 @@ export async function registerTelemonitoringRoutes(app: FastifyInstance, deps: S
       config: { policy: 'signed-in' },
     },
     async (request) => enterReading(deps, actorOf(request), request.params.patientId, request.body, languageOf(request)),
+  );
+
+  api.post(
+    '/api/v1/patients/:patientId/telemonitoring/symptoms',
+    {
+      schema: {
+        tags,
+        summary:
+          'The oncology symptom questionnaire answered: scored into a grade the alert engine evaluates; sent again, it changes nothing',
+        description:
+          'Answers by linkId of the oncology questionnaire (triage format). 409 telemonitoring-not-in-programme when the patient is not followed in oncology.',
+        params: PatientParams,
+        body: SymptomsBody,
+        response: { 200: SymptomsReply },
+      },
+      config: { policy: 'signed-in' },
+    },
+    async (request) => answerSymptoms(deps, actorOf(request), request.params.patientId, request.body, languageOf(request)),
   );
 
   // Acknowledge, snooze, resolve: in this order (an alert resolved takes neither of the others).

@@ -133,6 +133,32 @@ export const ManualReading = z
   })
   .strict();
 
+/** The oncology symptom questionnaire answered by the patient (or their carer), in the triage format's flat answers. */
+export const SymptomsBody = z
+  .object({
+    identifier: Id.describe('Chosen by the client for this questionnaire: sending it again changes nothing'),
+    answers: z
+      .record(z.string().max(100), z.union([z.boolean(), z.number(), z.string().max(2_000)]))
+      .describe('By linkId of the questionnaire (ONCOLOGY_QUESTIONNAIRE): a boolean, a number or a choice’s code'),
+    answeredAt: isoDateTime().optional().describe('When it was answered, with its offset (now when absent)'),
+  })
+  .strict();
+
+const SymptomFinding = z.object({ symptom: z.string(), grade: z.number().int(), message: Message });
+
+/** A questionnaire's score: the highest grade (0–3), the level it raises, the symptoms behind it. */
+export const SymptomReport = z.object({
+  identifier: z.string(),
+  answeredAt: z.string(),
+  grade: z.number().int(),
+  level: z.enum(ALERT_LEVELS).nullable().describe('The alert level the programme’s default rule gives this grade; null for grade 0'),
+  findings: z.array(SymptomFinding).describe('The symptoms graded 1 or more, the most severe first'),
+});
+
+export const SymptomsReply = SymptomReport.extend({
+  created: z.boolean().describe('False when this identifier was already received: nothing changed'),
+});
+
 export const ReadingsQuery = z.object({ days: z.coerce.number().int().min(1).max(366).default(30) }).strict();
 
 // ——— Device ingestion (documented; parsed by the domain) ———
@@ -248,6 +274,7 @@ export const Monitoring = z.object({
   devices: z.array(Device).describe('For the care team only; empty for the patient'),
   readings: z.array(Reading),
   alerts: z.array(Alert),
+  symptomReports: z.array(SymptomReport).describe('The symptom questionnaires of the period, the latest first (at most 20)'),
 });
 
 export const DashboardPatient = z.object({

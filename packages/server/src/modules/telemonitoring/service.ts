@@ -4,9 +4,14 @@
 // relationship, or the patient themself) and audited.
 import {
   applyOverrides,
+  checkOncologyAnswers,
   normaliseReading,
+  ONCOLOGY_QUESTIONNAIRE_URL,
+  ONCOLOGY_QUESTIONNAIRE_VERSION,
   PROGRAMMES,
+  scoreOncologyQuestionnaire,
   snoozeAlert,
+  type Answers,
   type Indication,
   type PatientOverrides,
   type ReadingInput,
@@ -27,7 +32,16 @@ import { decideEligibility, firstDay, refusesEnrolment } from './eligibility.js'
 import { storeReadings } from './ingest.js';
 import { announceAction, announceAlerts } from './live.js';
 import { MAX_AGE_MS } from './payloads.js';
-import type { Dashboard, EligibilityBody, EnrolBody, ManualReading, Monitoring, Overrides } from './schemas.js';
+import type {
+  Dashboard,
+  EligibilityBody,
+  EnrolBody,
+  ManualReading,
+  Monitoring,
+  Overrides,
+  SymptomsBody,
+  SymptomsReply,
+} from './schemas.js';
 import {
   acknowledgeAlert,
   alertOfPatient,
@@ -47,7 +61,8 @@ import {
   snoozeAlertRow,
   type AlertRow,
 } from './store.js';
-import { alertView, deviceView, eligibilityView, enrolmentView, openAlertOf, readingView } from './views.js';
+import { insertSymptomReport, symptomReportsSince } from './symptom-store.js';
+import { alertView, deviceView, eligibilityView, enrolmentView, openAlertOf, readingView, symptomReportView } from './views.js';
 
 export { telemonitoringTopic } from './live.js';
 
@@ -199,7 +214,7 @@ export async function monitoring(
     },
     async (tx) => {
       const since = new Date(now.getTime() - days * 24 * 3_600_000);
-      const [enrolments, readings, alerts, devices] = await Promise.all([
+      const [enrolments, readings, alerts, devices, symptomReports] = await Promise.all([
         enrolmentsOfPatient(tx, patientId),
         readingsSince(
           tx,
@@ -209,6 +224,7 @@ export async function monitoring(
         ),
         alertsOfPatient(tx, patientId, since),
         actor.patientIds.includes(patientId) ? Promise.resolve([]) : devicesOfPatient(tx, patientId),
+        symptomReportsSince(tx, patientId, since),
       ]);
       return {
         patientId,
@@ -216,6 +232,7 @@ export async function monitoring(
         devices: devices.map(deviceView),
         readings: readings.map(readingView),
         alerts: alerts.map((row) => alertView(row, now)),
+        symptomReports: symptomReports.map(symptomReportView),
       };
     },
   );
@@ -315,6 +332,85 @@ export async function enterReading(
   );
   announceAlerts(deps.events, stored.changes);
   return { created: stored.created.size, unchanged: 1 - stored.created.size, refused: [] };
+}
+
+/**
+ * The oncology symptom questionnaire answered by the patient (or a carer): checked against the
+ * questionnaire, scored (domain), kept with its answers, and its grade stored as a `symptomGrade`
+ * reading of the same identifier — evaluated by the alert engine like any reading, so an open alert
+ * is updated, not repeated. Only while the patient is followed in the oncology programme.
+ */
+export async function answerSymptoms(
+  deps: ServiceDeps,
+  actor: Actor,
+  patientId: string,
+  body: z.infer<typeof SymptomsBody>,
+  language: Language,
+  now = new Date(),
+): Promise<z.infer<typeof SymptomsReply>> {
+  const { db } = deps;
+  const issues: FieldIssue[] = checkOncologyAnswers(body.answers).map((i) => ({
+    field: i.path,
+    code: i.code,
+    message: i.message[language],
+  }));
+  const answeredAt = body.answeredAt ? new Date(body.answeredAt) : now;
+  const reading = normaliseReading(
+    { kind: 'symptomGrade', identifier: body.identifier, effective: answeredAt.toISOString(), value: 0, unit: '{grade}' },
+    { now },
+  );
+  if (!reading.ok || answeredAt.getTime() < now.getTime() - MAX_AGE_MS)
+    issues.push({
+      field: 'answeredAt',
+      code: 'invalid-time',
+      message:
+        language === 'fr'
+          ? 'La date de réponse est dans le futur ou date de plus d’un an.'
+          : 'The answer time is in the future or more than a year old.',
+    });
+  if (issues.length || !reading.ok) throw problem.validation(issues);
+  const answers = body.answers as Answers;
+  const score = scoreOncologyQuestionnaire(answers);
+  const { stored, created } = await audited(
+    deps,
+    {
+      actor,
+      kind: 'change',
+      action: 'telemonitoring.answer-symptoms',
+      resource: { type: 'QuestionnaireResponse' },
+      patientId,
+      authorize: () => monitoringAccess(db, actor, patientId),
+    },
+    async (tx) => {
+      const enrolments = await enrolmentsOfPatient(tx, patientId);
+      const followed = enrolments.some((e) => e.programme === 'oncology' && !e.ended_at && e.starts_at <= now && e.ends_at > now);
+      if (!followed) throw problem.conflict('telemonitoring-not-in-programme');
+      const source = actor.patientIds.includes(patientId) ? 'patient' : 'practitioner';
+      const created = await insertSymptomReport(tx as Tx, {
+        patientId,
+        identifier: body.identifier,
+        questionnaire: `${ONCOLOGY_QUESTIONNAIRE_URL}|${ONCOLOGY_QUESTIONNAIRE_VERSION}`,
+        answers,
+        grade: score.grade,
+        findings: score.findings,
+        answeredAt,
+        source,
+      });
+      const graded = { ...reading.reading, value: score.grade } as typeof reading.reading;
+      // The reading's evaluation and the queued mails commit with the questionnaire.
+      const stored = await storeReadings(tx as Tx, deps, patientId, [graded], { kind: source, deviceId: null }, now);
+      return { stored, created };
+    },
+  );
+  announceAlerts(deps.events, stored.changes);
+  return {
+    identifier: body.identifier,
+    answeredAt: answeredAt.toISOString(),
+    grade: score.grade,
+    level: score.level ?? null,
+    findings: score.findings,
+    created,
+  };
 }
 
 // ——— Alerts ———

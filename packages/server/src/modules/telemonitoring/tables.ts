@@ -1,4 +1,4 @@
-import type { AlertLevel, AlertRuleType, Indication, ReadingKind, Snooze } from '@parcours/domain';
+import type { AlertLevel, AlertRuleType, Answers, Indication, ReadingKind, Snooze, SymptomFinding } from '@parcours/domain';
 import type { Generated } from 'kysely';
 
 export type AlertStatus = 'open' | 'acknowledged' | 'resolved';
@@ -10,7 +10,7 @@ export type TelemonitoringLevel = 'standard' | 'enhanced-1' | 'enhanced-2';
 /** Who operates: a medical professional alone, a private multi-professional team, a care structure. */
 export type OperatorKind = 'doctor' | 'team' | 'structure';
 
-/** Telemonitoring's tables: enrolments, device credentials, readings, alerts. */
+/** Telemonitoring's tables: enrolments, device credentials, readings, alerts, symptom questionnaires. */
 export interface TelemonitoringTables {
   telemonitoring_enrolments: {
     id: Generated<string>;
@@ -85,5 +85,18 @@ export interface TelemonitoringTables {
     notified_at: Date | null;
     created_at: Generated<Date>;
     updated_at: Generated<Date>;
+  };
+  /** A symptom questionnaire answered (oncology): its grade is also a `symptomGrade` reading of the same identifier. */
+  telemonitoring_symptom_reports: {
+    id: Generated<string>;
+    patient_id: string;
+    identifier: string;
+    questionnaire: string;
+    answers: Answers;
+    grade: number;
+    findings: SymptomFinding[];
+    answered_at: Date;
+    source: 'patient' | 'practitioner';
+    created_at: Generated<Date>;
   };
 }

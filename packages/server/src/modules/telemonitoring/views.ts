@@ -1,10 +1,19 @@
 // Rows as the routes answer them.
-import { explain, isSnoozed, SNOOZE_LADDERS, type OpenAlert, type RulesCode, type TelemonitoringDecision } from '@parcours/domain';
+import {
+  explain,
+  isSnoozed,
+  levelOfGrade,
+  SNOOZE_LADDERS,
+  type OpenAlert,
+  type RulesCode,
+  type TelemonitoringDecision,
+} from '@parcours/domain';
 import type { z } from 'zod';
 import type { Language } from '../../platform/http/language.js';
 import { refusesEnrolment } from './eligibility.js';
 import { planOf, ruleView } from './plan.js';
-import type { Alert, Device, Eligibility, Enrolment, Reading } from './schemas.js';
+import type { Alert, Device, Eligibility, Enrolment, Reading, SymptomReport } from './schemas.js';
+import type { SymptomReportRow } from './symptom-store.js';
 import type { AlertRow, DeviceRow, EnrolmentRow } from './store.js';
 import type { TelemonitoringTables } from './tables.js';
 
@@ -114,5 +123,15 @@ export function deviceView(row: DeviceRow): z.infer<typeof Device> {
     createdAt: row.created_at.toISOString(),
     revokedAt: row.revoked_at?.toISOString() ?? null,
     lastUsedAt: row.last_used_at?.toISOString() ?? null,
+  };
+}
+
+export function symptomReportView(row: SymptomReportRow): z.infer<typeof SymptomReport> {
+  return {
+    identifier: row.identifier,
+    answeredAt: row.answered_at.toISOString(),
+    grade: row.grade,
+    level: levelOfGrade(row.grade) ?? null,
+    findings: row.findings,
   };
 }
