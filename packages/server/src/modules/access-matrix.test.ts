@@ -46,6 +46,9 @@ const PUBLIC_ROUTES = [
   'POST /api/v1/teleconsultation/assist/room-token',
   'POST /api/v1/teleconsultation/assist/measurements',
   'GET /api/v1/teleconsultation/assist/measurements',
+  'POST /api/v1/teleconsultation/assist/files',
+  'GET /api/v1/teleconsultation/assist/files',
+  'GET /api/v1/teleconsultation/assist/files/:fileId',
 ];
 
 /** A well-formed body for each route that takes one, so that only access decides the answer. */
@@ -135,6 +138,8 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   'PUT /api/v1/appointments/:appointmentId/teleconsultation/connectivity': { direct: false, turnUdp: true, turnTls: null },
   'POST /api/v1/appointments/:appointmentId/teleconsultation/invitations': { kind: 'relative' },
   'POST /api/v1/appointments/:appointmentId/teleconsultation/invitations/:invitationId/withdraw': {},
+  // The upload's body is the file's bytes; a JSON one is refused for what it is, but only after access.
+  'POST /api/v1/appointments/:appointmentId/teleconsultation/files': {},
   'PUT /api/v1/appointments/:appointmentId/teleconsultation/quality': {
     samples: 1,
     rttMsMedian: 10,
@@ -360,6 +365,25 @@ describeEachDatabase('route × role matrix: no one reaches another’s data', (d
         .executeTakeFirstOrThrow()
     ).id;
     secrets.push(victim.reportId, victim.prescriptionId, victim.messageId, 'Rhinopharyngite', 'Numération');
+    // Teleconsultation: a file shared in Camille's call, kept in her record.
+    victim.fileId = (
+      await db
+        .insertInto('records_files')
+        .values({
+          patient_id: camille.id,
+          appointment_id: appointment.id,
+          shared_by: `account:${martin.id}`,
+          shared_by_name: 'Claire Martin',
+          filename: 'radio-thorax.pdf',
+          media_type: 'application/pdf',
+          size_bytes: 9,
+          sha256: 'a'.repeat(64),
+          content: Buffer.from('%PDF-1.4\n'),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    secrets.push(victim.fileId, 'radio-thorax');
 
     // The outsiders: another organisation with its professional, and a patient of their own.
     const hash = await hashPassword('mot-de-passe-autre');

@@ -15,6 +15,7 @@ import type { MedicationItem, OtherItem, PatientDocument, Verification } from '.
 import {
   addendaOf,
   documentByNumber,
+  filesOfPatients,
   issuedPrescriptionsOf,
   issuedSickLeavesOf,
   prescriptionById,
@@ -249,7 +250,7 @@ export async function signedReportPdf(deps: RecordsDeps, report: ReportRow): Pro
   return renderPdf(await reportPdfContent(deps.db, report), report.signed_at ?? new Date());
 }
 
-/** A patient's documents, newest first: signed reports, issued prescriptions and sick-leave notices. */
+/** A patient's documents, newest first: signed reports, issued prescriptions, sick-leave notices and the files shared in calls. */
 export async function patientDocuments(deps: RecordsDeps, actor: Actor, patientId: string): Promise<z.infer<typeof PatientDocument>[]> {
   return audited(
     deps,
@@ -263,10 +264,11 @@ export async function patientDocuments(deps: RecordsDeps, actor: Actor, patientI
       authorize: () => patientRecordAccess(deps.db, actor, patientId),
     },
     async (db) => {
-      const [reports, prescriptions, leaves] = await Promise.all([
+      const [reports, prescriptions, leaves, files] = await Promise.all([
         signedReportsOf(db, [patientId]),
         issuedPrescriptionsOf(db, [patientId]),
         issuedSickLeavesOf(db, [patientId]),
+        filesOfPatients(db, [patientId]),
       ]);
       const reportsById = new Map(reports.map((r) => [r.id, r]));
       const authors = await describeAccounts(db, [...new Set(reports.map((r) => r.author_account_id))]);
@@ -301,6 +303,16 @@ export async function patientDocuments(deps: RecordsDeps, actor: Actor, patientI
           date: s.issued_at!.toISOString(),
           status: s.status,
           pdf: `/api/v1/records/sick-leaves/${s.id}/pdf`,
+        })),
+        ...files.map((f) => ({
+          id: f.id,
+          kind: 'file' as const,
+          title: f.filename,
+          author: f.shared_by_name,
+          date: f.created_at.toISOString(),
+          status: 'shared',
+          pdf: `/api/v1/records/files/${f.id}`,
+          mediaType: f.media_type,
         })),
       ];
       return documents.sort((a, b) => b.date.localeCompare(a.date));

@@ -9,7 +9,7 @@ import type { RecordsTables } from './tables.js';
 /** Records: the report of a teleconsultation and its addenda, prescriptions, sick-leave notices, documents, the professionals' inbox. */
 export const records = defineModule<RecordsTables>({
   name: 'records',
-  tables: ['records_reports', 'records_addenda', 'records_prescriptions', 'records_sick_leaves', 'records_messages'],
+  tables: ['records_reports', 'records_addenda', 'records_prescriptions', 'records_sick_leaves', 'records_messages', 'records_files'],
   problems: RECORDS_PROBLEMS,
   register: (app, ctx) => {
     // The call's quality is read through teleconsultation's service, which needs scheduling's deps.

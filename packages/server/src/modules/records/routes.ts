@@ -7,6 +7,7 @@ import {
   AddendumBody,
   AppointmentParams,
   DocumentParams,
+  FileParams,
   MessageDetail,
   MessageParams,
   Message,
@@ -28,12 +29,14 @@ import {
   addPrescription,
   addSickLeave,
   amendReport,
+  attachmentHeaders,
   inbox,
   openMessage,
   openReport,
   patientDocuments,
   prescriptionPdf,
   readReport,
+  recordFile,
   reportBundle,
   reportPdf,
   reportRecipients,
@@ -46,6 +49,7 @@ import {
   withdrawPrescription,
   type Pdf,
   type RecordsDeps,
+  type StoredFile,
 } from './service.js';
 
 const tags = ['records'];
@@ -58,6 +62,10 @@ function sendPdf(reply: FastifyReply, pdf: Pdf) {
     .header('content-disposition', `attachment; filename="${pdf.filename}"`)
     .header('cache-control', 'no-store')
     .send(Buffer.from(pdf.bytes));
+}
+
+function sendFile(reply: FastifyReply, file: StoredFile) {
+  return reply.headers(attachmentHeaders(file.entry)).send(Buffer.from(file.content));
 }
 
 export function registerRecordsRoutes(app: FastifyInstance, deps: RecordsDeps): void {
@@ -256,6 +264,15 @@ export function registerRecordsRoutes(app: FastifyInstance, deps: RecordsDeps): 
       config: signedIn,
     },
     async (request, reply) => sendPdf(reply, await sickLeavePdf(deps, actorOf(request), request.params.documentId)),
+  );
+
+  api.get(
+    '/api/v1/records/files/:fileId',
+    {
+      schema: { tags, summary: 'A file shared in a call (an image or a PDF), from the patient’s documents', params: FileParams },
+      config: signedIn,
+    },
+    async (request, reply) => sendFile(reply, await recordFile(deps, actorOf(request), request.params.fileId)),
   );
 
   api.get(

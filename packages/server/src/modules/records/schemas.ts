@@ -13,6 +13,7 @@ export const AppointmentParams = z.object({ appointmentId: Id }).strict();
 export const ReportParams = z.object({ reportId: Id }).strict();
 export const PrescriptionParams = z.object({ reportId: Id, prescriptionId: Id }).strict();
 export const DocumentParams = z.object({ documentId: Id }).strict();
+export const FileParams = z.object({ fileId: Id }).strict();
 export const MessageParams = z.object({ messageId: Id }).strict();
 export const PatientParams = z.object({ patientId: Id }).strict();
 /** The number printed on a prescription or a notice, as a pharmacist types it (case aside). */
@@ -183,12 +184,13 @@ export const MessageDetail = Message.extend({ report: Report.nullable() });
 
 export const PatientDocument = z.object({
   id: Id,
-  kind: z.enum(['report', 'prescription', 'sick-leave']),
+  kind: z.enum(['report', 'prescription', 'sick-leave', 'file']),
   title: z.string(),
   author: z.string(),
   date: z.string(),
   status: z.string(),
-  pdf: z.string().describe('The path of its PDF'),
+  pdf: z.string().describe('The path of its PDF (or, for a file shared in a call, of the file)'),
+  mediaType: z.enum(['application/pdf', 'image/jpeg', 'image/png', 'image/webp']).optional().describe('A shared file’s type'),
 });
 
 export const Verification = z.object({

@@ -10,6 +10,9 @@ export type AddendumRow = Selectable<RecordsTables['records_addenda']>;
 export type PrescriptionRow = Selectable<RecordsTables['records_prescriptions']>;
 export type SickLeaveRow = Selectable<RecordsTables['records_sick_leaves']>;
 export type MessageRow = Selectable<RecordsTables['records_messages']>;
+export type FileRow = Selectable<RecordsTables['records_files']>;
+/** A shared file without its bytes: what lists show. */
+export type FileEntry = Omit<FileRow, 'content'>;
 
 // ——— Reports ———
 
@@ -234,4 +237,52 @@ export function messageById(db: Db, id: string) {
 /** The read receipt: the first opening by its recipient, kept. */
 export function markRead(db: Db, id: string, at: Date) {
   return recordsDb(db).updateTable('records_messages').set({ read_at: at }).where('id', '=', id).where('read_at', 'is', null).execute();
+}
+
+// ——— Files shared in a call ———
+
+const FILE_ENTRY = [
+  'id',
+  'patient_id',
+  'appointment_id',
+  'shared_by',
+  'shared_by_name',
+  'filename',
+  'media_type',
+  'size_bytes',
+  'sha256',
+  'created_at',
+] as const;
+
+export function insertFile(db: Db, row: Insertable<RecordsTables['records_files']>): Promise<FileEntry> {
+  return recordsDb(db).insertInto('records_files').values(row).returning(FILE_ENTRY).executeTakeFirstOrThrow();
+}
+
+export function fileEntryById(db: Db, id: string): Promise<FileEntry | undefined> {
+  return recordsDb(db).selectFrom('records_files').select(FILE_ENTRY).where('id', '=', id).executeTakeFirst();
+}
+
+export async function fileContent(db: Db, id: string): Promise<Uint8Array | undefined> {
+  return (await recordsDb(db).selectFrom('records_files').select('content').where('id', '=', id).executeTakeFirst())?.content;
+}
+
+export function filesOfAppointment(db: Db, appointmentId: string): Promise<FileEntry[]> {
+  return recordsDb(db)
+    .selectFrom('records_files')
+    .select(FILE_ENTRY)
+    .where('appointment_id', '=', appointmentId)
+    .orderBy('created_at')
+    .limit(500)
+    .execute();
+}
+
+export function filesOfPatients(db: Db, patientIds: string[]): Promise<FileEntry[]> {
+  if (patientIds.length === 0) return Promise.resolve([]);
+  return recordsDb(db)
+    .selectFrom('records_files')
+    .select(FILE_ENTRY)
+    .where('patient_id', 'in', patientIds)
+    .orderBy('created_at', 'desc')
+    .limit(500)
+    .execute();
 }

@@ -5,6 +5,8 @@ export type PrescriptionStatus = 'draft' | 'issued' | 'dispensed' | 'cancelled';
 export type SickLeaveStatus = 'draft' | 'issued' | 'cancelled';
 /** Sorties: none, allowed at set hours, or free (the form's three boxes). */
 export type Outings = 'none' | 'allowed' | 'free';
+/** What a file shared in a call may be, read from its first bytes. */
+export type SharedFileType = 'application/pdf' | 'image/jpeg' | 'image/png' | 'image/webp';
 
 /** Records' tables: reports and their addenda, prescriptions, sick-leave notices, the professionals' inbox. */
 export interface RecordsTables {
@@ -68,5 +70,20 @@ export interface RecordsTables {
     note: Generated<string>;
     created_at: Generated<Date>;
     read_at: Date | null;
+  };
+  /** A file shared in a call (an image or a PDF), kept in the patient's record. */
+  records_files: {
+    id: Generated<string>;
+    patient_id: string;
+    appointment_id: string | null;
+    /** The call's name for who shared it: `account:<id>` or `assistant:<id>`. */
+    shared_by: string;
+    shared_by_name: string;
+    filename: string;
+    media_type: SharedFileType;
+    size_bytes: number;
+    sha256: string;
+    content: Uint8Array;
+    created_at: Generated<Date>;
   };
 }

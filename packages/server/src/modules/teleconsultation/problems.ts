@@ -25,6 +25,10 @@ export const TELECONSULTATION_PROBLEMS = {
     fr: 'Le consentement à la téléconsultation est requis avant d’entrer',
     en: 'Consent to the teleconsultation is required before joining',
   },
+  'file-too-large': {
+    fr: 'Le fichier dépasse la taille permise (10 Mo)',
+    en: 'The file is larger than allowed (10 MB)',
+  },
 } satisfies ProblemTitles;
 
 declare module '../../platform/http/problem-titles.js' {

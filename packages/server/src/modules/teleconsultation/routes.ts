@@ -19,6 +19,7 @@ import {
 } from './schemas.js';
 import { admit, cancel, checkIn, end, postpone, readVisit, recordAudioOnly, type TeleconsultationDeps } from './visits.js';
 import { registerAssistRoutes } from './assist-routes.js';
+import { registerFileRoutes } from './file-routes.js';
 import { waitingRoom } from './waiting-room.js';
 
 const tags = ['teleconsultation'];
@@ -187,4 +188,5 @@ export function registerTeleconsultationRoutes(app: FastifyInstance, deps: Telec
   );
 
   registerAssistRoutes(app, deps);
+  registerFileRoutes(app, deps);
 }
