@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { ServiceDeps } from '../../platform/context.js';
 import { languageOf } from '../../platform/http/language.js';
 import { problem } from '../../platform/http/problem.js';
+import { createReadingGroupCommit } from './group-commit.js';
 import { deviceOf, ingestFromDevice, type Stored } from './ingest.js';
 import { readBundle, readingsOf, readNdjson, readObservation, type Entry } from './payloads.js';
 import { BundleBody, BundleResponse, IngestSummary, NdjsonBody, ObservationBody, ObservationReply } from './schemas.js';
@@ -71,6 +72,8 @@ export function registerDeviceRoutes(app: FastifyInstance, deps: ServiceDeps): v
   app.addContentTypeParser(FHIR_JSON, { parseAs: 'string', bodyLimit: BODY_LIMIT }, app.getDefaultJsonParser('error', 'error'));
   app.addContentTypeParser(NDJSON, { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_request, body, done) => done(null, body));
   const address = (request: FastifyRequest) => request.ip;
+  // Single readings are many small requests: they commit together (see group-commit.ts).
+  const singles = createReadingGroupCommit(deps);
 
   api.post(
     '/api/v1/telemonitoring/fhir/Observation',
@@ -93,7 +96,7 @@ export function registerDeviceRoutes(app: FastifyInstance, deps: ServiceDeps): v
       const now = new Date();
       const entry = readObservation(request.body, device.patient_id, now, languageOf(request));
       if (entry.ok !== true) throw problem.validation(entry.ok === false ? entry.errors : []);
-      const stored = await ingestFromDevice(deps, device, [entry.reading], address(request), now);
+      const stored = await singles.ingest({ device, readings: [entry.reading], address: address(request) });
       return reply
         .code(stored.created.size ? 201 : 200)
         .type(FHIR_JSON)

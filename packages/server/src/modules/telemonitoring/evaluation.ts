@@ -31,7 +31,6 @@ export interface AlertChange {
 const markOf = (alert: { ruleType: string; since: string; lastEvidenceAt: string }) =>
   Date.parse(alert.ruleType === 'missingData' ? alert.since : alert.lastEvidenceAt);
 
-/** Evaluates every live enrolment of one patient at `now` and keeps the alerts; readings are loaded once for all. */
 /** What the patient's plans read: these kinds, since then (the latest of each kind aside). */
 export function evaluationWindow(enrolments: readonly EnrolmentRow[], now: Date): { kinds: ReadingKind[]; since: Date } {
   const plans = enrolments.map(planOf);
@@ -39,33 +38,44 @@ export function evaluationWindow(enrolments: readonly EnrolmentRow[], now: Date)
   return { kinds: [...new Set(plans.flatMap(kindsOf))], since: new Date(now.getTime() - hours * HOUR) };
 }
 
+/** What a caller already read for an evaluation (with the insert: round trips less). */
+export interface Loaded {
+  /** The window's readings, with the latest older reading of each kind the window lacks (see insertReadingsOf). */
+  readings: Reading[];
+  /** The live alerts of the enrolments, when read for many patients at once. */
+  live?: AlertRow[];
+}
+
+/** Evaluates every live enrolment of one patient at `now` and keeps the alerts; readings are loaded once for all. */
 export async function evaluatePatient(
   tx: Db,
   patientId: string,
   enrolments: EnrolmentRow[],
   now: Date,
-  /** The window's readings when the caller already read them (with the insert: one round trip less). */
-  loaded?: Reading[],
+  loaded?: Loaded,
 ): Promise<{ changes: AlertChange[]; interpretations: Map<string, InterpretationCode> }> {
   const plans = enrolments.map((enrolment) => ({ enrolment, plan: planOf(enrolment) }));
   const { kinds, since } = evaluationWindow(enrolments, now);
-  const recent = loaded ?? (await readingsSince(tx, patientId, kinds, since)).map(readingOf);
+  const recent = loaded?.readings ?? (await readingsSince(tx, patientId, kinds, since)).map(readingOf);
   const seen = new Set(recent.map((r) => r.kind));
   // The missing-data rule counts from the latest reading of a kind, however old.
-  const older = kinds.some((kind) => !seen.has(kind))
-    ? (
-        await latestReadings(
-          tx,
-          patientId,
-          kinds.filter((kind) => !seen.has(kind)),
-        )
-      ).map(readingOf)
-    : [];
+  const older =
+    !loaded && kinds.some((kind) => !seen.has(kind))
+      ? (
+          await latestReadings(
+            tx,
+            patientId,
+            kinds.filter((kind) => !seen.has(kind)),
+          )
+        ).map(readingOf)
+      : [];
   const readings: Reading[] = [...older, ...recent];
-  const live = await liveAlertsOf(
-    tx,
-    enrolments.map((e) => e.id),
-  );
+  const live =
+    loaded?.live ??
+    (await liveAlertsOf(
+      tx,
+      enrolments.map((e) => e.id),
+    ));
   const changes: AlertChange[] = [];
   const interpretations = new Map<string, { code: InterpretationCode; rank: number }>();
   for (const { enrolment, plan } of plans) {

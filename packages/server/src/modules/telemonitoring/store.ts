@@ -75,10 +75,16 @@ export function enrolmentsOfPatient(db: Db, patientId: string) {
  * evaluated one transaction after another, so that each evaluation sees the readings of the others.
  */
 export function lockLiveEnrolments(db: Db, patientId: string, now: Date) {
+  return lockLiveEnrolmentsOf(db, [patientId], now);
+}
+
+/** The live enrolments of these patients, locked as lockLiveEnrolments does; in id order, so that two batches never deadlock. */
+export function lockLiveEnrolmentsOf(db: Db, patientIds: readonly string[], now: Date) {
+  if (patientIds.length === 0) return Promise.resolve([]);
   return telemonitoringDb(db)
     .selectFrom('telemonitoring_enrolments')
     .selectAll()
-    .where('patient_id', '=', patientId)
+    .where('patient_id', 'in', [...patientIds])
     .where('ended_at', 'is', null)
     .where('starts_at', '<=', now)
     .where('ends_at', '>', now)
@@ -183,14 +189,15 @@ export function devicesOfPatient(db: Db, patientId: string) {
     .execute();
 }
 
-/** The live credential with this token's hash, and the patient it writes for. */
-export function deviceByTokenHash(db: Db, tokenHash: string) {
+/** The live credentials with these tokens' hashes, and the patient each writes for. */
+export function devicesByTokenHashes(db: Db, tokenHashes: readonly string[]) {
+  if (tokenHashes.length === 0) return Promise.resolve([]);
   return telemonitoringDb(db)
     .selectFrom('telemonitoring_devices')
-    .select(['id', 'patient_id', 'enrolment_id'])
-    .where('token_hash', '=', tokenHash)
+    .select(['id', 'patient_id', 'enrolment_id', 'token_hash'])
+    .where('token_hash', 'in', [...tokenHashes])
     .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+    .execute();
 }
 
 /** Revokes a credential of the patient's (once: a second revocation keeps the first time). */
@@ -204,24 +211,35 @@ export function revokeDevice(db: Db, patientId: string, deviceId: string, now: D
     .executeTakeFirst();
 }
 
-/** Notes when a credential was last used, at most once a minute (a write per reading would cost). */
-export async function touchDevice(db: Db, deviceId: string, now: Date) {
+/** Notes when credentials were last used, at most once a minute each (a write per reading would cost). */
+export async function touchDevices(db: Db, deviceIds: readonly string[], now: Date) {
+  if (deviceIds.length === 0) return;
   await telemonitoringDb(db)
     .updateTable('telemonitoring_devices')
     .set({ last_used_at: now })
-    .where('id', '=', deviceId)
+    .where('id', 'in', [...deviceIds])
     .where((eb) => eb.or([eb('last_used_at', 'is', null), eb('last_used_at', '<', new Date(now.getTime() - 60_000))]))
     .execute();
 }
 
 // ——— Readings ———
 
-/**
- * Stores the readings in one statement (arrays unnested: one round trip and one plan whatever the
- * batch's size); a reading whose identifier the patient already has is left as it was. Answers the
- * identifiers actually inserted and, in the same statement, the patient's readings of these kinds
- * since `windowStart` (the stored ones and the new): what the rules evaluate.
- */
+/** A reading to store, with the patient it is about and where it came from. */
+export interface NewReading {
+  patientId: string;
+  reading: Reading;
+  source: ReadingSource;
+  deviceId: string | null;
+}
+
+/** What a patient's plans read: these kinds since `since`, and the latest older reading of a kind the window lacks. */
+export interface ReadingWindow {
+  patientId: string;
+  kinds: readonly ReadingKind[];
+  since: Date;
+}
+
+/** A single patient's readings, stored as insertReadingsOf does. */
 export async function insertReadings(
   db: Db,
   patientId: string,
@@ -229,36 +247,86 @@ export async function insertReadings(
   source: { kind: ReadingSource; deviceId: string | null },
   window: { kinds: readonly ReadingKind[]; since: Date } = { kinds: [], since: new Date() },
 ): Promise<{ created: Set<string>; window: Reading[] }> {
-  if (readings.length === 0) return { created: new Set(), window: [] };
-  const column = <T>(pick: (r: Reading) => T) => readings.map(pick);
+  const stored = await insertReadingsOf(
+    db,
+    readings.map((reading) => ({ patientId, reading, source: source.kind, deviceId: source.deviceId })),
+    [{ patientId, ...window }],
+  );
+  return { created: stored.created.get(patientId) ?? new Set(), window: stored.windows.get(patientId) ?? [] };
+}
+
+/**
+ * Stores the readings of many patients in one statement (arrays unnested: one round trip and one
+ * plan whatever the batch's size); a reading whose identifier its patient already has is left as it
+ * was. Answers, per patient, the identifiers actually inserted and, in the same statement, what its
+ * plans evaluate (see ReadingWindow), the stored readings and the new, oldest first.
+ */
+export async function insertReadingsOf(
+  db: Db,
+  readings: readonly NewReading[],
+  windows: readonly ReadingWindow[],
+): Promise<{ created: Map<string, Set<string>>; windows: Map<string, Reading[]> }> {
+  const created = new Map<string, Set<string>>();
+  const found = new Map<string, Reading[]>(windows.map((w) => [w.patientId, []]));
+  if (readings.length === 0) return { created, windows: found };
+  const column = <T>(pick: (r: Reading) => T) => readings.map((r) => pick(r.reading));
+  // One row per patient and kind: the index (patient_id, kind, effective_at) answers each.
+  const probes = windows.flatMap((w) => w.kinds.map((kind) => ({ patientId: w.patientId, kind, since: w.since })));
   // The outer select does not see the rows its own insert adds (one snapshot): they join it from `added`.
-  const { rows } = await sql<WindowRow & { added: boolean }>`
+  const { rows } = await sql<WindowRow & { patient_id: string; added: boolean; older: boolean }>`
     with added as (
       insert into telemonitoring_readings
         (patient_id, identifier, kind, value, systolic, diastolic, unit, effective, effective_at, source, device_id, interpretation)
-      select ${patientId}::uuid, r.identifier, r.kind, r.value, r.systolic, r.diastolic, r.unit, r.effective, r.effective_at,
-             ${source.kind}, ${source.deviceId}::uuid, 'N'
+      select r.patient_id, r.identifier, r.kind, r.value, r.systolic, r.diastolic, r.unit, r.effective, r.effective_at,
+             r.source, r.device_id, 'N'
       from unnest(
-        ${column((r) => r.identifier)}::text[], ${column((r) => r.kind)}::text[],
+        ${readings.map((r) => r.patientId)}::uuid[], ${column((r) => r.identifier)}::text[], ${column((r) => r.kind)}::text[],
         ${column((r) => (r.kind === 'bloodPressure' ? null : r.value))}::float8[],
         ${column((r) => (r.kind === 'bloodPressure' ? r.systolic : null))}::float8[],
         ${column((r) => (r.kind === 'bloodPressure' ? r.diastolic : null))}::float8[],
         ${column((r) => r.unit)}::text[], ${column((r) => r.effective)}::text[],
-        ${column((r) => new Date(r.at).toISOString())}::timestamptz[]
-      ) as r(identifier, kind, value, systolic, diastolic, unit, effective, effective_at)
+        ${column((r) => new Date(r.at).toISOString())}::timestamptz[],
+        ${readings.map((r) => r.source)}::text[], ${readings.map((r) => r.deviceId)}::uuid[]
+      ) as r(patient_id, identifier, kind, value, systolic, diastolic, unit, effective, effective_at, source, device_id)
       on conflict (patient_id, identifier) do nothing
-      returning identifier, kind, value, systolic, diastolic, unit, effective, effective_at
+      returning patient_id, identifier, kind, value, systolic, diastolic, unit, effective, effective_at
+    ),
+    probe as (
+      select * from unnest(${probes.map((p) => p.patientId)}::uuid[], ${probes.map((p) => p.kind)}::text[],
+                           ${probes.map((p) => p.since)}::timestamptz[]) as p(patient_id, kind, since)
     )
-    select *, true as added from added
+    select *, true as added, false as older from added
     union all
-    select identifier, kind, value, systolic, diastolic, unit, effective, effective_at, false as added
-    from telemonitoring_readings
-    where patient_id = ${patientId} and kind = any(${[...window.kinds]}::text[]) and effective_at >= ${window.since}
+    select r.patient_id, r.identifier, r.kind, r.value, r.systolic, r.diastolic, r.unit, r.effective, r.effective_at, false, false
+    from probe p join telemonitoring_readings r on r.patient_id = p.patient_id and r.kind = p.kind and r.effective_at >= p.since
+    union all
+    select p.patient_id, l.identifier, l.kind, l.value, l.systolic, l.diastolic, l.unit, l.effective, l.effective_at, false, true
+    from probe p cross join lateral (
+      select * from telemonitoring_readings r
+      where r.patient_id = p.patient_id and r.kind = p.kind and r.effective_at < p.since
+      order by r.effective_at desc limit 1
+    ) l
     order by effective_at`.execute(db);
-  const created = new Set(rows.filter((r) => r.added).map((r) => r.identifier));
-  const since = window.since.getTime();
-  const kinds = new Set(window.kinds);
-  return { created, window: rows.filter((r) => kinds.has(r.kind) && r.effective_at.getTime() >= since).map(readingOf) };
+  const probed = new Map(probes.map((p) => [`${p.patientId} ${p.kind}`, p.since.getTime()]));
+  const inWindow: typeof rows = [];
+  // The latest reading of a kind before the window, whether stored or just added: the missing-data rule counts from it.
+  const latestBefore = new Map<string, (typeof rows)[number]>();
+  for (const row of rows) {
+    const key = `${row.patient_id} ${row.kind}`;
+    if (row.added) {
+      let mine = created.get(row.patient_id);
+      if (!mine) created.set(row.patient_id, (mine = new Set()));
+      mine.add(row.identifier);
+    }
+    const since = probed.get(key);
+    if (since === undefined) continue;
+    if (!row.older && row.effective_at.getTime() >= since) inWindow.push(row);
+    else if (row.effective_at.getTime() >= (latestBefore.get(key)?.effective_at.getTime() ?? -Infinity)) latestBefore.set(key, row);
+  }
+  for (const row of inWindow) latestBefore.delete(`${row.patient_id} ${row.kind}`);
+  const older = [...latestBefore.values()].sort((a, b) => a.effective_at.getTime() - b.effective_at.getTime());
+  for (const row of [...older, ...inWindow]) found.get(row.patient_id)?.push(readingOf(row));
+  return { created, windows: found };
 }
 
 type WindowRow = Pick<
@@ -268,11 +336,23 @@ type WindowRow = Pick<
 
 /** Marks readings with the interpretation of the alert they are evidence for. */
 export async function setInterpretations(db: Db, patientId: string, codes: Map<string, InterpretationCode>): Promise<void> {
-  if (codes.size === 0) return;
+  await setInterpretationsOf(
+    db,
+    [...codes].map(([identifier, code]) => ({ patientId, identifier, code })),
+  );
+}
+
+/** The same, for readings of many patients, in one statement. */
+export async function setInterpretationsOf(
+  db: Db,
+  marks: readonly { patientId: string; identifier: string; code: InterpretationCode }[],
+): Promise<void> {
+  if (marks.length === 0) return;
   await sql`
     update telemonitoring_readings r set interpretation = v.code
-    from unnest(${[...codes.keys()]}::text[], ${[...codes.values()]}::text[]) as v(identifier, code)
-    where r.patient_id = ${patientId} and r.identifier = v.identifier`.execute(db);
+    from unnest(${marks.map((m) => m.patientId)}::uuid[], ${marks.map((m) => m.identifier)}::text[], ${marks.map((m) => m.code)}::text[])
+      as v(patient_id, identifier, code)
+    where r.patient_id = v.patient_id and r.identifier = v.identifier`.execute(db);
 }
 
 type ReadingRow = TelemonitoringTables['telemonitoring_readings'] & { id: string; received_at: Date };
