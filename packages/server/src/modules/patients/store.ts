@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { coalescedReader } from '../../platform/database/coalesce.js';
 import { scoped, type Db } from '../../platform/database/database.js';
+import { prepared } from '../../platform/database/prepared.js';
 import type { PatientsTables } from './tables.js';
 
 /** The database seen from this module: its own tables only. */
@@ -64,6 +65,7 @@ export const patientIdentity = coalescedReader(
   (db, ids: readonly string[]) =>
     patientsDb(db)
       .selectFrom('patients')
+      .modifyFront(prepared)
       .select(IDENTITY)
       .where(sql<boolean>`id = any(${[...ids]}::uuid[])`)
       .execute(),

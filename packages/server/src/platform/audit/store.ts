@@ -1,5 +1,6 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db, Tx } from '../database/database.js';
+import { prepared } from '../database/prepared.js';
 import { GENESIS_HASH, type ChainedFields } from './chain.js';
 import type { AuditTables } from './tables.js';
 
@@ -95,7 +96,7 @@ export async function lockChain(tx: Tx, chain?: number): Promise<{ head: ChainHe
 export async function appendEntries(tx: Tx, chain: number, entries: StoredEntry[]): Promise<void> {
   const last = entries[entries.length - 1];
   if (!last) return;
-  await sql`
+  await sql`${prepared}
     with appended as (${insertEntries(entries)})
     update audit_chain set seq = ${last.seq}, hash = ${last.hash} where id = ${chain}`.execute(tx);
 }
@@ -108,7 +109,7 @@ export async function appendEntries(tx: Tx, chain: number, entries: StoredEntry[
 export async function appendAfter(db: Db, head: ChainHead, entries: StoredEntry[]): Promise<boolean> {
   const last = entries[entries.length - 1];
   if (!last) return true;
-  const { rows } = await sql<{ seq: number }>`
+  const { rows } = await sql<{ seq: number }>`${prepared}
     with moved as (
       update audit_chain set seq = ${last.seq}, hash = ${last.hash}
       where id = ${head.chain} and seq = ${head.seq} and hash = ${head.hash}
