@@ -6560,6 +6560,23 @@ export interface paths {
                                 resolutionNote: string | null;
                                 createdAt: string;
                             }[];
+                            /** @description The symptom questionnaires of the period, the latest first (at most 20) */
+                            symptomReports: {
+                                identifier: string;
+                                answeredAt: string;
+                                grade: number;
+                                /** @description The alert level the programme’s default rule gives this grade; null for grade 0 */
+                                level: ("info" | "warning" | "urgent") | null;
+                                /** @description The symptoms graded 1 or more, the most severe first */
+                                findings: {
+                                    symptom: string;
+                                    grade: number;
+                                    message: {
+                                        fr: string;
+                                        en: string;
+                                    };
+                                }[];
+                            }[];
                         };
                     };
                 };
@@ -7233,6 +7250,83 @@ export interface paths {
                                     message: string;
                                 }[];
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/patients/{patientId}/telemonitoring/symptoms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The oncology symptom questionnaire answered: scored into a grade the alert engine evaluates; sent again, it changes nothing
+         * @description Answers by linkId of the oncology questionnaire (triage format). 409 telemonitoring-not-in-programme when the patient is not followed in oncology.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    patientId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uuid
+                         * @description Chosen by the client for this questionnaire: sending it again changes nothing
+                         */
+                        identifier: string;
+                        /** @description By linkId of the questionnaire (ONCOLOGY_QUESTIONNAIRE): a boolean, a number or a choice’s code */
+                        answers: {
+                            [key: string]: boolean | number | string;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description When it was answered, with its offset (now when absent)
+                         */
+                        answeredAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            identifier: string;
+                            answeredAt: string;
+                            grade: number;
+                            /** @description The alert level the programme’s default rule gives this grade; null for grade 0 */
+                            level: ("info" | "warning" | "urgent") | null;
+                            /** @description The symptoms graded 1 or more, the most severe first */
+                            findings: {
+                                symptom: string;
+                                grade: number;
+                                message: {
+                                    fr: string;
+                                    en: string;
+                                };
+                            }[];
+                            /** @description False when this identifier was already received: nothing changed */
+                            created: boolean;
                         };
                     };
                 };

@@ -11,6 +11,7 @@ import { monitoredKinds } from './format.js';
 import { Charts } from './LazyCharts.js';
 import { ProgrammeSummary } from './ProgrammeSummary.js';
 import { ReadingForm } from './ReadingForm.js';
+import { SymptomQuestionnaire } from './SymptomQuestionnaire.js';
 
 const DAYS = 30;
 
@@ -25,7 +26,10 @@ export function MyMonitoringPage() {
     queryFn: () => telemonitoringApi.monitoring(patientId, DAYS),
     enabled: Boolean(record),
   });
-  const enrolled = (monitoring.data?.enrolments ?? []).some((e) => !e.endedAt);
+  const live = (monitoring.data?.enrolments ?? []).filter((e) => !e.endedAt);
+  const enrolled = live.length > 0;
+  // The symptom grade comes from the questionnaire, never typed in.
+  const kinds = monitoring.data ? monitoredKinds(monitoring.data).filter((kind) => kind !== 'symptomGrade') : [];
   return (
     <Stack gap="md" maw={1100}>
       <PageTitle>{t('telemonitoring.mine.title')}</PageTitle>
@@ -44,7 +48,8 @@ export function MyMonitoringPage() {
       ) : (
         <>
           <ProgrammeSummary enrolments={monitoring.data.enrolments} title={t('telemonitoring.mine.programme')} />
-          <ReadingForm patientId={patientId} kinds={monitoredKinds(monitoring.data)} />
+          {live.some((e) => e.programme === 'oncology') ? <SymptomQuestionnaire patientId={patientId} /> : null}
+          {kinds.length ? <ReadingForm patientId={patientId} kinds={kinds} /> : null}
           <section aria-labelledby="my-charts">
             <Title order={2} size="h3" id="my-charts" mb="sm">
               {t('telemonitoring.mine.chartsTitle')}

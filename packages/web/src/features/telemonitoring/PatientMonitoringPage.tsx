@@ -16,6 +16,8 @@ import { EnrolmentWizard } from './EnrolmentWizard.js';
 import { Charts } from './LazyCharts.js';
 import { TELEMONITORING_PATHS } from './paths.js';
 import { ProgrammeSummary } from './ProgrammeSummary.js';
+import { RuleEditor } from './RuleEditor.js';
+import { SymptomReports } from './SymptomReports.js';
 
 const PERIODS = ['7', '30', '90'] as const;
 
@@ -67,6 +69,14 @@ export function PatientMonitoringPage() {
               <Charts monitoring={monitoring.data} />
             </Stack>
           </section>
+          {monitoring.data.enrolments.some((e) => e.programme === 'oncology') ? (
+            <SymptomReports reports={monitoring.data.symptomReports} />
+          ) : null}
+          {monitoring.data.enrolments
+            .filter((e) => !e.endedAt)
+            .map((enrolment) => (
+              <RuleEditor key={enrolment.id} patientId={patientId} enrolment={enrolment} />
+            ))}
           <Devices monitoring={monitoring.data} />
           {another ? (
             <EnrolmentWizard patientId={patientId} />

@@ -1,17 +1,28 @@
 import { Alert, Button, Group, NativeSelect, NumberInput, Paper, Stack, TextInput, Title } from '@mantine/core';
+import { gattReadings, type GattMeasurement, type GattProfile } from '@parcours/domain';
 import { useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { ProblemAlert } from '../../components/ProblemAlert.js';
 import { useApiForm } from '../../forms/useApiForm.js';
+import { hasWebBluetooth, listenToDevice, type DeviceSession } from '../teleconsultation/call/bluetooth.js';
 import { telemonitoringApi, telemonitoringKeys, type ManualReading, type ReadingKind } from './api.js';
 
-/** What a `datetime-local` input holds, for now on this device. */
-function localNow(): string {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+/** What a `datetime-local` input holds for an instant (now by default), on this device's clock. */
+function localNow(at = new Date()): string {
+  return new Date(at.getTime() - at.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 }
+
+/** The standard Bluetooth device (GATT profile) each kind is read from; the others are typed in. */
+const PROFILE_OF: Partial<Record<ReadingKind, GattProfile>> = {
+  bodyWeight: 'weightScale',
+  bloodPressure: 'bloodPressure',
+  heartRate: 'bloodPressure',
+  spo2: 'pulseOximeter',
+  glucose: 'glucose',
+  bodyTemperature: 'healthThermometer',
+};
 
 const number = z.union([z.number(), z.literal('')]);
 const schema = z
@@ -64,6 +75,16 @@ export function ReadingForm({ patientId, kinds }: { patientId: string; kinds: re
   });
   const kind = form.getValues().kind as ReadingKind;
   const unit = t(`telemonitoring.units.${kind}`);
+  const bluetooth = useBluetoothReading(kind, (reading) => {
+    setSaved(false);
+    form.setValues({
+      kind: reading.kind,
+      effective: localNow(new Date(reading.at)),
+      ...(reading.kind === 'bloodPressure'
+        ? { systolic: reading.systolic, diastolic: reading.diastolic }
+        : { value: Math.round(reading.value * 100) / 100 }),
+    });
+  });
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="reading-entry">
       <form onSubmit={onSubmit} noValidate>
@@ -108,6 +129,18 @@ export function ReadingForm({ patientId, kinds }: { patientId: string; kinds: re
             />
           )}
           <TextInput type="datetime-local" label={t('telemonitoring.entry.when')} {...form.getInputProps('effective')} />
+          {bluetooth.available && PROFILE_OF[kind] ? (
+            <Group>
+              <Button variant="default" onClick={bluetooth.read} loading={bluetooth.reading}>
+                {t('telemonitoring.bluetooth.read')}
+              </Button>
+            </Group>
+          ) : null}
+          {bluetooth.message ? (
+            <Alert color={bluetooth.message.ok ? 'blue.8' : 'red.9'} variant="light" role={bluetooth.message.ok ? 'status' : 'alert'}>
+              {bluetooth.message.text}
+            </Alert>
+          ) : null}
           <ProblemAlert problem={problem} />
           {saved && !mutation.isPending ? (
             <Alert color="green.9" variant="light" role="status">
@@ -123,4 +156,69 @@ export function ReadingForm({ patientId, kinds }: { patientId: string; kinds: re
       </form>
     </Paper>
   );
+}
+
+type ReadReading = ReturnType<typeof gattReadings>[number] & { ok: true };
+
+/**
+ * Web Bluetooth on the patient's phone, where the browser has it: the device of the chosen kind's
+ * profile, its first measurement parsed by the domain's GATT parsers and normalised as a reading,
+ * handed to the form for the patient to check and send. The device is let go once read.
+ */
+function useBluetoothReading(kind: ReadingKind, onReading: (reading: ReadReading['reading']) => void) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'fr';
+  const [available] = useState(hasWebBluetooth);
+  const [reading, setReading] = useState(false);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const session = useRef<DeviceSession | null>(null);
+  // Still waiting for the device's measurement (it may come before the subscription resolves).
+  const pending = useRef(false);
+  const deliver = useRef(onReading);
+  useEffect(() => {
+    deliver.current = onReading;
+  });
+  useEffect(() => () => session.current?.disconnect(), []);
+
+  const onMeasurement = (measurement: GattMeasurement, deviceName: string) => {
+    const parsed = gattReadings(measurement, { identifier: crypto.randomUUID(), receivedAt: new Date(), now: new Date() });
+    // The kind asked for, else the first the device gave (a cuff gives the pressure and the pulse).
+    const chosen = parsed.find((p) => p.ok && p.reading.kind === kind) ?? parsed.find((p) => p.ok);
+    if (chosen?.ok) {
+      deliver.current(chosen.reading);
+      setMessage({ ok: true, text: t('telemonitoring.bluetooth.done', { device: deviceName || t('telemonitoring.bluetooth.device') }) });
+    } else {
+      const issue = parsed.find((p) => !p.ok);
+      setMessage({ ok: false, text: issue && !issue.ok ? issue.issues[0]!.message[language] : t('telemonitoring.bluetooth.failed') });
+    }
+    pending.current = false;
+    session.current?.disconnect();
+    session.current = null;
+    setReading(false);
+  };
+
+  const read = async () => {
+    const profile = PROFILE_OF[kind];
+    if (!profile) return;
+    setMessage(null);
+    setReading(true);
+    session.current?.disconnect();
+    pending.current = true;
+    try {
+      const opened = await listenToDevice(profile, onMeasurement, (issues) => {
+        setMessage({ ok: false, text: issues[0]?.message[language] ?? t('telemonitoring.bluetooth.failed') });
+        setReading(false);
+      });
+      if (!pending.current) return opened.disconnect();
+      session.current = opened;
+      setMessage({ ok: true, text: t('telemonitoring.bluetooth.waiting') });
+    } catch (error) {
+      pending.current = false;
+      // Closing the browser's chooser is no failure to report.
+      const cancelled = error instanceof DOMException && error.name === 'NotFoundError';
+      setMessage(cancelled ? null : { ok: false, text: t('telemonitoring.bluetooth.failed') });
+      setReading(false);
+    }
+  };
+  return { available, reading, message, read: () => void read() };
 }

@@ -14,6 +14,11 @@ export type ManualReading = RequestBody<'/api/v1/patients/{patientId}/telemonito
 export type EligibilityAsked = RequestBody<'/api/v1/patients/{patientId}/telemonitoring/eligibility', 'post'>;
 export type Enrol = RequestBody<'/api/v1/patients/{patientId}/telemonitoring/enrolments', 'post'>;
 export type MonthlyReport = Reply<'/api/v1/telemonitoring/report', 'get'>;
+export type SymptomsAnswered = RequestBody<'/api/v1/patients/{patientId}/telemonitoring/symptoms', 'post'>;
+export type SymptomsScore = Reply<'/api/v1/patients/{patientId}/telemonitoring/symptoms', 'post'>;
+export type SymptomReport = Monitoring['symptomReports'][number];
+export type Overrides = RequestBody<'/api/v1/patients/{patientId}/telemonitoring/enrolments/{enrolmentId}/overrides', 'put'>;
+export type RuleView = Enrolment['rules'][number];
 export type ReportRow = MonthlyReport['rows'][number];
 
 const onPatient = (patientId: string) => ({ params: { path: { patientId } } });
@@ -44,6 +49,15 @@ export const telemonitoringApi = {
     ),
   enterReading: (patientId: string, body: ManualReading) =>
     answer(api.POST('/api/v1/patients/{patientId}/telemonitoring/readings', { ...onPatient(patientId), body })),
+  answerSymptoms: (patientId: string, body: SymptomsAnswered) =>
+    answer(api.POST('/api/v1/patients/{patientId}/telemonitoring/symptoms', { ...onPatient(patientId), body })),
+  setOverrides: (patientId: string, enrolmentId: string, body: Overrides) =>
+    answer(
+      api.PUT('/api/v1/patients/{patientId}/telemonitoring/enrolments/{enrolmentId}/overrides', {
+        params: { path: { patientId, enrolmentId } },
+        body,
+      }),
+    ),
   acknowledge: (patientId: string, alertId: string) =>
     answer(
       api.POST('/api/v1/patients/{patientId}/telemonitoring/alerts/{alertId}/acknowledge', { ...onAlert(patientId, alertId), body: {} }),
