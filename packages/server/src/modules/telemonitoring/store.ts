@@ -256,10 +256,12 @@ export async function insertReadings(
 }
 
 /**
- * Stores the readings of many patients in one statement (arrays unnested: one round trip and one
- * plan whatever the batch's size); a reading whose identifier its patient already has is left as it
- * was. Answers, per patient, the identifiers actually inserted and, in the same statement, what its
- * plans evaluate (see ReadingWindow), the stored readings and the new, oldest first.
+ * Stores the readings of many patients in one statement; a reading whose identifier its patient
+ * already has is left as it was. Answers, per patient, the identifiers actually inserted and, in the
+ * same statement, what its plans evaluate (see ReadingWindow), the stored readings and the new,
+ * oldest first. The rows go in as one JSON parameter and the inserted ones come back as identifiers
+ * alone unless the window wants them: on a batch of a thousand, encoding arrays element by element
+ * and decoding every returned date cost the node more than the statement costs the database.
  */
 export async function insertReadingsOf(
   db: Db,
@@ -269,63 +271,73 @@ export async function insertReadingsOf(
   const created = new Map<string, Set<string>>();
   const found = new Map<string, Reading[]>(windows.map((w) => [w.patientId, []]));
   if (readings.length === 0) return { created, windows: found };
-  const column = <T>(pick: (r: Reading) => T) => readings.map((r) => pick(r.reading));
+  const rows = readings.map(({ patientId, reading, source, deviceId }) => ({
+    patient_id: patientId,
+    identifier: reading.identifier,
+    kind: reading.kind,
+    value: reading.kind === 'bloodPressure' ? null : reading.value,
+    systolic: reading.kind === 'bloodPressure' ? reading.systolic : null,
+    diastolic: reading.kind === 'bloodPressure' ? reading.diastolic : null,
+    unit: reading.unit,
+    effective: reading.effective,
+    effective_at: new Date(reading.at).toISOString(),
+    source,
+    device_id: deviceId,
+  }));
   // One row per patient and kind: the index (patient_id, kind, effective_at) answers each.
-  const probes = windows.flatMap((w) => w.kinds.map((kind) => ({ patientId: w.patientId, kind, since: w.since })));
-  // The outer select does not see the rows its own insert adds (one snapshot): they join it from `added`.
-  const { rows } = await sql<WindowRow & { patient_id: string; added: boolean; older: boolean }>`
+  const probes = windows.flatMap((w) => w.kinds.map((kind) => ({ patient_id: w.patientId, kind, since: w.since.toISOString() })));
+  // The outer selects do not see the rows the insert adds (one snapshot): they join them from `added`.
+  const { rows: returned } = await sql<WindowRow & { patient_id: string; part: 'added' | 'window' | 'before' }>`
     with added as (
       insert into telemonitoring_readings
         (patient_id, identifier, kind, value, systolic, diastolic, unit, effective, effective_at, source, device_id, interpretation)
       select r.patient_id, r.identifier, r.kind, r.value, r.systolic, r.diastolic, r.unit, r.effective, r.effective_at,
              r.source, r.device_id, 'N'
-      from unnest(
-        ${readings.map((r) => r.patientId)}::uuid[], ${column((r) => r.identifier)}::text[], ${column((r) => r.kind)}::text[],
-        ${column((r) => (r.kind === 'bloodPressure' ? null : r.value))}::float8[],
-        ${column((r) => (r.kind === 'bloodPressure' ? r.systolic : null))}::float8[],
-        ${column((r) => (r.kind === 'bloodPressure' ? r.diastolic : null))}::float8[],
-        ${column((r) => r.unit)}::text[], ${column((r) => r.effective)}::text[],
-        ${column((r) => new Date(r.at).toISOString())}::timestamptz[],
-        ${readings.map((r) => r.source)}::text[], ${readings.map((r) => r.deviceId)}::uuid[]
-      ) as r(patient_id, identifier, kind, value, systolic, diastolic, unit, effective, effective_at, source, device_id)
+      from json_to_recordset(${JSON.stringify(rows)}::json) as r(
+        patient_id uuid, identifier text, kind text, value float8, systolic float8, diastolic float8, unit text,
+        effective text, effective_at timestamptz, source text, device_id uuid)
       on conflict (patient_id, identifier) do nothing
       returning patient_id, identifier, kind, value, systolic, diastolic, unit, effective, effective_at
     ),
     probe as (
-      select * from unnest(${probes.map((p) => p.patientId)}::uuid[], ${probes.map((p) => p.kind)}::text[],
-                           ${probes.map((p) => p.since)}::timestamptz[]) as p(patient_id, kind, since)
+      select * from json_to_recordset(${JSON.stringify(probes)}::json) as p(patient_id uuid, kind text, since timestamptz)
     )
-    select *, true as added, false as older from added
+    select patient_id, identifier, null as kind, null::float8 as value, null::float8 as systolic, null::float8 as diastolic,
+           null as unit, null as effective, null::timestamptz as effective_at, 'added' as part
+    from added
     union all
-    select r.patient_id, r.identifier, r.kind, r.value, r.systolic, r.diastolic, r.unit, r.effective, r.effective_at, false, false
+    select r.patient_id, r.identifier, r.kind, r.value, r.systolic, r.diastolic, r.unit, r.effective, r.effective_at, 'window'
     from probe p join telemonitoring_readings r on r.patient_id = p.patient_id and r.kind = p.kind and r.effective_at >= p.since
     union all
-    select p.patient_id, l.identifier, l.kind, l.value, l.systolic, l.diastolic, l.unit, l.effective, l.effective_at, false, true
+    select a.patient_id, a.identifier, a.kind, a.value, a.systolic, a.diastolic, a.unit, a.effective, a.effective_at, 'window'
+    from probe p join added a on a.patient_id = p.patient_id and a.kind = p.kind and a.effective_at >= p.since
+    union all
+    select p.patient_id, l.identifier, l.kind, l.value, l.systolic, l.diastolic, l.unit, l.effective, l.effective_at, 'before'
     from probe p cross join lateral (
-      select * from telemonitoring_readings r
-      where r.patient_id = p.patient_id and r.kind = p.kind and r.effective_at < p.since
-      order by r.effective_at desc limit 1
+      (select r.identifier, r.kind, r.value, r.systolic, r.diastolic, r.unit, r.effective, r.effective_at
+       from telemonitoring_readings r where r.patient_id = p.patient_id and r.kind = p.kind and r.effective_at < p.since
+       order by r.effective_at desc limit 1)
+      union all
+      (select a.identifier, a.kind, a.value, a.systolic, a.diastolic, a.unit, a.effective, a.effective_at
+       from added a where a.patient_id = p.patient_id and a.kind = p.kind and a.effective_at < p.since
+       order by a.effective_at desc limit 1)
     ) l
-    order by effective_at`.execute(db);
-  const probed = new Map(probes.map((p) => [`${p.patientId} ${p.kind}`, p.since.getTime()]));
-  const inWindow: typeof rows = [];
-  // The latest reading of a kind before the window, whether stored or just added: the missing-data rule counts from it.
-  const latestBefore = new Map<string, (typeof rows)[number]>();
-  for (const row of rows) {
+    order by effective_at nulls first`.execute(db);
+  const inWindow: typeof returned = [];
+  // The latest reading of a kind before the window, stored or just added: the missing-data rule counts from it.
+  const latestBefore = new Map<string, (typeof returned)[number]>();
+  for (const row of returned) {
     const key = `${row.patient_id} ${row.kind}`;
-    if (row.added) {
+    if (row.part === 'added') {
       let mine = created.get(row.patient_id);
       if (!mine) created.set(row.patient_id, (mine = new Set()));
       mine.add(row.identifier);
-    }
-    const since = probed.get(key);
-    if (since === undefined) continue;
-    if (!row.older && row.effective_at.getTime() >= since) inWindow.push(row);
-    else if (row.effective_at.getTime() >= (latestBefore.get(key)?.effective_at.getTime() ?? -Infinity)) latestBefore.set(key, row);
+    } else if (row.part === 'window') inWindow.push(row);
+    // Rows come oldest first: the last one seen is the latest.
+    else latestBefore.set(key, row);
   }
   for (const row of inWindow) latestBefore.delete(`${row.patient_id} ${row.kind}`);
-  const older = [...latestBefore.values()].sort((a, b) => a.effective_at.getTime() - b.effective_at.getTime());
-  for (const row of [...older, ...inWindow]) found.get(row.patient_id)?.push(readingOf(row));
+  for (const row of [...latestBefore.values(), ...inWindow]) found.get(row.patient_id)?.push(readingOf(row));
   return { created, windows: found };
 }
 
