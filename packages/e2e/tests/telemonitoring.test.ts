@@ -174,4 +174,99 @@ describe('telemonitoring in Chromium: a scale posts a 2.5 kg gain in two days; t
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.close();
   }, 120_000);
+
+  it('adjusts a patient’s alert rules: checked before sending, saved, reset to default; the missing-data alert stays on', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await logInAs(page, server.url, 'practitioner');
+    await page.goto(server.url + '/telesurveillance');
+    await page.getByRole('link', { name: 'Suivi de Jean MOREAU' }).first().click();
+    const rules = page.getByRole('region', { name: 'Règles d’alerte — Insuffisance cardiaque' });
+    const gain = rules.getByRole('group', { name: 'Prise de poids rapide' });
+    const missing = rules.getByRole('group', { name: 'Données non transmises' });
+    await gain.getByLabel('Hausse d’au moins (kg)').waitFor();
+    expect(await gain.getByLabel('Hausse d’au moins (kg)').inputValue()).toBe('2');
+
+    // The missing-data alert cannot be switched off, and the screen says why.
+    expect(await missing.getByRole('switch', { name: 'Règle active' }).isDisabled()).toBe(true);
+    await missing.getByText('ne peut pas être désactivée (référentiel LATM)', { exact: false }).waitFor();
+    // Nor postponed past the referential's bound: the domain's own check, before anything is sent.
+    await missing.getByLabel('Alerte urgente après (heures sans donnée)').fill('1000');
+    await rules.getByRole('button', { name: 'Enregistrer les règles' }).click();
+    await missing.getByText(/Délais de non-transmission invalides/).waitFor();
+    await rules.getByRole('alert').filter({ hasText: 'Corrigez les réglages signalés.' }).waitFor();
+    await missing.getByRole('button', { name: 'Rétablir « Données non transmises » par défaut' }).click();
+
+    // A gain of 3 kg for this patient, saved; then the default again.
+    await gain.getByLabel('Hausse d’au moins (kg)').fill('');
+    await rules.getByRole('button', { name: 'Enregistrer les règles' }).click();
+    await gain.getByText('Indiquez une valeur.').waitFor();
+    await gain.getByLabel('Hausse d’au moins (kg)').fill('3');
+    await rules.getByRole('button', { name: 'Enregistrer les règles' }).click();
+    await rules.getByRole('status').filter({ hasText: 'Règles enregistrées.' }).waitFor();
+    const doctor = await doctorSession(server.url);
+    const jeanId = (await doctor<{ id: string }[]>('GET', '/api/v1/care/patients?q=moreau'))[0]!.id;
+    const rulesOf = async () =>
+      (
+        await doctor<{ enrolments: { programme: string; rules: { id: string; settings: Record<string, unknown> }[] }[] }>(
+          'GET',
+          `/api/v1/patients/${jeanId}/telemonitoring`,
+        )
+      ).enrolments
+        .find((e) => e.programme === 'heart-failure')!
+        .rules.find((r) => r.id === 'weight-gain')!.settings;
+    expect(await rulesOf()).toMatchObject({ rise: 3 });
+    await rules.getByRole('button', { name: 'Tout rétablir par défaut' }).click();
+    expect(await gain.getByLabel('Hausse d’au moins (kg)').inputValue()).toBe('2');
+    await rules.getByRole('button', { name: 'Enregistrer les règles' }).click();
+    await rules.getByRole('status').filter({ hasText: 'Règles enregistrées.' }).waitFor();
+    expect(await rulesOf()).toMatchObject({ rise: 2 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await page.close();
+  }, 120_000);
+
+  it('the patient answers her oncology questionnaire on her phone; a fever under treatment raises an urgent alert the operator sees', async () => {
+    const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await logInAs(phone, server.url, 'patient');
+    await phone.goto(server.url + '/ma-telesurveillance');
+    const questionnaire = phone.getByRole('region', { name: 'Questionnaire de symptômes' });
+    const answer = async (question: RegExp, choice: string) =>
+      questionnaire.getByRole('radiogroup', { name: question }).getByRole('radio', { name: choice, exact: true }).check();
+    await answer(/38 °C ou plus/, 'Oui');
+    await questionnaire.getByLabel(/température la plus haute/).fill('38,7');
+    await answer(/essoufflé/, 'Non');
+    await answer(/saigné/, 'Non');
+    await questionnaire.getByRole('button', { name: 'Suivant' }).click();
+    await answer(/Diarrhée/, 'Pas de diarrhée');
+    await answer(/Vomissements/, 'Pas de vomissement');
+    await answer(/mal dans la bouche/, 'Non');
+    await questionnaire.getByRole('button', { name: 'Suivant' }).click();
+    await questionnaire.getByLabel(/douleur la plus forte/).fill('2');
+    await answer(/fatigué/, 'Oui, le repos me soulage');
+    await questionnaire.getByRole('button', { name: 'Terminer' }).click();
+    const score = questionnaire.getByTestId('symptom-score');
+    await score.getByText('Réponses transmises : l’équipe est alertée.').waitFor();
+    expect(await score.getAttribute('data-level')).toBe('urgent');
+    await score.getByText(/Fièvre ≥ 38 °C sous traitement \(38,7 °C\) : risque de neutropénie fébrile/).waitFor();
+    await questionnaire
+      .getByRole('alert')
+      .filter({ hasText: /appelez sans attendre/ })
+      .waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await phone.close();
+
+    // The operator's dashboard: Camille's symptom alert, urgent; her follow-up lists what the grade was made of.
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await logInAs(page, server.url, 'practitioner');
+    await page.goto(server.url + '/telesurveillance');
+    const alert = page.locator('[data-testid="alert"][data-level="urgent"]').filter({ hasText: 'Grade des symptômes à 3' });
+    await alert.first().waitFor();
+    await page.getByRole('link', { name: 'Suivi de Camille PETIT' }).first().click();
+    const reports = page.getByRole('region', { name: 'Questionnaires de symptômes' });
+    await reports
+      .getByTestId('symptom-report')
+      .first()
+      .getByText(/neutropénie fébrile/)
+      .waitFor();
+    await page.close();
+  }, 120_000);
 });
