@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMailCatcher } from '../../server/src/platform/testing/smtp.js';
 import { launchChromium } from '../src/chromium.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, logInAs } from '../src/demo.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, logInAs, logInWith } from '../src/demo.js';
 import { startServer, type TestServer } from '../src/server.js';
 
 const HOUR = 3_600_000;
@@ -222,6 +222,42 @@ describe('telemonitoring in Chromium: a scale posts a 2.5 kg gain in two days; t
     expect(await rulesOf()).toMatchObject({ rise: 2 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.close();
+  }, 120_000);
+
+  it('reads the patient’s scale over Web Bluetooth into the reading form, for the patient to check and save', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    // A standard weight scale (Weight Scale service 0x181D, Weight Measurement 0x2A9D): SI, 78.4 kg = 15680 × 5 g.
+    await context.addInitScript(() => {
+      const characteristic = Object.assign(new EventTarget(), {
+        value: undefined as DataView | undefined,
+        async startNotifications() {
+          setTimeout(() => {
+            characteristic.value = new DataView(Uint8Array.from([0x00, 0x40, 0x3d]).buffer);
+            characteristic.dispatchEvent(new Event('characteristicvaluechanged'));
+          }, 100);
+          return characteristic;
+        },
+        async writeValue() {},
+      });
+      const service = {
+        getCharacteristic: async (uuid: number) => (uuid === 0x2a9d ? characteristic : Promise.reject(new Error('no such characteristic'))),
+      };
+      const device = Object.assign(new EventTarget(), {
+        name: 'Balance Bluetooth',
+        gatt: { connected: true, connect: async () => ({ getPrimaryService: async () => service }), disconnect() {} },
+      });
+      Object.defineProperty(Navigator.prototype, 'bluetooth', { get: () => ({ requestDevice: async () => device }) });
+    });
+    const page = await context.newPage();
+    await logInWith(page, server.url, 'jean.moreau@demo.parcours.fr', false);
+    await page.goto(server.url + '/ma-telesurveillance');
+    const form = page.getByRole('region', { name: 'Saisir une mesure' });
+    await form.getByRole('button', { name: 'Lire depuis un appareil Bluetooth' }).click();
+    await form.getByText('Mesure lue sur Balance Bluetooth : vérifiez-la, puis enregistrez.').waitFor();
+    expect(await form.getByLabel('Valeur (kg)').inputValue()).toBe('78,4');
+    await form.getByRole('button', { name: 'Enregistrer la mesure' }).click();
+    await form.getByRole('status').filter({ hasText: 'Mesure enregistrée.' }).waitFor();
+    await context.close();
   }, 120_000);
 
   it('the patient answers her oncology questionnaire on her phone; a fever under treatment raises an urgent alert the operator sees', async () => {
