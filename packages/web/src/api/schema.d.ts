@@ -6321,6 +6321,303 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/appointments/{appointmentId}/teleconsultation/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The files shared in the call, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /**
+                             * @description Read from the file’s first bytes, not from its name or the declared type
+                             * @enum {string}
+                             */
+                            mediaType: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+                            /** @description In bytes */
+                            size: number;
+                            /** @description ISO 8601 instant */
+                            sharedAt: string;
+                            sharedBy: {
+                                /** @description As the call names its peers: `account:<id>` or `assistant:<id>` */
+                                subject: string;
+                                name: string;
+                            };
+                            /** @description Where a participant downloads it */
+                            url: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Shares a file in the call (an image or a PDF): kept in the patient’s record
+         * @description The body is the file itself (`Content-Type: application/octet-stream`; a declared type is not believed), its name in `name`: a JPEG, PNG or WebP image or a PDF, recognised by its first bytes (400 naming `file` otherwise), 10 MB at most (413 naming `file`). Kept in the patient’s documents; the room’s peers hear `file.shared` on its live topic.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The file’s name as the person chose it (`fichier` when none) */
+                    name?: string;
+                };
+                header?: never;
+                path: {
+                    appointmentId: string;
+                };
+                cookie?: never;
+            };
+            /** @description The file’s bytes (application/octet-stream): a JPEG, PNG or WebP image, or a PDF; 10 MB at most */
+            requestBody: {
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /**
+                             * @description Read from the file’s first bytes, not from its name or the declared type
+                             * @enum {string}
+                             */
+                            mediaType: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+                            /** @description In bytes */
+                            size: number;
+                            /** @description ISO 8601 instant */
+                            sharedAt: string;
+                            sharedBy: {
+                                /** @description As the call names its peers: `account:<id>` or `assistant:<id>` */
+                                subject: string;
+                                name: string;
+                            };
+                            /** @description Where a participant downloads it */
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/appointments/{appointmentId}/teleconsultation/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file shared in the call, as an attachment */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    appointmentId: string;
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teleconsultation/assist/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The files shared in the assistant’s call
+         * @description The assistant’s own credential (`Authorization: Bearer …`), no session: checked first, for this one visit.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /**
+                             * @description Read from the file’s first bytes, not from its name or the declared type
+                             * @enum {string}
+                             */
+                            mediaType: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+                            /** @description In bytes */
+                            size: number;
+                            /** @description ISO 8601 instant */
+                            sharedAt: string;
+                            sharedBy: {
+                                /** @description As the call names its peers: `account:<id>` or `assistant:<id>` */
+                                subject: string;
+                                name: string;
+                            };
+                            /** @description Where a participant downloads it */
+                            url: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * The assistant shares a file in the call (an image or a PDF): kept in the patient’s record
+         * @description The assistant’s own credential (`Authorization: Bearer …`), no session: checked first, for this one visit. The body is the file itself (`Content-Type: application/octet-stream`; a declared type is not believed), its name in `name`: a JPEG, PNG or WebP image or a PDF, recognised by its first bytes (400 naming `file` otherwise), 10 MB at most (413 naming `file`). Kept in the patient’s documents; the room’s peers hear `file.shared` on its live topic.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description The file’s name as the person chose it (`fichier` when none) */
+                    name?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            /** @description The file’s bytes (application/octet-stream): a JPEG, PNG or WebP image, or a PDF; 10 MB at most */
+            requestBody: {
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /**
+                             * @description Read from the file’s first bytes, not from its name or the declared type
+                             * @enum {string}
+                             */
+                            mediaType: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
+                            /** @description In bytes */
+                            size: number;
+                            /** @description ISO 8601 instant */
+                            sharedAt: string;
+                            sharedBy: {
+                                /** @description As the call names its peers: `account:<id>` or `assistant:<id>` */
+                                subject: string;
+                                name: string;
+                            };
+                            /** @description Where a participant downloads it */
+                            url: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teleconsultation/assist/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A file shared in the assistant’s call
+         * @description The assistant’s own credential (`Authorization: Bearer …`), no session: checked first, for this one visit.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/telemonitoring/dashboard": {
         parameters: {
             query?: never;
@@ -11155,6 +11452,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/records/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file shared in a call (an image or a PDF), from the patient’s documents */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    fileId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/patients/{patientId}/documents": {
         parameters: {
             query?: never;
@@ -11184,13 +11517,18 @@ export interface paths {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            kind: "report" | "prescription" | "sick-leave";
+                            kind: "report" | "prescription" | "sick-leave" | "file";
                             title: string;
                             author: string;
                             date: string;
                             status: string;
-                            /** @description The path of its PDF */
+                            /** @description The path of its PDF (or, for a file shared in a call, of the file) */
                             pdf: string;
+                            /**
+                             * @description A shared file’s type
+                             * @enum {string}
+                             */
+                            mediaType?: "application/pdf" | "image/jpeg" | "image/png" | "image/webp";
                         }[];
                     };
                 };

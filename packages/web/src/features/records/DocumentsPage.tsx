@@ -10,7 +10,7 @@ import { useAccount } from '../identity/RequireSession.js';
 import { recordsApi, recordsKeys, type PatientDocument } from './api.js';
 import { day } from './format.js';
 
-/** « Mes documents »: the patient's (or their child's) signed reports, prescriptions and sick-leave notices, to download. */
+/** « Mes documents »: the patient's (or their child's) signed reports, prescriptions, sick-leave notices and files shared in calls, to download. */
 export function DocumentsPage() {
   const { t, i18n } = useTranslation();
   const me = useAccount();
@@ -23,7 +23,11 @@ export function DocumentsPage() {
   const columns: Column<PatientDocument>[] = [
     { key: 'title', header: t('records.documents.columns.title'), cell: (d) => d.title, primary: true },
     { key: 'kind', header: t('records.documents.columns.kind'), cell: (d) => t(`records.documents.kinds.${d.kind}`) },
-    { key: 'author', header: t('records.documents.columns.author'), cell: (d) => t('records.documents.by', { name: d.author }) },
+    {
+      key: 'author',
+      header: t('records.documents.columns.author'),
+      cell: (d) => t(d.kind === 'file' ? 'records.documents.sharedBy' : 'records.documents.by', { name: d.author }),
+    },
     { key: 'date', header: t('records.documents.columns.date'), cell: (d) => day(d.date, i18n.language) },
     {
       key: 'actions',

@@ -118,10 +118,12 @@ export const fr = {
     download: 'Télécharger',
     downloadLabel: 'Télécharger : {{title}}',
     by: 'Dr {{name}}',
+    sharedBy: 'Partagé par {{name}}',
     kinds: {
       report: 'Compte rendu',
       prescription: 'Ordonnance',
       'sick-leave': 'Arrêt de travail',
+      file: 'Fichier partagé en téléconsultation',
     },
     columns: {
       kind: 'Type',
@@ -281,10 +283,12 @@ export const en: Translation<typeof fr> = {
     download: 'Download',
     downloadLabel: 'Download: {{title}}',
     by: 'Dr {{name}}',
+    sharedBy: 'Shared by {{name}}',
     kinds: {
       report: 'Report',
       prescription: 'Prescription',
       'sick-leave': 'Sick leave',
+      file: 'File shared in a teleconsultation',
     },
     columns: {
       kind: 'Kind',

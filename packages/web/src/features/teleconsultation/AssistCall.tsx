@@ -1,7 +1,8 @@
 import { Alert, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
-import { useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { assistApi, type AssistVisit } from './api.js';
+import { assistApi, assistKeys, type AssistVisit } from './api.js';
 import { mediaConstraints, mediaFailure } from './call/devices.js';
 import { Mesh, type ChatLine, type Participant, type Signal } from './call/mesh.js';
 import { RoomSocket } from './call/signaling.js';
@@ -26,6 +27,7 @@ interface AssistCallState {
  */
 function useAssistCall(credential: string, joined: boolean) {
   const { i18n } = useTranslation();
+  const queryClient = useQueryClient();
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<AssistCallState>({
     status: 'connecting',
@@ -81,6 +83,9 @@ function useAssistCall(credential: string, joined: boolean) {
           } else call.leave(peer);
         },
         onSignal: (from, data) => void call.signal(from, subjects.get(from) ?? from, data as Signal).catch(() => {}),
+        onEvent: (event) => {
+          if (event === 'file.shared') void queryClient.invalidateQueries({ queryKey: assistKeys.files(credential) });
+        },
         onClosed: (final) => {
           if (stopped) return;
           call.close();
@@ -95,7 +100,7 @@ function useAssistCall(credential: string, joined: boolean) {
       mesh.current?.close();
       mesh.current = null;
     };
-  }, [credential, joined, attempt, i18n.language]);
+  }, [credential, joined, attempt, i18n.language, queryClient]);
 
   // Leaving (or the page going): the camera and microphone are let go.
   useEffect(() => {
@@ -125,6 +130,13 @@ export function AssistCall({ credential, visit }: { credential: string; visit: A
   const { t } = useTranslation();
   const [joined, setJoined] = useState(true);
   const call = useAssistCall(credential, joined);
+  const queryClient = useQueryClient();
+  const files = useQuery({ queryKey: assistKeys.files(credential), queryFn: () => assistApi.files(credential), enabled: joined });
+  const shareFile = async (file: File) => {
+    await assistApi.shareFile(credential, file);
+    await queryClient.invalidateQueries({ queryKey: assistKeys.files(credential) });
+  };
+  const fetchBlob = useCallback((url: string) => assistApi.fileBlob(credential, url), [credential]);
   const nameOf = (subject: string) =>
     subject === 'me' || subject === visit.assistant.subject
       ? t('teleconsultation.assist.you', { name: visit.assistant.name })
@@ -190,7 +202,17 @@ export function AssistCall({ credential, visit }: { credential: string; visit: A
         </Group>
       )}
       <MeasurementForm credential={credential} />
-      {joined ? <ChatPanel lines={call.chat} nameOf={nameOf} onSay={(text) => call.say(text)} /> : null}
+      {joined ? (
+        <ChatPanel
+          lines={call.chat}
+          nameOf={nameOf}
+          onSay={(text) => call.say(text)}
+          files={files.data ?? []}
+          self={visit.assistant.subject}
+          onShareFile={shareFile}
+          fetchBlob={fetchBlob}
+        />
+      ) : null}
     </Stack>
   );
 }

@@ -7,7 +7,7 @@ import { Loading } from '../../components/Loading.js';
 import { PageTitle } from '../../components/PageTitle.js';
 import { ErrorAlert } from '../../components/ProblemAlert.js';
 import { useLiveTopic } from '../../realtime/useLiveTopic.js';
-import { teleconsultationApi, teleconsultationKeys } from './api.js';
+import { teleconsultationApi, teleconsultationKeys, type SharedFile } from './api.js';
 import { useCall } from './call/useCall.js';
 import { ChatPanel } from './ChatPanel.js';
 import { EndActPanel } from './EndActPanel.js';
@@ -31,6 +31,18 @@ export function CallPage() {
   const open = visit.data?.state === 'admitted';
   const call = useCall(appointmentId, joined && open);
   const refresh = () => queryClient.invalidateQueries({ queryKey: teleconsultationKeys.visit(appointmentId) });
+  // The files shared in the call: read again when the room says one was shared.
+  const files = useQuery({
+    queryKey: teleconsultationKeys.files(appointmentId),
+    queryFn: () => teleconsultationApi.files(appointmentId),
+    enabled: open && joined,
+  });
+  const shareFile = async (file: File) => {
+    const shared = await teleconsultationApi.shareFile(appointmentId, file);
+    queryClient.setQueryData<SharedFile[]>(teleconsultationKeys.files(appointmentId), (list = []) =>
+      list.some((f) => f.id === shared.id) ? list : [...list, shared],
+    );
+  };
   // Assistants who joined by an invitation link are named from the visit's list, kept fresh live.
   const assistantName = useAssistantNames(appointmentId, open, visit.data);
   useLiveTopic(visit.data?.role === 'patient' ? `patient-visits:${visit.data.patientId}` : null, { onEvent: refresh, onResync: refresh });
@@ -141,7 +153,7 @@ export function CallPage() {
               {t('teleconsultation.call.leave')}
             </Button>
           </Group>
-          <ChatPanel lines={call.chat} nameOf={nameOf} onSay={call.say} />
+          <ChatPanel lines={call.chat} nameOf={nameOf} onSay={call.say} files={files.data ?? []} self={call.self} onShareFile={shareFile} />
           {practitioner ? <MeasurementsPanel appointmentId={appointmentId} practitionerId={visit.data.practitioner.id} /> : null}
           <InvitePanel appointmentId={appointmentId} />
         </>

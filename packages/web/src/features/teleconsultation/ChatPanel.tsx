@@ -1,17 +1,35 @@
 import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { SharedFile } from './api.js';
 import type { ChatLine } from './call/mesh.js';
+import { FileShareButton, SharedFileLine } from './FileShare.js';
 
-/** The call's text chat: peer to peer on a data channel, nothing kept by the server. */
+type Entry = { at: number; line: ChatLine } | { at: number; file: SharedFile };
+
+/**
+ * The call's text chat: peer to peer on a data channel, nothing kept by the server. Files shared in
+ * the call are the exception: sent to the server (kept in the patient's record), they show in the
+ * same log, in the order of the messages.
+ */
 export function ChatPanel({
   lines,
   nameOf,
   onSay,
+  files = [],
+  self = null,
+  onShareFile,
+  fetchBlob,
 }: {
   lines: readonly ChatLine[];
   nameOf: (from: string) => string;
   onSay: (text: string) => void;
+  files?: readonly SharedFile[];
+  /** How the room names this participant: their own files read « Vous ». */
+  self?: string | null;
+  onShareFile?: (file: File) => Promise<unknown>;
+  /** For a participant without a session (the assistant): how to read a file. */
+  fetchBlob?: (url: string) => Promise<Blob>;
 }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
@@ -20,22 +38,35 @@ export function ChatPanel({
     onSay(text);
     setText('');
   };
+  const entries: Entry[] = [
+    ...lines.map((line) => ({ at: line.at, line })),
+    ...files.map((file) => ({ at: Date.parse(file.sharedAt), file })),
+  ].sort((a, b) => a.at - b.at);
   return (
     <Paper withBorder p="sm" component="section" aria-labelledby="chat-heading">
       <Title order={2} fz="h4" id="chat-heading" mb="xs">
         {t('teleconsultation.call.chat')}
       </Title>
-      <Stack gap={4} role="log" aria-live="polite" mah={220} style={{ overflowY: 'auto' }} mb="xs">
-        {lines.length === 0 ? (
+      <Stack gap={4} role="log" aria-live="polite" mah={320} style={{ overflowY: 'auto' }} mb="xs">
+        {entries.length === 0 ? (
           <Text size="sm" c="dimmed">
             {t('teleconsultation.call.noMessages')}
           </Text>
         ) : null}
-        {lines.map((line) => (
-          <Text size="sm" key={`${line.at}-${line.from}-${line.text}`}>
-            <strong>{t('teleconsultation.call.from', { name: nameOf(line.from) })}</strong> {line.text}
-          </Text>
-        ))}
+        {entries.map((entry) =>
+          'file' in entry ? (
+            <SharedFileLine
+              key={entry.file.id}
+              file={entry.file}
+              sender={entry.file.sharedBy.subject === self ? t('teleconsultation.call.you') : nameOf(entry.file.sharedBy.subject)}
+              fetchBlob={fetchBlob}
+            />
+          ) : (
+            <Text size="sm" key={`${entry.line.at}-${entry.line.from}-${entry.line.text}`} style={{ overflowWrap: 'anywhere' }}>
+              <strong>{t('teleconsultation.call.from', { name: nameOf(entry.line.from) })}</strong> {entry.line.text}
+            </Text>
+          ),
+        )}
       </Stack>
       <form onSubmit={submit}>
         <Group gap="xs" align="flex-end" wrap="nowrap">
@@ -51,6 +82,11 @@ export function ChatPanel({
           </Button>
         </Group>
       </form>
+      {onShareFile ? (
+        <Stack mt="xs">
+          <FileShareButton onShare={onShareFile} />
+        </Stack>
+      ) : null}
     </Paper>
   );
 }

@@ -1,4 +1,5 @@
 import { answer, api } from '../../api/client.js';
+import { ApiProblem } from '../../api/problem.js';
 import type { Reply, RequestBody } from '../../api/types.js';
 
 // The shapes of the teleconsultation routes, named from the OpenAPI document.
@@ -14,9 +15,21 @@ export type AudioOnlyReason = RequestBody<'/api/v1/appointments/{appointmentId}/
 
 const visitOf = (appointmentId: string) => ({ params: { path: { appointmentId } } });
 
+// Files shared in the call: sent raw (the bytes are the body), kept in the patient's record.
+export type SharedFile = Reply<'/api/v1/appointments/{appointmentId}/teleconsultation/files', 'get'>[number];
+/** The server's limit (it checks again, and names the field when it refuses). */
+export const MAX_SHARED_FILE_BYTES = 10 * 1024 * 1024;
+export const SHARED_FILE_ACCEPT = 'image/jpeg,image/png,image/webp,application/pdf,.jpg,.jpeg,.png,.webp,.pdf';
+const rawFile = (file: File) => ({
+  body: file as never,
+  bodySerializer: (body: unknown) => body as BodyInit,
+  headers: { 'content-type': 'application/octet-stream' },
+});
+
 export const teleconsultationKeys = {
   all: ['teleconsultation'] as const,
   visit: (appointmentId: string) => ['teleconsultation', 'visit', appointmentId] as const,
+  files: (appointmentId: string) => ['teleconsultation', 'files', appointmentId] as const,
   waitingRoom: ['teleconsultation', 'waiting-room'] as const,
   /** Under the waiting room's key: its reload reloads them too. */
   connectivity: (appointmentId: string) => ['teleconsultation', 'waiting-room', 'connectivity', appointmentId] as const,
@@ -41,6 +54,14 @@ export const teleconsultationApi = {
   audioOnly: (appointmentId: string, reason: AudioOnlyReason) =>
     answer(api.POST('/api/v1/appointments/{appointmentId}/teleconsultation/audio-only', { ...visitOf(appointmentId), body: { reason } })),
   iceServers: () => answer(api.GET('/api/v1/teleconsultation/ice-servers')),
+  files: (appointmentId: string) => answer(api.GET('/api/v1/appointments/{appointmentId}/teleconsultation/files', visitOf(appointmentId))),
+  shareFile: (appointmentId: string, file: File) =>
+    answer(
+      api.POST('/api/v1/appointments/{appointmentId}/teleconsultation/files', {
+        params: { path: { appointmentId }, query: { name: file.name } },
+        ...rawFile(file),
+      }),
+    ),
   reportConnectivity: (appointmentId: string, body: ConnectivityReport) =>
     answer(api.PUT('/api/v1/appointments/{appointmentId}/teleconsultation/connectivity', { ...visitOf(appointmentId), body })),
   connectivity: (appointmentId: string) =>
@@ -75,6 +96,7 @@ export const assistKeys = {
   invitation: (token: string) => ['teleconsultation', 'invitation', token] as const,
   visit: (credential: string) => ['teleconsultation', 'assist', credential] as const,
   own: (credential: string) => ['teleconsultation', 'assist', credential, 'measurements'] as const,
+  files: (credential: string) => ['teleconsultation', 'assist', credential, 'files'] as const,
 };
 
 export const assistApi = {
@@ -97,4 +119,19 @@ export const assistApi = {
   share: (credential: string, body: MeasurementRequest) =>
     answer(api.POST('/api/v1/teleconsultation/assist/measurements', { ...bearer(credential), body })),
   own: (credential: string) => answer(api.GET('/api/v1/teleconsultation/assist/measurements', bearer(credential))),
+  files: (credential: string) => answer(api.GET('/api/v1/teleconsultation/assist/files', bearer(credential))),
+  shareFile: (credential: string, file: File) =>
+    answer(
+      api.POST('/api/v1/teleconsultation/assist/files', {
+        params: { query: { name: file.name } },
+        ...rawFile(file),
+        headers: { ...bearer(credential).headers, 'content-type': 'application/octet-stream' },
+      }),
+    ),
+  /** A file of the visit as a blob (the credential goes in a header, which a plain link cannot carry). */
+  fileBlob: async (credential: string, url: string) => {
+    const response = await fetch(url, bearer(credential));
+    if (!response.ok) throw await ApiProblem.of(response);
+    return response.blob();
+  },
 };

@@ -5,6 +5,8 @@ export interface RoomHandlers {
   onJoined(self: string, peers: RoomPeer[]): void;
   onPeer(peer: RoomPeer, present: boolean): void;
   onSignal(from: string, data: unknown): void;
+  /** What the server tells the room (a file was shared): its name and identifiers. */
+  onEvent?(event: string, data: unknown): void;
   /** The socket closed; `final`: refused (signed out, token refused, room full), nothing more to try with this token. */
   onClosed(final: boolean): void;
 }
@@ -52,6 +54,8 @@ export class RoomSocket {
         return this.handlers.onPeer({ peer: message.peer, subject: message.subject }, message.present);
       case 'relay':
         return this.handlers.onSignal(message.from, message.data);
+      case 'event':
+        return message.topic === this.topic ? this.handlers.onEvent?.(message.event, message.data) : undefined;
       case 'error':
         // Refused the room itself (forbidden, full): closing says so; a dropped message is only logged.
         if (message.topic === this.topic && message.problem.status !== 400 && message.problem.status !== 413) {

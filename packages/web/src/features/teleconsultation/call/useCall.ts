@@ -1,7 +1,8 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiProblem } from '../../../api/problem.js';
-import { teleconsultationApi } from '../api.js';
+import { teleconsultationApi, teleconsultationKeys } from '../api.js';
 import { chooseDevices, chosenDevices, mediaConstraints, mediaFailure } from './devices.js';
 import { Mesh, type ChatLine, type Participant, type Signal } from './mesh.js';
 import { QualitySampler } from './quality.js';
@@ -24,6 +25,8 @@ export interface CallState {
   sharing: boolean;
   /** No video sent: chosen, or the camera failed, or the connection was too poor (recorded on the visit). */
   audioOnly: AudioOnlyReason | null;
+  /** How the room names this participant (`account:<id>`), once a room token came. */
+  self: string | null;
 }
 
 export type AudioOnlyReason = 'chosen' | 'camera-failed' | 'poor-quality';
@@ -51,6 +54,7 @@ async function openMedia(): Promise<MediaStream> {
  */
 export function useCall(appointmentId: string, joined: boolean) {
   const { i18n } = useTranslation();
+  const queryClient = useQueryClient();
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<CallState>({
     status: 'connecting',
@@ -63,6 +67,7 @@ export function useCall(appointmentId: string, joined: boolean) {
     cameras: 0,
     sharing: false,
     audioOnly: null,
+    self: null,
   });
   const mesh = useRef<Mesh | null>(null);
   const local = useRef<MediaStream | null>(null);
@@ -133,9 +138,15 @@ export function useCall(appointmentId: string, joined: boolean) {
       ));
       sampler.current ??= new QualitySampler(() => mesh.current?.connections() ?? []);
       sampler.current.start();
-      setState((s) => ({ ...s, local: local.current, status: 'in-call' }));
+      setState((s) => ({ ...s, local: local.current, status: 'in-call', self: token.subject }));
       socket = room.current = new RoomSocket(token.token, token.topic, i18n.language, {
+        // A file shared in the room: the list is read again (through the audited route).
+        onEvent: (event) => {
+          if (event === 'file.shared') void queryClient.invalidateQueries({ queryKey: teleconsultationKeys.files(appointmentId) });
+        },
         onJoined: (_self, peers) => {
+          // A room replays nothing: what was shared while the socket was away is read again.
+          if (attempt > 0) void queryClient.invalidateQueries({ queryKey: teleconsultationKeys.files(appointmentId) });
           for (const { peer, subject } of peers) subjects.set(peer, subject);
           call.rejoined(peers, token.iceServers);
         },
@@ -162,7 +173,7 @@ export function useCall(appointmentId: string, joined: boolean) {
       socket?.close();
       if (room.current === socket) room.current = null;
     };
-  }, [appointmentId, joined, attempt, i18n.language, recordAudioOnly]);
+  }, [appointmentId, joined, attempt, i18n.language, recordAudioOnly, queryClient]);
 
   /** Sends the quality summary (on leaving, and before the practitioner ends the act). */
   const reportQuality = useCallback(async () => {
