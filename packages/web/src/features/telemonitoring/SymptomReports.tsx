@@ -1,7 +1,8 @@
-import { Badge, List, Paper, Stack, Text, Title } from '@mantine/core';
+import { List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { StatusBadge } from '../../components/StatusBadge.js';
 import type { SymptomReport } from './api.js';
-import { formatters, LEVEL_COLOR } from './format.js';
+import { formatters, LEVEL_TONE } from './format.js';
 
 /** The symptom questionnaires of the period, for the care team: when, the grade, what it was made of. */
 export function SymptomReports({ reports }: { reports: readonly SymptomReport[] }) {
@@ -21,9 +22,9 @@ export function SymptomReports({ reports }: { reports: readonly SymptomReport[] 
               <Text fw={700} component="span">
                 {format.dateTime(report.answeredAt)}
               </Text>{' '}
-              <Badge color={report.level ? LEVEL_COLOR[report.level] : 'gray.7'} variant="light">
+              <StatusBadge tone={report.level ? LEVEL_TONE[report.level] : 'neutral'}>
                 {t('telemonitoring.symptoms.grade', { grade: report.grade })}
-              </Badge>
+              </StatusBadge>
               {report.findings.length ? (
                 <List size="sm" withPadding>
                   {report.findings.map((finding) => (
