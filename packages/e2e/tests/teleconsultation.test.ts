@@ -15,6 +15,8 @@ const postgres = await listening(POSTGRES_URL);
 const SECRET = 'e2e-live-token-secret-of-at-least-32-bytes';
 const PATIENT = 'camille.petit@demo.parcours.fr';
 const GP = 'dr.martin@demo.parcours.fr';
+/** A 1×1 PNG, to share in the call. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /**
  * Before any script of the app: keeps every RTCPeerConnection the page makes, and notes when the
@@ -191,6 +193,21 @@ describe.skipIf(!postgres)('the teleconsultation in Chromium: waiting room, cons
     await gp.getByLabel('Votre message').fill('Bonjour, je vous entends bien ?');
     await gp.getByRole('button', { name: 'Envoyer' }).click();
     await patient.getByText('Bonjour, je vous entends bien ?').waitFor();
+
+    // A file shared from the phone, through the server (kept in the record): the GP sees it live,
+    // with its thumbnail, and downloads it as it was sent.
+    const [chooser] = await Promise.all([
+      patient.waitForEvent('filechooser'),
+      patient.getByRole('button', { name: 'Partager un fichier' }).click(),
+    ]);
+    await chooser.setFiles({ name: 'gorge.png', mimeType: 'image/png', buffer: PNG });
+    await patient.getByText('Vous avez partagé un fichier :').waitFor();
+    const shared = gp.getByRole('link', { name: /^Télécharger gorge\.png/ });
+    await shared.waitFor();
+    await gp.getByRole('img', { name: 'Aperçu de gorge.png' }).waitFor();
+    const [download] = await Promise.all([gp.waitForEvent('download'), shared.click()]);
+    expect(download.suggestedFilename()).toBe('gorge.png');
+    expect(fs.readFileSync(await download.path()).equals(PNG)).toBe(true);
 
     // The patient leaves and comes back, ten times: each time both sides decode the other's video
     // again, and the time from both joined to the first remote frame is measured.

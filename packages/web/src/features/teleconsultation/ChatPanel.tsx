@@ -58,7 +58,7 @@ export function ChatPanel({
             <SharedFileLine
               key={entry.file.id}
               file={entry.file}
-              sender={entry.file.sharedBy.subject === self ? t('teleconsultation.call.you') : nameOf(entry.file.sharedBy.subject)}
+              sender={entry.file.sharedBy.subject === self ? null : nameOf(entry.file.sharedBy.subject)}
               fetchBlob={fetchBlob}
             />
           ) : (

@@ -99,14 +99,14 @@ function useFileHref(file: SharedFile, fetchBlob?: (url: string) => Promise<Blob
   return fetchBlob ? blobHref : file.url;
 }
 
-/** A file in the chat's log: who shared it, a link to download it, and an image's thumbnail. */
+/** A file in the chat's log: who shared it (`null`: this participant), a link to download it, and an image's thumbnail. */
 export function SharedFileLine({
   file,
   sender,
   fetchBlob,
 }: {
   file: SharedFile;
-  sender: string;
+  sender: string | null;
   fetchBlob?: (url: string) => Promise<Blob>;
 }) {
   const { t } = useTranslation();
@@ -115,7 +115,7 @@ export function SharedFileLine({
   return (
     <Stack gap={2} data-testid="shared-file">
       <Text size="sm">
-        <strong>{t('teleconsultation.files.shared', { name: sender })}</strong>{' '}
+        <strong>{sender === null ? t('teleconsultation.files.sharedByYou') : t('teleconsultation.files.shared', { name: sender })}</strong>{' '}
         {href ? (
           <Anchor href={href} download={file.name} style={{ overflowWrap: 'anywhere' }}>
             {t('teleconsultation.files.download', { name: file.name, size: size(file.size) })}
@@ -125,7 +125,15 @@ export function SharedFileLine({
         )}
       </Text>
       {href && file.mediaType.startsWith('image/') ? (
-        <Image src={href} alt={t('teleconsultation.files.preview', { name: file.name })} maw={160} mah={120} fit="contain" radius="sm" />
+        <Image
+          src={href}
+          alt={t('teleconsultation.files.preview', { name: file.name })}
+          maw={160}
+          mah={120}
+          fit="contain"
+          radius="sm"
+          style={{ objectPosition: 'left' }}
+        />
       ) : null}
     </Stack>
   );
