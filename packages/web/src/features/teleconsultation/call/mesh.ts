@@ -22,6 +22,8 @@ const UPLINK_BPS = 1_800_000;
 const MAX_CHAT_LENGTH = 2_000;
 /** How long a peer the server says left, but whose media still flows, is kept for its return (a network change). */
 const RETURN_GRACE_MS = 20_000;
+/** How long a newcomer's offer is awaited before calling it ourselves (see `joined`). */
+const CALL_IF_SILENT_MS = 1_500;
 
 interface Link {
   /** The other side's peer id in the room: a new one each time its socket joins again. */
@@ -46,6 +48,8 @@ interface Link {
  */
 export class Mesh {
   private readonly links = new Map<string, Link>();
+  /** Newcomers whose offer is awaited: peer → the timer that calls them if none comes. */
+  private readonly awaited = new Map<string, number>();
   readonly chat: ChatLine[] = [];
 
   constructor(
@@ -80,6 +84,17 @@ export class Mesh {
       if (link.subject !== subject || link.peer === peer) continue;
       if (link.pc.signalingState === 'have-local-offer') void link.pc.setLocalDescription({ type: 'rollback' }).catch(() => {});
     }
+    // On two nodes, two participants joining at the same moment may each find the room empty (neither
+    // node has heard of the other yet) and each wait for the other's call. Whoever has heard nothing
+    // from a newcomer after a moment calls it; should both call, perfect negotiation settles it.
+    window.clearTimeout(this.awaited.get(peer));
+    this.awaited.set(
+      peer,
+      window.setTimeout(() => {
+        this.awaited.delete(peer);
+        if (![...this.links.values()].some((link) => link.peer === peer || link.subject === subject)) this.call(peer, subject);
+      }, CALL_IF_SILENT_MS),
+    );
   }
 
   /**
@@ -87,6 +102,8 @@ export class Mesh {
    * change): the connection is kept a while for it to come back; otherwise it is closed now.
    */
   left(peer: string): void {
+    window.clearTimeout(this.awaited.get(peer));
+    this.awaited.delete(peer);
     const link = this.links.get(peer);
     if (!link) return;
     if (link.pc.connectionState !== 'connected' || link.chat.readyState !== 'open') return this.leave(peer);
@@ -204,6 +221,8 @@ export class Mesh {
   }
 
   close(): void {
+    for (const timer of this.awaited.values()) window.clearTimeout(timer);
+    this.awaited.clear();
     for (const peer of [...this.links.keys()]) this.leave(peer);
   }
 
