@@ -146,18 +146,12 @@ export async function registerRealtime(app: FastifyInstance, options: RealtimeOp
       connection.fail('live-session-ended', CLOSE_CODES.unauthenticated);
     }
   });
-  const heartbeat = setInterval(() => {
-    const now = Date.now();
-    for (const connection of connections) connection.heartbeat(now);
-  }, limits.heartbeatMs);
-  heartbeat.unref();
 
   const closers: (() => void)[] = [];
   const wakeClosers = () => closers.splice(0).forEach((wake) => wake());
   let closing: Promise<void> | undefined;
   const close = () =>
     (closing ??= (async () => {
-      clearInterval(heartbeat);
       stopFeed();
       stopSessionWatch();
       rooms.close();
