@@ -144,6 +144,10 @@ describeEachDatabase('teleconsultation: files shared in the call, kept in the pa
     expect(fromRecord).toMatchObject({ title: 'schema.png', mediaType: 'image/png' });
     expect((await download(jean, fromRecord.pdf)).bytes.equals(PNG)).toBe(true);
     expect((await download(camille, fromRecord.pdf)).status).toBe(404);
+    // The practitioner, in a care relationship with Jean, finds them in his record too.
+    const seenByCarer = await martin.get<{ id: string; kind: string }[]>(`/api/v1/patients/${patientId}/documents`);
+    expect(seenByCarer.body.filter((d) => d.kind === 'file')).toHaveLength(2);
+    expect((await download(martin, fromRecord.pdf)).bytes.equals(PNG)).toBe(true);
     doctor.close();
   });
 
