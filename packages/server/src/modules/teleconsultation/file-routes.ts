@@ -1,7 +1,8 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth/hook.js';
 import { languageOf } from '../../platform/http/language.js';
+import { problem } from '../../platform/http/problem.js';
 import { attachmentHeaders, type StoredFile } from '../records/service.js';
 import { AssistFileParams, FileBody, FileParams, FileUploadQuery, SharedFile, SharedFiles } from './file-schemas.js';
 import {
@@ -54,6 +55,13 @@ export function registerFileRoutes(app: FastifyInstance, deps: TeleconsultationD
     raw.setErrorHandler((error: FastifyError, request) => {
       throw error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? fileTooLarge(languageOf(request)) : error;
     });
+    // The policy is checked once the body is read (up to 10 MB here): a request carrying no credential
+    // at all is turned away before, so that no one unknown makes the node hold their bytes.
+    const credentialSent = (kind: 'cookie' | 'bearer') => async (request: FastifyRequest) => {
+      if (kind === 'cookie' && !request.headers.cookie) throw problem.unauthorized();
+      if (kind === 'bearer' && !/^Bearer \S/.test(request.headers.authorization ?? ''))
+        throw problem.unauthorized('assistant-credential-invalid');
+    };
     const files = raw.withTypeProvider<ZodTypeProvider>();
 
     files.post(
@@ -70,6 +78,7 @@ export function registerFileRoutes(app: FastifyInstance, deps: TeleconsultationD
           response: { 201: SharedFile },
         },
         bodyLimit: MAX_SHARED_FILE_BYTES,
+        onRequest: credentialSent('cookie'),
         config: signedIn,
       },
       async (request, reply) =>
@@ -89,6 +98,7 @@ export function registerFileRoutes(app: FastifyInstance, deps: TeleconsultationD
           response: { 201: SharedFile },
         },
         bodyLimit: MAX_SHARED_FILE_BYTES,
+        onRequest: credentialSent('bearer'),
         config: open,
       },
       async (request, reply) => {

@@ -208,6 +208,15 @@ describeEachDatabase('teleconsultation: files shared in the call, kept in the pa
     expect((await download(camille, `${visit(other.appointmentId)}/files/${shared.body.id}`)).status).toBe(404);
     // Without a session: 401; once the act is ended, no more sharing (but the file stays readable).
     expect((await fetch(`${server.url}${visit(appointmentId)}/files`)).status).toBe(401);
+    // No credential at all: refused before its bytes are read, however many.
+    const anonymous = await fetch(`${server.url}${visit(appointmentId)}/files?name=x.pdf`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: Buffer.alloc(MAX_SHARED_FILE_BYTES + 1),
+    });
+    expect(anonymous.status).toBe(401);
+    const noBearer = await fetch(`${server.url}/api/v1/teleconsultation/assist/files`, { method: 'POST', body: PNG });
+    expect(((await noBearer.json()) as Problem).type).toBe('urn:parcours:problem:assistant-credential-invalid');
     expect((await martin.post(`${visit(appointmentId)}/end`, { outcome: 'completed' })).status).toBe(200);
     expect((await upload<Problem>(jean, `${visit(appointmentId)}/files`, PNG, 'encore.png')).body).toMatchObject({
       status: 409,
