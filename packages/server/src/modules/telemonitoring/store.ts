@@ -1,6 +1,7 @@
 import type { AlertLevel, Indication, OpenAlert, Reading, ReadingKind, Snooze } from '@parcours/domain';
 import { sql } from 'kysely';
 import { scoped, type Db } from '../../platform/database/database.js';
+import { prepared } from '../../platform/database/prepared.js';
 import type { InterpretationCode, OperatorKind, ReadingSource, TelemonitoringLevel, TelemonitoringTables } from './tables.js';
 
 /** The database seen from this module: its own tables only. */
@@ -81,16 +82,20 @@ export function lockLiveEnrolments(db: Db, patientId: string, now: Date) {
 /** The live enrolments of these patients, locked as lockLiveEnrolments does; in id order, so that two batches never deadlock. */
 export function lockLiveEnrolmentsOf(db: Db, patientIds: readonly string[], now: Date) {
   if (patientIds.length === 0) return Promise.resolve([]);
-  return telemonitoringDb(db)
-    .selectFrom('telemonitoring_enrolments')
-    .selectAll()
-    .where('patient_id', 'in', [...patientIds])
-    .where('ended_at', 'is', null)
-    .where('starts_at', '<=', now)
-    .where('ends_at', '>', now)
-    .orderBy('id')
-    .forUpdate()
-    .execute();
+  return (
+    telemonitoringDb(db)
+      .selectFrom('telemonitoring_enrolments')
+      .modifyFront(prepared)
+      .selectAll()
+      // One array parameter, not a list: the same statement text (prepared once) whatever the batch.
+      .where(sql<boolean>`patient_id = any(${[...patientIds]}::uuid[])`)
+      .where('ended_at', 'is', null)
+      .where('starts_at', '<=', now)
+      .where('ends_at', '>', now)
+      .orderBy('id')
+      .forUpdate()
+      .execute()
+  );
 }
 
 /** Live enrolments of these organisations (a practitioner's dashboard, before the care check). */
@@ -194,8 +199,9 @@ export function devicesByTokenHashes(db: Db, tokenHashes: readonly string[]) {
   if (tokenHashes.length === 0) return Promise.resolve([]);
   return telemonitoringDb(db)
     .selectFrom('telemonitoring_devices')
+    .modifyFront(prepared)
     .select(['id', 'patient_id', 'enrolment_id', 'token_hash'])
-    .where('token_hash', 'in', [...tokenHashes])
+    .where(sql<boolean>`token_hash = any(${[...tokenHashes]}::text[])`)
     .where('revoked_at', 'is', null)
     .execute();
 }
@@ -287,7 +293,7 @@ export async function insertReadingsOf(
   // One row per patient and kind: the index (patient_id, kind, effective_at) answers each.
   const probes = windows.flatMap((w) => w.kinds.map((kind) => ({ patient_id: w.patientId, kind, since: w.since.toISOString() })));
   // The outer selects do not see the rows the insert adds (one snapshot): they join them from `added`.
-  const { rows: returned } = await sql<WindowRow & { patient_id: string; part: 'added' | 'window' | 'before' }>`
+  const { rows: returned } = await sql<WindowRow & { patient_id: string; part: 'added' | 'window' | 'before' }>`${prepared}
     with added as (
       insert into telemonitoring_readings
         (patient_id, identifier, kind, value, systolic, diastolic, unit, effective, effective_at, source, device_id, interpretation)
@@ -360,7 +366,7 @@ export async function setInterpretationsOf(
   marks: readonly { patientId: string; identifier: string; code: InterpretationCode }[],
 ): Promise<void> {
   if (marks.length === 0) return;
-  await sql`
+  await sql`${prepared}
     update telemonitoring_readings r set interpretation = v.code
     from unnest(${marks.map((m) => m.patientId)}::uuid[], ${marks.map((m) => m.identifier)}::text[], ${marks.map((m) => m.code)}::text[])
       as v(patient_id, identifier, code)
@@ -425,8 +431,9 @@ export function liveAlertsOf(db: Db, enrolmentIds: string[]) {
   if (enrolmentIds.length === 0) return Promise.resolve([] as AlertRow[]);
   return telemonitoringDb(db)
     .selectFrom('telemonitoring_alerts')
+    .modifyFront(prepared)
     .selectAll()
-    .where('enrolment_id', 'in', enrolmentIds)
+    .where(sql<boolean>`enrolment_id = any(${enrolmentIds}::uuid[])`)
     .where('status', '<>', 'resolved')
     .execute() as Promise<AlertRow[]>;
 }
