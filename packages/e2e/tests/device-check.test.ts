@@ -1,48 +1,28 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { videoAppointmentSoon } from '../src/appointments.js';
 import { launchChromium } from '../src/chromium.js';
 import { logInAs } from '../src/demo.js';
 import { createPostgresDatabase, freePort, listening, startServer, type TestServer } from '../src/server.js';
+import { startTurnServer, turnserver, type TurnServer } from '../src/turn.js';
 
 const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres:test@127.0.0.1:5432/postgres';
 // The appointment starting in minutes is written beside the running server: the server runs on PostgreSQL.
 const postgres = await listening(POSTGRES_URL);
-const turnserver = fs.existsSync('/usr/bin/turnserver') ? '/usr/bin/turnserver' : null;
 const TURN_SECRET = 'e2e-device-check-turn-secret';
 
 describe.skipIf(!postgres || !turnserver)('the equipment and connectivity check in Chromium (coturn on loopback)', () => {
   let server: TestServer;
   let browser: Browser;
   let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
-  let coturn: ChildProcess;
+  let coturn: TurnServer;
 
   beforeAll(async () => {
-    const [turnPort, closedPort] = await Promise.all([freePort(), freePort()]);
-    coturn = spawn(
-      turnserver!,
-      [
-        '-n',
-        '--listening-ip=127.0.0.1',
-        '--relay-ip=127.0.0.1',
-        `--listening-port=${turnPort}`,
-        '--use-auth-secret',
-        `--static-auth-secret=${TURN_SECRET}`,
-        '--realm=parcours.test',
-        '--no-tls',
-        '--no-dtls',
-        '--no-cli',
-        '--allow-loopback-peers',
-        '--min-port=49201',
-        '--max-port=49240',
-      ],
-      { stdio: 'ignore' },
-    );
+    const closedPort = await freePort();
+    coturn = await startTurnServer(TURN_SECRET, { min: 49201, max: 49240 });
     database = await createPostgresDatabase();
     // The relay answers over UDP; its TLS address is a port where nothing listens (a network blocking 443 looks the same).
-    const TURN_URLS = `turn:127.0.0.1:${turnPort},turns:127.0.0.1:${closedPort}?transport=tcp`;
+    const TURN_URLS = `${coturn.url},turns:127.0.0.1:${closedPort}?transport=tcp`;
     [server, browser] = await Promise.all([
       startServer({ DATABASE_URL: database.url, TURN_URLS, TURN_SECRET }),
       launchChromium({ media: true }),
@@ -51,7 +31,7 @@ describe.skipIf(!postgres || !turnserver)('the equipment and connectivity check 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    coturn?.kill('SIGTERM');
+    coturn?.stop();
     await database?.drop();
   });
 
