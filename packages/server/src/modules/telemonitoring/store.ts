@@ -261,6 +261,9 @@ export async function insertReadings(
   return { created: stored.created.get(patientId) ?? new Set(), window: stored.windows.get(patientId) ?? [] };
 }
 
+/** Readings of one kind a window holds at most (a glucose sensor's fortnight is some 4,000): the latest are kept. */
+const MAX_WINDOW_READINGS = 20_000;
+
 /**
  * Stores the readings of many patients in one statement; a reading whose identifier its patient
  * already has is left as it was. Answers, per patient, the identifiers actually inserted and, in the
@@ -312,8 +315,14 @@ export async function insertReadingsOf(
            null as unit, null as effective, null::timestamptz as effective_at, 'added' as part
     from added
     union all
-    select r.patient_id, r.identifier, r.kind, r.value, r.systolic, r.diastolic, r.unit, r.effective, r.effective_at, 'window'
-    from probe p join telemonitoring_readings r on r.patient_id = p.patient_id and r.kind = p.kind and r.effective_at >= p.since
+    select p.patient_id, w.identifier, w.kind, w.value, w.systolic, w.diastolic, w.unit, w.effective, w.effective_at, 'window'
+    from probe p cross join lateral (
+      -- Per probe, through the index: the planner, blind to how few probes the JSON holds, would
+      -- rather hash the whole table (the limit keeps it from flattening this into a join).
+      select r.identifier, r.kind, r.value, r.systolic, r.diastolic, r.unit, r.effective, r.effective_at
+      from telemonitoring_readings r where r.patient_id = p.patient_id and r.kind = p.kind and r.effective_at >= p.since
+      order by r.effective_at desc limit ${MAX_WINDOW_READINGS}
+    ) w
     union all
     select a.patient_id, a.identifier, a.kind, a.value, a.systolic, a.diastolic, a.unit, a.effective, a.effective_at, 'window'
     from probe p join added a on a.patient_id = p.patient_id and a.kind = p.kind and a.effective_at >= p.since
