@@ -12,6 +12,7 @@ import { startTestServer } from '../platform/testing/server.js';
 import type { RunningServer } from '../server.js';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './accounts/index.js';
 import { INFORMATION } from './consent/information.js';
+import { NURSE_ASSISTANT } from './teleconsultation/testing.js';
 import { everyTable } from './testing.js';
 
 /*
@@ -214,15 +215,7 @@ const SAMPLE_BODIES: Record<string, Record<string, unknown>> = {
   'POST /api/v1/appointments/:appointmentId/teleconsultation/audio-only': { reason: 'camera-failed' },
   'POST /api/v1/appointments/:appointmentId/teleconsultation/invitations': { kind: 'professional', email: 'ines.garnier@example.org' },
   'POST /api/v1/teleconsultation/invitations/check': { token: 'fuzzSampleTokenThatOpensNothing0123456789ab' },
-  'POST /api/v1/teleconsultation/invitations/redeem': {
-    token: 'fuzzSampleTokenThatOpensNothing0123456789ab',
-    name: 'Inès Garnier',
-    profession: 'nurse',
-    rpps: '10101010101',
-    place: 'home',
-    setting: 'home-visit',
-    informationVersion: '2026-12',
-  },
+  'POST /api/v1/teleconsultation/invitations/redeem': { token: 'fuzzSampleTokenThatOpensNothing0123456789ab', ...NURSE_ASSISTANT },
   'POST /api/v1/teleconsultation/assist/measurements': {
     kind: 'bloodPressure',
     systolic: 130,

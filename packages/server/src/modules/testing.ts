@@ -1,6 +1,13 @@
 import { sql } from 'kysely';
+import { expect } from 'vitest';
+import { seedDemo } from '../demo.js';
 import { scoped, type Db } from '../platform/database/database.js';
 import type { PlatformTables } from '../platform/database/tables.js';
+import { ApiClient } from '../platform/testing/client.js';
+import type { TestDatabase } from '../platform/testing/databases.js';
+import { startTestServer } from '../platform/testing/server.js';
+import type { RunningServer } from '../server.js';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './accounts/index.js';
 import type { AllTables } from './index.js';
 
 /** Tests arrange and inspect across contexts: every module's tables, and the platform's, at once. Never for module code. */
@@ -70,4 +77,25 @@ export async function videoAppointmentSoon(
     .returning('id')
     .executeTakeFirstOrThrow();
   return { appointmentId: id, patientId, practitionerId };
+}
+
+/** A suite's cast: two demo patients (Camille, Jean) and two demo doctors (Dr Martin, Dr Benali). */
+export interface SignedInDemo {
+  server: RunningServer;
+  camille: ApiClient;
+  jean: ApiClient;
+  martin: ApiClient;
+  benali: ApiClient;
+}
+
+/** Seeds the demo, starts a server on it and signs the cast in (the doctors with their second factor); the caller stops the server. */
+export async function startSignedInDemo(database: TestDatabase): Promise<SignedInDemo> {
+  await seedDemo(database.db);
+  const server = await startTestServer(database);
+  const [camille, jean, martin, benali] = [0, 1, 2, 3].map(() => new ApiClient(server.url)) as [ApiClient, ApiClient, ApiClient, ApiClient];
+  expect((await camille.login('camille.petit@demo.parcours.fr', DEMO_PASSWORD)).status).toBe(200);
+  expect((await jean.login('jean.moreau@demo.parcours.fr', DEMO_PASSWORD)).status).toBe(200);
+  expect((await martin.login('dr.martin@demo.parcours.fr', DEMO_PASSWORD, DEMO_TOTP_SECRET)).status).toBe(204);
+  expect((await benali.login('dr.benali@demo.parcours.fr', DEMO_PASSWORD, DEMO_TOTP_SECRET)).status).toBe(204);
+  return { server, camille, jean, martin, benali };
 }

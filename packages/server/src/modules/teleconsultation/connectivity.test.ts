@@ -1,12 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedDemo } from '../../demo.js';
 import { LiveTestClient } from '../../platform/realtime/testing.js';
 import { ApiClient } from '../../platform/testing/client.js';
 import { describeEachDatabase } from '../../platform/testing/databases.js';
-import { startTestServer } from '../../platform/testing/server.js';
 import type { RunningServer } from '../../server.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../accounts/index.js';
-import { everyTable, videoAppointmentSoon } from '../testing.js';
+import { everyTable, startSignedInDemo, videoAppointmentSoon } from '../testing.js';
 
 describeEachDatabase('teleconsultation: the connectivity check before admitting, and the call in audio alone', (database) => {
   let server: RunningServer;
@@ -14,17 +11,9 @@ describeEachDatabase('teleconsultation: the connectivity check before admitting,
   const visit = (id: string) => `/api/v1/appointments/${id}/teleconsultation`;
 
   beforeAll(async () => {
-    await seedDemo(database().db);
-    server = await startTestServer(database());
-    [camille, jean, martin, benali] = [0, 1, 2, 3].map(() => new ApiClient(server.url)) as [ApiClient, ApiClient, ApiClient, ApiClient];
-    expect((await camille.login('camille.petit@demo.parcours.fr', DEMO_PASSWORD)).status).toBe(200);
-    expect((await jean.login('jean.moreau@demo.parcours.fr', DEMO_PASSWORD)).status).toBe(200);
-    expect((await martin.login('dr.martin@demo.parcours.fr', DEMO_PASSWORD, DEMO_TOTP_SECRET)).status).toBe(204);
-    expect((await benali.login('dr.benali@demo.parcours.fr', DEMO_PASSWORD, DEMO_TOTP_SECRET)).status).toBe(204);
+    ({ server, camille, jean, martin, benali } = await startSignedInDemo(database()));
   });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  afterAll(() => server?.stop());
 
   it('stores the patient’s check for the practitioner alone, says live that it came, and refuses bad input naming the field', async () => {
     const { appointmentId, practitionerId } = await videoAppointmentSoon(database().db, {

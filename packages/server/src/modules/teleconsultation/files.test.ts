@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { seedDemo } from '../../demo.js';
 import { LiveTestClient } from '../../platform/realtime/testing.js';
-import { ApiClient } from '../../platform/testing/client.js';
+import type { ApiClient } from '../../platform/testing/client.js';
 import { describeEachDatabase } from '../../platform/testing/databases.js';
-import { startTestServer } from '../../platform/testing/server.js';
 import type { RunningServer } from '../../server.js';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../accounts/index.js';
-import { everyTable, videoAppointmentSoon } from '../testing.js';
+import { everyTable, startSignedInDemo, videoAppointmentSoon } from '../testing.js';
+import { NURSE_ASSISTANT } from './testing.js';
 import { keptName, MAX_SHARED_FILE_BYTES, sniffFileType } from './files.js';
 
 interface SharedFileReply {
@@ -92,17 +90,9 @@ describeEachDatabase('teleconsultation: files shared in the call, kept in the pa
   }
 
   beforeAll(async () => {
-    await seedDemo(database().db);
-    server = await startTestServer(database());
-    [camille, jean, martin, benali] = [0, 1, 2, 3].map(() => new ApiClient(server.url)) as [ApiClient, ApiClient, ApiClient, ApiClient];
-    expect((await camille.login('camille.petit@demo.parcours.fr', DEMO_PASSWORD)).status).toBe(200);
-    expect((await jean.login('jean.moreau@demo.parcours.fr', DEMO_PASSWORD)).status).toBe(200);
-    expect((await martin.login('dr.martin@demo.parcours.fr', DEMO_PASSWORD, DEMO_TOTP_SECRET)).status).toBe(204);
-    expect((await benali.login('dr.benali@demo.parcours.fr', DEMO_PASSWORD, DEMO_TOTP_SECRET)).status).toBe(204);
+    ({ server, camille, jean, martin, benali } = await startSignedInDemo(database()));
   });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  afterAll(() => server?.stop());
 
   it('takes a PDF from the patient and a PNG from the practitioner, announces each to the room, and gives them back as they were', async () => {
     const { appointmentId, patientId, practitionerId } = await admittedVisit();
@@ -231,15 +221,7 @@ describeEachDatabase('teleconsultation: files shared in the call, kept in the pa
     const redeemed = await fetch(`${server.url}/api/v1/teleconsultation/invitations/redeem`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        token: new URL(invitation.body.link).hash.slice(1),
-        name: 'Inès Garnier',
-        profession: 'nurse',
-        rpps: '10101010101',
-        place: 'home',
-        setting: 'home-visit',
-        informationVersion: '2026-12',
-      }),
+      body: JSON.stringify({ token: new URL(invitation.body.link).hash.slice(1), ...NURSE_ASSISTANT }),
     });
     const { credential, assistantId } = (await redeemed.json()) as { credential: string; assistantId: string };
     const nurse = { bearer: credential };
