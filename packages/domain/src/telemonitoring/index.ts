@@ -70,6 +70,7 @@ export { MIN_TRANSMISSION_RATE, transmissionRate, type TransmissionRate } from '
 export { ACKNOWLEDGE_WITHIN_MINUTES, escalationDueAt, isEscalationDue, type AlertState } from './escalation.js';
 export {
   FEVER_CELSIUS,
+  ONCOLOGY_ANSWERS_WITHOUT_SYMPTOMS,
   ONCOLOGY_QUESTIONNAIRE,
   ONCOLOGY_QUESTIONNAIRE_URL,
   ONCOLOGY_QUESTIONNAIRE_VERSION,

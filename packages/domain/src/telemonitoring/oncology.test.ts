@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { indexItems, isAnswerable, translated } from '../triage/engine.js';
 import { evaluateAlerts } from './alerts.js';
-import { checkOncologyAnswers, ONCOLOGY_QUESTIONNAIRE, scoreOncologyQuestionnaire } from './oncology.js';
+import { checkOncologyAnswers, ONCOLOGY_ANSWERS_WITHOUT_SYMPTOMS, ONCOLOGY_QUESTIONNAIRE, scoreOncologyQuestionnaire } from './oncology.js';
 import { defaultPlan } from './programmes.js';
 import { day, scalar } from './testing/readings.js';
 
 /** A week without symptoms; each test changes what it is about. */
-const calm = {
-  fever: false,
-  dyspnoea: 'none',
-  bleeding: 'none',
-  diarrhoea: 'none',
-  vomiting: 'none',
-  mucositis: 'none',
-  pain: 0,
-  fatigue: 'none',
-} as const;
+const calm = ONCOLOGY_ANSWERS_WITHOUT_SYMPTOMS;
 
 describe('the oncology symptom questionnaire', () => {
   it('is a questionnaire of the triage format, French with English translations, every question answerable', () => {

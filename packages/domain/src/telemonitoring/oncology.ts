@@ -167,6 +167,18 @@ export const ONCOLOGY_QUESTIONNAIRE: TriageQuestionnaire = {
 export const ONCOLOGY_SYMPTOMS = ['fever', 'dyspnoea', 'bleeding', 'diarrhoea', 'vomiting', 'mucositis', 'pain', 'fatigue'] as const;
 export type OncologySymptom = (typeof ONCOLOGY_SYMPTOMS)[number];
 
+/** The answers of a week without any symptom (every grade 0): what tests and the demo vary from. */
+export const ONCOLOGY_ANSWERS_WITHOUT_SYMPTOMS = {
+  fever: false,
+  dyspnoea: 'none',
+  bleeding: 'none',
+  diarrhoea: 'none',
+  vomiting: 'none',
+  mucositis: 'none',
+  pain: 0,
+  fatigue: 'none',
+} as const satisfies Answers;
+
 /** Each choice's grade (CTCAE v5, as a patient can tell it). */
 const GRADES: Record<Exclude<OncologySymptom, 'fever' | 'pain'>, Record<string, number>> = {
   dyspnoea: { none: 0, exertion: 1, 'minimal-exertion': 2, rest: 3 },

@@ -1,3 +1,4 @@
+import { ONCOLOGY_ANSWERS_WITHOUT_SYMPTOMS } from '@parcours/domain';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { seedDemo } from '../demo.js';
@@ -172,16 +173,7 @@ const SAMPLE_BODIES: Record<string, unknown> = {
   },
   'POST /api/v1/patients/:patientId/telemonitoring/symptoms': {
     identifier: '0b7e3c52-8f3d-4f0e-a8a4-2d8c4e6b1f10',
-    answers: {
-      fever: false,
-      dyspnoea: 'none',
-      bleeding: 'none',
-      diarrhoea: 'none',
-      vomiting: 'none',
-      mucositis: 'none',
-      pain: 0,
-      fatigue: 'none',
-    },
+    answers: ONCOLOGY_ANSWERS_WITHOUT_SYMPTOMS,
   },
   'POST /api/v1/patients/:patientId/telemonitoring/alerts/:alertId/acknowledge': {},
   'POST /api/v1/patients/:patientId/telemonitoring/alerts/:alertId/snooze': { minutes: 60 },

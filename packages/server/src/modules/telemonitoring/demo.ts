@@ -3,6 +3,7 @@
 // oncology, a symptom questionnaire each week, the latest calm), both followed by Dr Martin. Readings are placed relative to the seeding, so the demo is always current.
 import {
   evaluate,
+  ONCOLOGY_ANSWERS_WITHOUT_SYMPTOMS,
   ONCOLOGY_QUESTIONNAIRE_URL,
   ONCOLOGY_QUESTIONNAIRE_VERSION,
   scoreOncologyQuestionnaire,
@@ -111,11 +112,10 @@ export async function seedTelemonitoringDemo(tx: Tx, ids: DemoIds, now = new Dat
   await enrolDemo(tx, ids, 'camille.petit@demo.parcours.fr', 'diabetes', glucose, now, 'Lecteur de glycémie');
   // Camille's symptom questionnaire, answered each week on her phone: some tiredness three weeks
   // ago, calm since (grade 0: no alert open, and nothing missing for days).
-  const calm = { fever: false, dyspnoea: 'none', bleeding: 'none', diarrhoea: 'none', vomiting: 'none', mucositis: 'none', pain: 0 };
   const weeks = [21, 14, 7, 2].map((days, i) => ({
     identifier: `urn:demo:symptomes|camille-${i}`,
     at: dayAt(now, days, 9),
-    answers: { ...calm, fatigue: days === 21 ? 'relieved-by-rest' : 'none' },
+    answers: { ...ONCOLOGY_ANSWERS_WITHOUT_SYMPTOMS, fatigue: days === 21 ? 'relieved-by-rest' : 'none' },
   }));
   const patientId = ids.get('patient:camille.petit@demo.parcours.fr')!;
   for (const week of weeks) {

@@ -1,3 +1,4 @@
+import { ONCOLOGY_ANSWERS_WITHOUT_SYMPTOMS } from '@parcours/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../demo.js';
 import { serviceDeps } from '../../platform/context.js';
@@ -420,16 +421,7 @@ describeEachDatabase('telemonitoring', (database) => {
     });
 
     it('scores the oncology questionnaire into one alert: fever under treatment urgent, later answers update it, retries change nothing', async () => {
-      const calm = {
-        fever: false,
-        dyspnoea: 'none',
-        bleeding: 'none',
-        diarrhoea: 'none',
-        vomiting: 'none',
-        mucositis: 'none',
-        pain: 0,
-        fatigue: 'none',
-      };
+      const calm = ONCOLOGY_ANSWERS_WITHOUT_SYMPTOMS;
       const path = `/api/v1/patients/${camilleId}/telemonitoring/symptoms`;
       type Reply = {
         grade: number;
@@ -491,16 +483,7 @@ describeEachDatabase('telemonitoring', (database) => {
       const incomplete = await camille.post<Problem>(path, { identifier: crypto.randomUUID(), answers: { fever: false } });
       expect(incomplete.status).toBe(400);
       expect(incomplete.body.errors!.map((e) => e.field)).toContain('answers.dyspnoea');
-      const calm = {
-        fever: false,
-        dyspnoea: 'none',
-        bleeding: 'none',
-        diarrhoea: 'none',
-        vomiting: 'none',
-        mucositis: 'none',
-        pain: 0,
-        fatigue: 'none',
-      };
+      const calm = ONCOLOGY_ANSWERS_WITHOUT_SYMPTOMS;
       const notFollowed = await jean.post<Problem>(`/api/v1/patients/${jeanId}/telemonitoring/symptoms`, {
         identifier: crypto.randomUUID(),
         answers: calm,
