@@ -1,11 +1,13 @@
 // The accounts module's surface for other modules: accounts, professionals' profiles and one-time
 // links are reached only through these functions, never through the tables.
+import { sql } from 'kysely';
 import type { Db } from '../../platform/database/database.js';
 import type { ServiceDeps } from '../../platform/context.js';
 import { problem } from '../../platform/http/problem.js';
 import { issueEmailToken } from './email-tokens.js';
 import { composeMail } from './mails.js';
 import { accountByEmail, accountsDb, insertAccount } from './store.js';
+import { prepared } from '../../platform/database/prepared.js';
 
 export { Email, Locale } from './schemas.js';
 export { accountChanged } from './session-cache.js';
@@ -38,7 +40,12 @@ export async function practitionerProfile(db: Db, accountId: string): Promise<Pr
 /** Display names ("Claire Martin") by account id. */
 export async function accountNames(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await accountsDb(db).selectFrom('accounts').select(['id', 'given_name', 'family_name']).where('id', 'in', ids).execute();
+  const rows = await accountsDb(db)
+    .selectFrom('accounts')
+    .modifyFront(prepared)
+    .select(['id', 'given_name', 'family_name'])
+    .where(sql<boolean>`id = any(${ids}::uuid[])`)
+    .execute();
   return new Map(rows.map((a) => [a.id, `${a.given_name} ${a.family_name}`]));
 }
 
@@ -175,8 +182,9 @@ export async function practitionerProfiles(db: Db, ids: string[]): Promise<Map<s
   if (ids.length === 0) return new Map();
   const rows = await accountsDb(db)
     .selectFrom('practitioners')
+    .modifyFront(prepared)
     .select(['account_id', 'profession', 'specialty', 'sector', 'optam'])
-    .where('account_id', 'in', ids)
+    .where(sql<boolean>`account_id = any(${ids}::uuid[])`)
     .execute();
   return new Map(
     rows.map((row) => [

@@ -1,7 +1,9 @@
+import { sql } from 'kysely';
 import type { MembershipRole } from '../../platform/auth/actor.js';
 import { scoped, type Db } from '../../platform/database/database.js';
 import type { SiteInput } from './schemas.js';
 import type { InvitedProfile, OrganisationsTables } from './tables.js';
+import { prepared } from '../../platform/database/prepared.js';
 
 /** The database seen from this module: its own tables only. */
 const organisationsDb = (db: Db) => scoped<OrganisationsTables>(db);
@@ -20,7 +22,12 @@ export function organisationById(db: Db, organisationId: string) {
 
 export async function organisationNamesById(db: Db, ids: string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await organisationsDb(db).selectFrom('organisations').select(['id', 'name']).where('id', 'in', ids).execute();
+  const rows = await organisationsDb(db)
+    .selectFrom('organisations')
+    .modifyFront(prepared)
+    .select(['id', 'name'])
+    .where(sql<boolean>`id = any(${ids}::uuid[])`)
+    .execute();
   return new Map(rows.map((o) => [o.id, o.name]));
 }
 
