@@ -20,6 +20,7 @@ import {
 } from '../records/service.js';
 import type { AssistantRow } from './assist-store.js';
 import type { SharedFile } from './file-schemas.js';
+import { assistantAuditEntry } from './invitations.js';
 import { roomTopic } from './live.js';
 import { visitById } from './store.js';
 import { participation, type TeleconsultationDeps } from './visits.js';
@@ -222,14 +223,7 @@ export async function shareFileAsAssistant(
       content: upload.bytes,
     });
     await recordAuditMany(tx, [
-      {
-        actor: null,
-        role: 'assistant',
-        action: 'teleconsultation.file-share',
-        resource: { type: 'DocumentReference', id: stored.id },
-        patientId: assistant.patient_id,
-        address,
-      },
+      assistantAuditEntry(assistant, address, 'teleconsultation.file-share', { type: 'DocumentReference', id: stored.id }),
     ]);
     return stored;
   });
@@ -244,14 +238,7 @@ export async function assistantFiles(
   address: string,
 ): Promise<z.infer<typeof SharedFile>[]> {
   const views = (await sharedFilesOfVisit(deps.db, assistant.appointment_id)).map((entry) => viewOf(entry, assistantUrl(entry)));
-  await deps.audit.record({
-    actor: null,
-    role: 'assistant',
-    action: 'teleconsultation.files',
-    resource: { type: 'DocumentReference' },
-    patientId: assistant.patient_id,
-    address,
-  });
+  await deps.audit.record(assistantAuditEntry(assistant, address, 'teleconsultation.files', { type: 'DocumentReference' }));
   return views;
 }
 
@@ -259,13 +246,8 @@ export async function assistantFiles(
 export async function assistantFile(deps: TeleconsultationDeps, assistant: AssistantRow, fileId: string, address: string) {
   const file = await sharedFile(deps.db, fileId);
   if (file?.entry.appointment_id !== assistant.appointment_id) throw problem.notFound();
-  await deps.audit.record({
-    actor: null,
-    role: 'assistant',
-    action: 'teleconsultation.file-download',
-    resource: { type: 'DocumentReference', id: fileId },
-    patientId: assistant.patient_id,
-    address,
-  });
+  await deps.audit.record(
+    assistantAuditEntry(assistant, address, 'teleconsultation.file-download', { type: 'DocumentReference', id: fileId }),
+  );
   return file;
 }

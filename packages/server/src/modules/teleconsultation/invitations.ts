@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import { randomToken, tokenHash } from '../../platform/auth/secrets.js';
-import { audited, recordAuditMany } from '../../platform/audit/audit.js';
+import { audited, recordAuditMany, type AuditEntryInput } from '../../platform/audit/audit.js';
 import type { Db } from '../../platform/database/database.js';
 import type { Language } from '../../platform/http/language.js';
 import { Problem, problem } from '../../platform/http/problem.js';
@@ -53,6 +53,16 @@ export const ASSIST_INFORMATION = {
 } as const;
 
 export const assistantSubject = (assistantId: string) => `assistant:${assistantId}`;
+
+/** What an assistant did with their credential, for the audit: no account behind it (no actor, the role says who), about the visit's patient. */
+export function assistantAuditEntry(
+  assistant: Pick<AssistantRow, 'patient_id'>,
+  address: string,
+  action: string,
+  resource: AuditEntryInput['resource'],
+): AuditEntryInput {
+  return { actor: null, role: 'assistant', action, resource, patientId: assistant.patient_id, address };
+}
 
 const LINK_STATUS = (row: AssistantRow, now: number): z.infer<typeof Assistant>['status'] =>
   row.redeemed_at ? 'joined' : row.revoked_at ? 'withdrawn' : row.expires_at.getTime() <= now ? 'expired' : 'pending';
@@ -281,14 +291,7 @@ export async function redeem(
     // Another opening won the race (or the link expired meanwhile).
     if (!used) throw refusalOf(await invitationByTokenHash(tx, hash), now);
     await recordAuditMany(tx, [
-      {
-        actor: null,
-        role: 'assistant',
-        action: 'teleconsultation.assistant-join',
-        resource: { type: 'RelatedPerson', id: used.id },
-        patientId: used.patient_id,
-        address,
-      },
+      assistantAuditEntry(used, address, 'teleconsultation.assistant-join', { type: 'RelatedPerson', id: used.id }),
     ]);
     return used;
   });
@@ -344,14 +347,9 @@ export async function assistantRoomToken(
   const topic = roomTopic.topic({ appointmentId: assistant.appointment_id });
   const subject = assistantSubject(assistant.id);
   const token = await signLiveToken(deps.config.liveTokenSecret, { topic, subject }, ROOM_TOKEN_SECONDS);
-  await deps.audit.record({
-    actor: null,
-    role: 'assistant',
-    action: 'teleconsultation.join',
-    resource: { type: 'Encounter', id: assistant.appointment_id },
-    patientId: assistant.patient_id,
-    address,
-  });
+  await deps.audit.record(
+    assistantAuditEntry(assistant, address, 'teleconsultation.join', { type: 'Encounter', id: assistant.appointment_id }),
+  );
   return {
     token,
     topic,

@@ -14,6 +14,7 @@ import { announceMeasurement } from './assist-live.js';
 import type { Measurement, MeasurementRequest } from './assist-schemas.js';
 import { assistantsOf, insertMeasurement, measurementsOf, type AssistantRow, type MeasurementRow } from './assist-store.js';
 import type { MeasurementKind } from './assist-tables.js';
+import { assistantAuditEntry } from './invitations.js';
 import { visitById } from './store.js';
 import { participation, type TeleconsultationDeps } from './visits.js';
 
@@ -94,14 +95,7 @@ export async function shareMeasurement(
     });
     if (result.created)
       await recordAuditMany(tx, [
-        {
-          actor: null,
-          role: 'assistant',
-          action: 'teleconsultation.measurement',
-          resource: { type: 'Observation', id: result.row.id },
-          patientId: assistant.patient_id,
-          address,
-        },
+        assistantAuditEntry(assistant, address, 'teleconsultation.measurement', { type: 'Observation', id: result.row.id }),
       ]);
     return result;
   });
@@ -115,14 +109,7 @@ export async function shareMeasurement(
 /** What the assistant shared in this visit (their page lists it back). Audited as the assistant's read. */
 export async function ownMeasurements(deps: TeleconsultationDeps, assistant: AssistantRow, address: string): Promise<MeasurementView[]> {
   const views = (await measurementsOf(deps.db, assistant.appointment_id, assistant.id)).map((row) => viewOf(row, assistant));
-  await deps.audit.record({
-    actor: null,
-    role: 'assistant',
-    action: 'teleconsultation.measurements',
-    resource: { type: 'Observation' },
-    patientId: assistant.patient_id,
-    address,
-  });
+  await deps.audit.record(assistantAuditEntry(assistant, address, 'teleconsultation.measurements', { type: 'Observation' }));
   return views;
 }
 
