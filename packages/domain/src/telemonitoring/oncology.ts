@@ -3,8 +3,9 @@
 // scoring: each symptom graded 0–3 after the NCI CTCAE v5 grades a patient can report themself
 // (PRO-CTCAE style), the highest grade becoming a `symptomGrade` reading the programme's threshold
 // rule turns into an alert (1 info, 2 warning, 3 urgent). Guidance for the team, not a diagnosis.
-import type { Questionnaire, QuestionnaireItem, QuestionnaireItemAnswerOption } from '@medplum/fhirtypes';
+import type { Questionnaire, QuestionnaireItem } from '@medplum/fhirtypes';
 import { checkAnswers, checkRequiredAnswers } from '../triage/answers.js';
+import { item, options, translation, type Text } from '../triage/authoring.js';
 import { dropHiddenAnswers, EXTENSIONS } from '../triage/engine.js';
 import type { AnswerValue, Answers, Message, TriageIssue, TriageQuestionnaire } from '../triage/types.js';
 import type { AlertLevel } from './programmes.js';
@@ -13,32 +14,11 @@ export const ONCOLOGY_QUESTIONNAIRE_URL = 'urn:parcours:questionnaire:telemonito
 export const ONCOLOGY_QUESTIONNAIRE_VERSION = '1.0.0';
 const CODES = `${ONCOLOGY_QUESTIONNAIRE_URL}:codes`;
 
-type Text = [fr: string, en: string];
-
-const translation = (en: string) => ({
-  extension: [
-    {
-      url: EXTENSIONS.translation,
-      extension: [
-        { url: 'lang', valueCode: 'en' },
-        { url: 'content', valueString: en },
-      ],
-    },
-  ],
-});
-
-function item(linkId: string, type: QuestionnaireItem['type'], [fr, en]: Text, rest: Partial<QuestionnaireItem> = {}): QuestionnaireItem {
-  return { linkId, type, text: fr, _text: translation(en), ...rest } as QuestionnaireItem;
-}
-
 /** A choice whose options are listed from no symptom to the most severe (their index is not their grade: see GRADES). */
 function choice(linkId: string, text: Text, choices: [code: string, fr: string, en: string][]): QuestionnaireItem {
   return item(linkId, 'choice', text, {
     required: true,
-    answerOption: choices.map(
-      ([code, fr, en]) =>
-        ({ valueCoding: { system: CODES, code, display: fr, _display: translation(en) } }) as QuestionnaireItemAnswerOption,
-    ),
+    answerOption: options(CODES, choices),
   });
 }
 

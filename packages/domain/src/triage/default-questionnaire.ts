@@ -3,39 +3,14 @@
 // with their linkIds; the reason, duration, treatments and allergies; and the context the rules
 // engine needs for an exact reimbursement estimate (treating doctor, residence, coverage,
 // pregnancy) so that booking does not ask twice.
-import type { Questionnaire, QuestionnaireItem, QuestionnaireItemAnswerOption } from '@medplum/fhirtypes';
+import type { Questionnaire, QuestionnaireItem } from '@medplum/fhirtypes';
+import { item, options, translation, type Text } from './authoring.js';
 import { EXTENSIONS } from './engine.js';
 import { SAFETY_ITEMS, SAFETY_REASONS, SAFETY_RULES } from './safety.js';
 import type { OrientationRules, TriageQuestionnaire } from './types.js';
 
 export const DEFAULT_QUESTIONNAIRE_URL = 'urn:parcours:questionnaire:pre-teleconsultation';
 export const DEFAULT_QUESTIONNAIRE_VERSION = '1.0.0';
-
-type Text = [fr: string, en: string];
-
-function translation(en: string) {
-  return {
-    extension: [
-      {
-        url: EXTENSIONS.translation,
-        extension: [
-          { url: 'lang', valueCode: 'en' },
-          { url: 'content', valueString: en },
-        ],
-      },
-    ],
-  };
-}
-
-function item(linkId: string, type: QuestionnaireItem['type'], [fr, en]: Text, rest: Partial<QuestionnaireItem> = {}): QuestionnaireItem {
-  return { linkId, type, text: fr, _text: translation(en), ...rest } as QuestionnaireItem;
-}
-
-function options(system: string, choices: [code: string, fr: string, en: string][]): QuestionnaireItemAnswerOption[] {
-  return choices.map(
-    ([code, fr, en]) => ({ valueCoding: { system, code, display: fr, _display: translation(en) } }) as QuestionnaireItemAnswerOption,
-  );
-}
 
 function bounded(
   min: number,
