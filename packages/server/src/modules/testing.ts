@@ -99,3 +99,16 @@ export async function startSignedInDemo(database: TestDatabase): Promise<SignedI
   expect((await benali.login('dr.benali@demo.parcours.fr', DEMO_PASSWORD, DEMO_TOTP_SECRET)).status).toBe(204);
   return { server, camille, jean, martin, benali };
 }
+
+/** A video visit of Jean Moreau's with Dr Martin, begun two minutes ago: Jean checked in, Dr Martin admitted him. */
+export async function jeanAdmittedByDrMartin(database: Db, { jean, martin }: Pick<SignedInDemo, 'jean' | 'martin'>) {
+  const parties = await videoAppointmentSoon(database, {
+    patient: 'jean.moreau@demo.parcours.fr',
+    practitioner: 'dr.martin@demo.parcours.fr',
+    startsInMinutes: -2,
+  });
+  const visit = `/api/v1/appointments/${parties.appointmentId}/teleconsultation`;
+  expect((await jean.post(`${visit}/check-in`)).status).toBe(200);
+  expect((await martin.post(`${visit}/admit`)).status).toBe(200);
+  return parties;
+}

@@ -7,7 +7,7 @@ import { LiveTestClient } from '../../platform/realtime/testing.js';
 import type { ApiClient } from '../../platform/testing/client.js';
 import { describeEachDatabase } from '../../platform/testing/databases.js';
 import type { RunningServer } from '../../server.js';
-import { everyTable, startSignedInDemo, videoAppointmentSoon } from '../testing.js';
+import { everyTable, jeanAdmittedByDrMartin, startSignedInDemo, videoAppointmentSoon } from '../testing.js';
 import { NURSE_ASSISTANT } from './testing.js';
 import { assistantsOfVisit } from './service.js';
 
@@ -62,13 +62,7 @@ describeEachDatabase('assisted teleconsultation: invitation links, the assistant
 
   /** An admitted visit of Jean's with Dr Martin, and a nurse who opened Dr Martin's link. */
   async function assistedVisit() {
-    const parties = await videoAppointmentSoon(database().db, {
-      patient: 'jean.moreau@demo.parcours.fr',
-      practitioner: 'dr.martin@demo.parcours.fr',
-      startsInMinutes: -2,
-    });
-    expect((await jean.post(`${visit(parties.appointmentId)}/check-in`)).status).toBe(200);
-    expect((await martin.post(`${visit(parties.appointmentId)}/admit`)).status).toBe(200);
+    const parties = await jeanAdmittedByDrMartin(database().db, { jean, martin });
     const invitation = await martin.post<InvitationReply>(`${visit(parties.appointmentId)}/invitations`, { kind: 'professional' });
     expect(invitation.status).toBe(201);
     const session = await asAssistant<{ credential: string; assistantId: string }>(

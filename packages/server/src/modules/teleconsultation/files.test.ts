@@ -3,7 +3,7 @@ import { LiveTestClient } from '../../platform/realtime/testing.js';
 import type { ApiClient } from '../../platform/testing/client.js';
 import { describeEachDatabase } from '../../platform/testing/databases.js';
 import type { RunningServer } from '../../server.js';
-import { everyTable, startSignedInDemo, videoAppointmentSoon } from '../testing.js';
+import { everyTable, jeanAdmittedByDrMartin, startSignedInDemo, videoAppointmentSoon } from '../testing.js';
 import { NURSE_ASSISTANT } from './testing.js';
 import { keptName, MAX_SHARED_FILE_BYTES, sniffFileType } from './files.js';
 
@@ -78,16 +78,7 @@ describeEachDatabase('teleconsultation: files shared in the call, kept in the pa
     return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
   }
 
-  async function admittedVisit() {
-    const parties = await videoAppointmentSoon(database().db, {
-      patient: 'jean.moreau@demo.parcours.fr',
-      practitioner: 'dr.martin@demo.parcours.fr',
-      startsInMinutes: -2,
-    });
-    expect((await jean.post(`${visit(parties.appointmentId)}/check-in`)).status).toBe(200);
-    expect((await martin.post(`${visit(parties.appointmentId)}/admit`)).status).toBe(200);
-    return parties;
-  }
+  const admittedVisit = () => jeanAdmittedByDrMartin(database().db, { jean, martin });
 
   beforeAll(async () => {
     ({ server, camille, jean, martin, benali } = await startSignedInDemo(database()));
