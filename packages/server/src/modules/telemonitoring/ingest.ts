@@ -61,7 +61,7 @@ export async function storeReadings(
  * each sending's outcome in order — a sending for a patient not enrolled is refused alone — and every
  * alert changed, once. Of sendings that bring the same identifier, the first is the one that created it.
  */
-export async function storeSendings(
+async function storeSendings(
   tx: Tx,
   deps: Pick<ServiceDeps, 'jobs'>,
   sendings: readonly Sending[],
