@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 
 /** The `prev_hash` of a chain's entry #1: there is nothing before it. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -49,5 +49,14 @@ export function entryHash(prevHash: string, entry: ChainedFields): string {
     resourceType: entry.resourceType,
     seq: entry.seq,
   });
-  return createHash('sha256').update(prevHash).update(canonical).digest('hex');
+  return sha256Hex(prevHash + canonical);
 }
+
+/**
+ * One call instead of a Hash object and three (a trail writes thousands of entries a second):
+ * `crypto.hash` exists from Node 20.12; before, the object it replaces.
+ */
+const sha256Hex: (text: string) => string =
+  typeof crypto.hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');
