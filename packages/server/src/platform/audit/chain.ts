@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import { sha256Hex } from '../sha256.js';
 
 /** The `prev_hash` of a chain's entry #1: there is nothing before it. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -51,12 +51,3 @@ export function entryHash(prevHash: string, entry: ChainedFields): string {
   });
   return sha256Hex(prevHash + canonical);
 }
-
-/**
- * One call instead of a Hash object and three (a trail writes thousands of entries a second):
- * `crypto.hash` exists from Node 20.12; before, the object it replaces.
- */
-const sha256Hex: (text: string) => string =
-  typeof crypto.hash === 'function'
-    ? (text) => crypto.hash('sha256', text, 'hex')
-    : (text) => crypto.createHash('sha256').update(text).digest('hex');

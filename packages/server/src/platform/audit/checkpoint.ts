@@ -2,6 +2,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sig
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../database/database.js';
+import { sha256Hex } from '../sha256.js';
 import { GENESIS_HASH } from './chain.js';
 import {
   chainHeads,
@@ -78,7 +79,7 @@ export function checkpointStatement(c: Pick<SignedCheckpoint, 'seq' | 'at' | 'he
   return JSON.stringify({ at: c.at.toISOString(), heads: c.heads.map((h) => [h.chain, h.seq, h.hash]), prevHash: c.prevHash, seq: c.seq });
 }
 
-export const checkpointHash = (statement: string) => createHash('sha256').update(statement).digest('hex');
+export const checkpointHash = (statement: string) => sha256Hex(statement);
 
 /** Whether the checkpoint's hash is that of its statement and its signature is the key's over it. */
 export function checkpointHolds(checkpoint: SignedCheckpoint, key: CheckpointKey | undefined): { hashed: boolean; signed: boolean | null } {

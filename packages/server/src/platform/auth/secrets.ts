@@ -1,4 +1,5 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { sha256Hex } from '../sha256.js';
 
 /** An unguessable token for cookies and e-mailed links: 256 bits, URL-safe. */
 export function randomToken(): string {
@@ -7,7 +8,7 @@ export function randomToken(): string {
 
 /** What the database keeps of a token: its SHA-256, so a leaked table opens nothing. */
 export function tokenHash(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  return sha256Hex(token);
 }
 
 export function sameSecret(a: string, b: string): boolean {

@@ -2,7 +2,7 @@
 // data (one JSON or array parameter). Sent as unnamed statements, PostgreSQL parses and plans each
 // one again: a third of a millisecond of the database's time per audit batch, as much as writing
 // ten entries. Marked, they become named prepared statements, parsed once per connection.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../sha256.js';
 import { sql } from 'kysely';
 
 /** What a statement's text carries to be prepared. */
@@ -25,7 +25,7 @@ export function preparedName(text: string): string | undefined {
   if (!text.includes(PREPARED_MARK)) return undefined;
   let name = names.get(text);
   if (!name) {
-    name = `parcours_${createHash('sha256').update(text).digest('hex').slice(0, 24)}`;
+    name = `parcours_${sha256Hex(text).slice(0, 24)}`;
     names.set(text, name);
   }
   return name;
