@@ -21,10 +21,10 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 /**
  * Before any script of the app: keeps every RTCPeerConnection the page makes, and notes when the
  * room's socket confirmed the join and when each connection first decoded a remote video frame
- * (getStats polled every 20 ms), by the shared wall clock.
+ * (getStats polled every 20 ms), by the shared wall clock, and that frame's height.
  */
 const PROBE = () => {
-  const probe = { connections: [] as RTCPeerConnection[], joinedAt: 0, connectedAt: 0, firstFrameAt: 0 };
+  const probe = { connections: [] as RTCPeerConnection[], joinedAt: 0, connectedAt: 0, firstFrameAt: 0, firstFrameHeight: 0 };
   (window as unknown as { callProbe: typeof probe }).callProbe = probe;
   const Native = window.RTCPeerConnection;
   window.RTCPeerConnection = class extends Native {
@@ -39,9 +39,10 @@ const PROBE = () => {
       const timer = setInterval(async () => {
         if (this.connectionState === 'closed') return clearInterval(timer);
         const stats = await this.getStats();
-        stats.forEach((report: { type: string; kind?: string; framesDecoded?: number }) => {
+        stats.forEach((report: { type: string; kind?: string; framesDecoded?: number; frameHeight?: number }) => {
           if (report.type === 'inbound-rtp' && report.kind === 'video' && (report.framesDecoded ?? 0) > 0 && !probe.firstFrameAt) {
             probe.firstFrameAt = Date.now();
+            probe.firstFrameHeight = report.frameHeight ?? 0;
           }
         });
         if (probe.firstFrameAt) clearInterval(timer);
@@ -64,6 +65,7 @@ interface Probe {
   joinedAt: number;
   connectedAt: number;
   firstFrameAt: number;
+  firstFrameHeight: number;
 }
 
 /** The video frames this page's peer connections decoded from the other side. */
@@ -78,6 +80,16 @@ function framesDecoded(page: Page): Promise<number> {
     }
     return frames;
   });
+}
+
+/** How much each of the page's connections scales its camera down for sending (1: as captured). */
+function sentVideoScales(page: Page): Promise<number[]> {
+  return page.evaluate(() =>
+    (window as unknown as { callProbe: { connections: RTCPeerConnection[] } }).callProbe.connections
+      .filter((pc) => pc.connectionState !== 'closed')
+      .flatMap((pc) => pc.getSenders().filter((sender) => sender.track?.kind === 'video'))
+      .map((sender) => sender.getParameters().encodings[0]?.scaleResolutionDownBy ?? 1),
+  );
 }
 
 const probeOf = (page: Page) =>
@@ -188,6 +200,14 @@ describe.skipIf(!postgres)('the teleconsultation in Chromium: waiting room, cons
     process.stdout.write(
       `${JSON.stringify({ ttffMs: firstFrame, connectedMs: connected, worstMs: Math.max(firstFrame.patient, firstFrame.practitioner) })}\n`,
     );
+
+    // The video starts light (360p, a quick first frame), then goes to the camera's 720p.
+    for (const height of [p.firstFrameHeight, g.firstFrameHeight]) {
+      expect(height).toBeGreaterThan(0);
+      expect(height).toBeLessThanOrEqual(360);
+    }
+    await expect.poll(() => sentVideoScales(patient), { timeout: 10_000 }).toEqual([1]);
+    await expect.poll(() => sentVideoScales(gp), { timeout: 10_000 }).toEqual([1]);
 
     // Chat, peer to peer.
     await gp.getByLabel('Votre message').fill('Bonjour, je vous entends bien ?');

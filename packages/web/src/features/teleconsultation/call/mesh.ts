@@ -24,6 +24,15 @@ const MAX_CHAT_LENGTH = 2_000;
 const RETURN_GRACE_MS = 20_000;
 /** How long a newcomer's offer is awaited before calling it ourselves (see `joined`). */
 const CALL_IF_SILENT_MS = 1_500;
+/**
+ * The height a call's video starts at, and how long after connecting it goes to the camera's own.
+ * A new connection's bandwidth estimate starts low (300 kbit/s in Chrome): a 720p camera's first
+ * frame then waits while the encoder drops frames and steps its resolution down, some 200 ms on
+ * loopback. Started at 360p, the first frame comes at once; two seconds later the estimate has
+ * ramped up (and the encoder still scales down by itself where it has not).
+ */
+const FIRST_HEIGHT = 360;
+const FULL_RESOLUTION_AFTER_MS = 2_000;
 
 interface Link {
   /** The other side's peer id in the room: a new one each time its socket joins again. */
@@ -248,7 +257,10 @@ export class Mesh {
     chat.onclose = () => this.links.get(link.peer) === link && this.leave(link.peer);
     pc.onicecandidate = (event) => this.send(link.peer, { kind: 'candidate', candidate: event.candidate?.toJSON() ?? null });
     pc.onconnectionstatechange = () => {
-      if (pc.connectionState === 'connected') this.adaptBitrates();
+      if (pc.connectionState === 'connected') {
+        this.adaptBitrates();
+        window.setTimeout(() => void fullResolution(pc), FULL_RESOLUTION_AFTER_MS);
+      }
       // The path broke (a network change) while signaling still works: ICE again, on the same connection.
       if (pc.connectionState === 'failed' && link.returnTimer === undefined) void this.restart(link);
       this.changed();
@@ -269,7 +281,11 @@ export class Mesh {
 
   private addTracks(pc: RTCPeerConnection): void {
     const sent = new Set(pc.getSenders().map((sender) => sender.track));
-    for (const track of this.local.getTracks()) if (!sent.has(track)) pc.addTrack(track, this.local);
+    for (const track of this.local.getTracks()) {
+      if (sent.has(track)) continue;
+      const sender = pc.addTrack(track, this.local);
+      if (track.kind === 'video') void startLight(sender, track);
+    }
   }
 
   /** Each peer's share of the uplink: 1.8 Mbit/s for one, 900 kbit/s each for two, 600 for three. */
@@ -286,6 +302,27 @@ export class Mesh {
         void sender.setParameters(parameters).catch(() => {});
       }
     }
+  }
+}
+
+/** A new connection's video starts at FIRST_HEIGHT at most (see there); a browser that has no encodings yet starts as it likes. */
+async function startLight(sender: RTCRtpSender, track: MediaStreamTrack): Promise<void> {
+  const height = track.getSettings().height ?? 0;
+  const parameters = sender.getParameters();
+  if (height <= FIRST_HEIGHT || !parameters.encodings?.length) return;
+  parameters.encodings[0]!.scaleResolutionDownBy = height / FIRST_HEIGHT;
+  await sender.setParameters(parameters).catch(() => {});
+}
+
+/** The connection's video at the camera's own resolution again. */
+async function fullResolution(pc: RTCPeerConnection): Promise<void> {
+  for (const sender of pc.getSenders()) {
+    if (sender.track?.kind !== 'video' || pc.connectionState === 'closed') continue;
+    const parameters = sender.getParameters();
+    const encoding = parameters.encodings?.[0];
+    if (!encoding || (encoding.scaleResolutionDownBy ?? 1) === 1) continue;
+    encoding.scaleResolutionDownBy = 1;
+    await sender.setParameters(parameters).catch(() => {});
   }
 }
 
