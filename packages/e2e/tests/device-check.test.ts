@@ -13,27 +13,42 @@ const TURN_SECRET = 'e2e-device-check-turn-secret';
 
 describe.skipIf(!postgres || !turnserver)('the equipment and connectivity check in Chromium (coturn on loopback)', () => {
   let server: TestServer;
+  let blocked: TestServer;
   let browser: Browser;
   let database: Awaited<ReturnType<typeof createPostgresDatabase>>;
   let coturn: TurnServer;
 
   beforeAll(async () => {
     const closedPort = await freePort();
-    coturn = await startTurnServer(TURN_SECRET, { min: 49201, max: 49240 });
+    coturn = await startTurnServer(TURN_SECRET, { min: 49201, max: 49240 }, { tls: true });
     database = await createPostgresDatabase();
-    // The relay answers over UDP; its TLS address is a port where nothing listens (a network blocking 443 looks the same).
-    const TURN_URLS = `${coturn.url},turns:127.0.0.1:${closedPort}?transport=tcp`;
-    [server, browser] = await Promise.all([
-      startServer({ DATABASE_URL: database.url, TURN_URLS, TURN_SECRET }),
-      launchChromium({ media: true }),
+    [server, blocked, browser] = await Promise.all([
+      // The relay answers over UDP and over TLS.
+      startServer({ DATABASE_URL: database.url, TURN_URLS: `${coturn.url},${coturn.tlsUrl!}`, TURN_SECRET }),
+      // Its TLS address is a port where nothing listens: a network that blocks 443 looks the same.
+      startServer({ TURN_URLS: `${coturn.url},turns:127.0.0.1:${closedPort}?transport=tcp`, TURN_SECRET }),
+      // The relay's certificate is self-signed (see turn.ts).
+      launchChromium({ media: true, args: ['--ignore-certificate-errors'] }),
     ]);
   });
   afterAll(async () => {
     await browser?.close();
-    await server?.stop();
+    await Promise.all([server?.stop(), blocked?.stop()]);
     coturn?.stop();
     await database?.drop();
   });
+
+  it('tells the patient when the secure relay does not get through', async () => {
+    const patient = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await logInAs(patient, blocked.url, 'patient');
+    await patient.getByRole('main').getByRole('link', { name: 'Tester mon matériel' }).click();
+    await patient.getByRole('button', { name: 'Tester la connexion' }).click();
+    const result = patient.getByTestId('connectivity-result');
+    await result.getByText('Joignable : direct').waitFor({ timeout: 20_000 });
+    await result.getByText('Relais (UDP) : fonctionne').waitFor();
+    await result.getByText('Relais sécurisé (TLS, port 443) : ne passe pas').waitFor();
+    await patient.context().close();
+  }, 60_000);
 
   it('tests the devices and each path from the patient’s home, and shows the practitioner the waiting patient’s result', async () => {
     const patient = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
@@ -52,7 +67,7 @@ describe.skipIf(!postgres || !turnserver)('the equipment and connectivity check 
     const result = patient.getByTestId('connectivity-result');
     await result.getByText('Joignable : direct').waitFor({ timeout: 20_000 });
     await result.getByText('Relais (UDP) : fonctionne').waitFor();
-    await result.getByText('Relais sécurisé (TLS, port 443) : ne passe pas').waitFor();
+    await result.getByText('Relais sécurisé (TLS, port 443) : fonctionne').waitFor();
     expect(await result.getByText('transmis au praticien').count()).toBe(0);
 
     // In the waiting room of an appointment, the check goes to the practitioner, who sees it live.
