@@ -1,8 +1,8 @@
-import { sha256Hex } from '../sha256.js';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
+import { sha256Hex } from '../sha256.js';
 import type { Db } from './database.js';
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');

@@ -2,8 +2,8 @@
 // data (one JSON or array parameter). Sent as unnamed statements, PostgreSQL parses and plans each
 // one again: a third of a millisecond of the database's time per audit batch, as much as writing
 // ten entries. Marked, they become named prepared statements, parsed once per connection.
-import { sha256Hex } from '../sha256.js';
 import { sql } from 'kysely';
+import { sha256Hex } from '../sha256.js';
 
 /** What a statement's text carries to be prepared. */
 export const PREPARED_MARK = '/* prepared */';
