@@ -2,8 +2,8 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../../platform/auth/hook.js';
 import { languageOf } from '../../platform/http/language.js';
-import { problem } from '../../platform/http/problem.js';
 import { attachmentHeaders, type StoredFile } from '../records/service.js';
+import type { AssistantRow } from './assist-store.js';
 import { AssistFileParams, FileBody, FileParams, FileUploadQuery, SharedFile, SharedFiles } from './file-schemas.js';
 import {
   assistantFile,
@@ -18,7 +18,7 @@ import {
 } from './files.js';
 import { assistantOf } from './invitations.js';
 import { AppointmentParams } from './schemas.js';
-import type { TeleconsultationDeps } from './visits.js';
+import { participation, type TeleconsultationDeps } from './visits.js';
 
 const tags = ['teleconsultation'];
 const visitPath = '/api/v1/appointments/:appointmentId/teleconsultation';
@@ -55,12 +55,16 @@ export function registerFileRoutes(app: FastifyInstance, deps: TeleconsultationD
     raw.setErrorHandler((error: FastifyError, request) => {
       throw error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? fileTooLarge(languageOf(request)) : error;
     });
-    // The policy is checked once the body is read (up to 10 MB here): a request carrying no credential
-    // at all is turned away before, so that no one unknown makes the node hold their bytes.
-    const credentialSent = (kind: 'cookie' | 'bearer') => async (request: FastifyRequest) => {
-      if (kind === 'cookie' && !request.headers.cookie) throw problem.unauthorized();
-      if (kind === 'bearer' && !/^Bearer \S/.test(request.headers.authorization ?? ''))
-        throw problem.unauthorized('assistant-credential-invalid');
+    // Who sends, and whether they may share in this visit, is checked before the body is read (up to
+    // 10 MB here): no one without the right makes the node hold their bytes.
+    const mayShareInVisit = async (request: FastifyRequest) => {
+      const params = AppointmentParams.safeParse(request.params);
+      // A malformed id: the route's validation names it, once the body is read.
+      if (params.success) await participation(deps.db, actorOf(request), params.data.appointmentId);
+    };
+    const assistants = new WeakMap<FastifyRequest, AssistantRow>();
+    const assistantSending = async (request: FastifyRequest) => {
+      assistants.set(request, await assistantOf(deps.db, request.headers.authorization));
     };
     const files = raw.withTypeProvider<ZodTypeProvider>();
 
@@ -78,8 +82,8 @@ export function registerFileRoutes(app: FastifyInstance, deps: TeleconsultationD
           response: { 201: SharedFile },
         },
         bodyLimit: MAX_SHARED_FILE_BYTES,
-        onRequest: credentialSent('cookie'),
-        config: signedIn,
+        preParsing: mayShareInVisit,
+        config: { ...signedIn, authenticateBeforeBody: true },
       },
       async (request, reply) =>
         reply.code(201).send(await shareFile(deps, actorOf(request), request.params.appointmentId, uploadOf(request), languageOf(request))),
@@ -98,13 +102,13 @@ export function registerFileRoutes(app: FastifyInstance, deps: TeleconsultationD
           response: { 201: SharedFile },
         },
         bodyLimit: MAX_SHARED_FILE_BYTES,
-        onRequest: credentialSent('bearer'),
+        onRequest: assistantSending,
         config: open,
       },
-      async (request, reply) => {
-        const assistant = await assistantOf(deps.db, request.headers.authorization);
-        return reply.code(201).send(await shareFileAsAssistant(deps, assistant, uploadOf(request), languageOf(request), request.ip));
-      },
+      async (request, reply) =>
+        reply
+          .code(201)
+          .send(await shareFileAsAssistant(deps, assistants.get(request)!, uploadOf(request), languageOf(request), request.ip)),
     );
   });
 

@@ -180,6 +180,10 @@ describeEachDatabase('teleconsultation: files shared in the call, kept in the pa
     // A JSON body, no name: still the stranger's 404, decided before the body is looked at.
     const json = await benali.post<Problem>(`${visit(appointmentId)}/files`, {});
     expect(json.body).toMatchObject({ status: 404 });
+    // Before it is read at all: more than 10 MB from a stranger is a 404, not a 413 (too large).
+    const oversized = Buffer.alloc(MAX_SHARED_FILE_BYTES + 1);
+    expect((await upload(benali, `${visit(appointmentId)}/files`, oversized, 'scan.pdf')).status).toBe(404);
+    expect((await upload({ bearer: 'z'.repeat(43) }, '/api/v1/teleconsultation/assist/files', oversized, 'scan.pdf')).status).toBe(401);
     // Even a party of another visit cannot reach this file through their own.
     const other = await videoAppointmentSoon(database().db, {
       patient: 'camille.petit@demo.parcours.fr',

@@ -15,6 +15,12 @@ export interface Authentication {
 declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: RoutePolicy;
+    /**
+     * The caller is found and the policy checked before the body is read, not after: for a route
+     * whose body may be large (an upload), so that no one without the right makes the node hold it.
+     * Its own `preParsing` hook can then make the finer check too.
+     */
+    authenticateBeforeBody?: boolean;
   }
   interface FastifyRequest {
     auth: Authentication | null;
@@ -49,7 +55,15 @@ export function installAuthentication(
   authenticate: (request: FastifyRequest) => Promise<Authentication | null>,
 ): void {
   app.decorateRequest('auth', null);
+  // Once the body is read and parsed (a malformed one is the first thing said), or before it is read.
+  app.addHook('onRequest', async (request) => {
+    if (request.routeOptions.config.authenticateBeforeBody) await check(request);
+  });
   app.addHook('preValidation', async (request) => {
+    if (!request.routeOptions.config.authenticateBeforeBody) await check(request);
+  });
+
+  async function check(request: FastifyRequest): Promise<void> {
     const policy = request.routeOptions.config.policy;
     if (!policy) return; // not an API route (health, docs)
     const auth = await authenticate(request);
@@ -63,7 +77,7 @@ export function installAuthentication(
     if (policy === 'session') return;
     if (auth.secondFactorPending) throw problem.unauthorized('second-factor-required');
     if (policy === 'professional' && !auth.actor.isProfessional) throw problem.forbidden();
-  });
+  }
 }
 
 /** The actor of a route whose policy guarantees one. */
