@@ -1,124 +1,41 @@
 import { Alert, Button, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assistApi, assistKeys, type AssistVisit } from './api.js';
-import { mediaConstraints, mediaFailure } from './call/devices.js';
-import { Mesh, type ChatLine, type Participant, type Signal } from './call/mesh.js';
-import { RoomSocket } from './call/signaling.js';
+import { mediaConstraints } from './call/devices.js';
+import { useRoom } from './call/useRoom.js';
 import { ChatPanel } from './ChatPanel.js';
 import { MeasurementForm } from './MeasurementForm.js';
 import { Video } from './Video.js';
 
-interface AssistCallState {
-  status: 'connecting' | 'in-call' | 'reconnecting' | 'refused' | 'media-failed';
-  mediaProblem: string | null;
-  local: MediaStream | null;
-  participants: Participant[];
-  chat: ChatLine[];
-  micOn: boolean;
-  cameraOn: boolean;
-}
-
 /**
- * The assistant's side of the call: the same mesh and signaling as the patient's and the
- * practitioner's, with a room token the assistant's credential obtains; a lost socket is joined again
- * with a fresh token.
+ * The assistant's side of the call: the same room as the patient's and the practitioner's (useRoom),
+ * with a room token the assistant's credential obtains.
  */
 function useAssistCall(credential: string, joined: boolean) {
-  const { i18n } = useTranslation();
-  const queryClient = useQueryClient();
-  const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<AssistCallState>({
-    status: 'connecting',
-    mediaProblem: null,
-    local: null,
-    participants: [],
-    chat: [],
-    micOn: true,
-    cameraOn: true,
+  const [own, setOwn] = useState({ micOn: true, cameraOn: true });
+  const { state, mesh, local, letMediaGo } = useRoom(credential, joined, {
+    token: () => assistApi.roomToken(credential),
+    openMedia: () => navigator.mediaDevices.getUserMedia(mediaConstraints()),
+    files: assistKeys.files(credential),
   });
-  const mesh = useRef<Mesh | null>(null);
-  const local = useRef<MediaStream | null>(null);
-
-  useEffect(() => {
-    if (!joined) return;
-    let stopped = false;
-    let socket: RoomSocket | undefined;
-    const subjects = new Map<string, string>();
-    const update = () => {
-      if (stopped || !mesh.current) return;
-      setState((s) => ({ ...s, participants: mesh.current!.participants(), chat: [...mesh.current!.chat] }));
-    };
-    void (async () => {
-      setState((s) => ({ ...s, status: attempt === 0 ? 'connecting' : 'reconnecting' }));
-      try {
-        local.current ??= await navigator.mediaDevices.getUserMedia(mediaConstraints());
-      } catch (error) {
-        if (!stopped) setState((s) => ({ ...s, status: 'media-failed', mediaProblem: mediaFailure(error) }));
-        return;
-      }
-      let token;
-      try {
-        token = await assistApi.roomToken(credential);
-      } catch {
-        if (!stopped) setState((s) => ({ ...s, status: 'refused' }));
-        return;
-      }
-      if (stopped) return;
-      const call = new Mesh(local.current, token.iceServers, token.subject, (to, signal) => socket?.send(to, signal), update);
-      mesh.current = call;
-      setState((s) => ({ ...s, local: local.current, status: 'in-call' }));
-      socket = new RoomSocket(token.token, token.topic, i18n.language, {
-        onJoined: (_self, peers) => {
-          for (const { peer, subject } of peers) {
-            subjects.set(peer, subject);
-            call.call(peer, subject);
-          }
-        },
-        onPeer: ({ peer, subject }, present) => {
-          if (present) {
-            subjects.set(peer, subject);
-            call.joined(peer, subject);
-          } else call.leave(peer);
-        },
-        onSignal: (from, data) => void call.signal(from, subjects.get(from) ?? from, data as Signal).catch(() => {}),
-        onEvent: (event) => {
-          if (event === 'file.shared') void queryClient.invalidateQueries({ queryKey: assistKeys.files(credential) });
-        },
-        onClosed: (final) => {
-          if (stopped) return;
-          call.close();
-          if (final) return setState((s) => ({ ...s, status: 'refused' }));
-          window.setTimeout(() => !stopped && setAttempt((n) => n + 1), 1_000);
-        },
-      });
-    })();
-    return () => {
-      stopped = true;
-      socket?.close();
-      mesh.current?.close();
-      mesh.current = null;
-    };
-  }, [credential, joined, attempt, i18n.language, queryClient]);
 
   // Leaving (or the page going): the camera and microphone are let go.
   useEffect(() => {
-    if (joined) return;
-    local.current?.getTracks().forEach((track) => track.stop());
-    local.current = null;
-    setState((s) => ({ ...s, local: null, participants: [] }));
-  }, [joined]);
-  useEffect(() => () => local.current?.getTracks().forEach((track) => track.stop()), []);
+    if (!joined) letMediaGo();
+  }, [joined, letMediaGo]);
+  useEffect(() => letMediaGo, [letMediaGo]);
 
   const toggle = (kind: 'audio' | 'video') => {
     const tracks = kind === 'audio' ? local.current?.getAudioTracks() : local.current?.getVideoTracks();
     const on = !(tracks?.[0]?.enabled ?? true);
     tracks?.forEach((track) => (track.enabled = on));
-    setState((s) => (kind === 'audio' ? { ...s, micOn: on } : { ...s, cameraOn: on }));
+    setOwn((s) => (kind === 'audio' ? { ...s, micOn: on } : { ...s, cameraOn: on }));
   };
   return {
     ...state,
+    ...own,
     toggleMic: () => toggle('audio'),
     toggleCamera: () => toggle('video'),
     say: (text: string) => mesh.current?.say(text),

@@ -1,22 +1,10 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { ApiProblem } from '../../../api/problem.js';
 import { teleconsultationApi, teleconsultationKeys } from '../api.js';
 import { chooseDevices, chosenDevices, mediaConstraints, mediaFailure } from './devices.js';
-import { Mesh, type ChatLine, type Participant, type Signal } from './mesh.js';
 import { QualitySampler } from './quality.js';
-import { RoomSocket } from './signaling.js';
+import { useRoom, type RoomState } from './useRoom.js';
 
-export type CallStatus = 'connecting' | 'in-call' | 'reconnecting' | 'left' | 'refused' | 'media-failed';
-
-export interface CallState {
-  status: CallStatus;
-  /** Why the camera or microphone failed (a key of `teleconsultation.devices.failed`). */
-  mediaProblem: string | null;
-  local: MediaStream | null;
-  participants: Participant[];
-  chat: ChatLine[];
+export interface CallState extends RoomState {
   micOn: boolean;
   cameraOn: boolean;
   /** How many cameras the device has (a switch button from two). */
@@ -25,8 +13,6 @@ export interface CallState {
   sharing: boolean;
   /** No video sent: chosen, or the camera failed, or the connection was too poor (recorded on the visit). */
   audioOnly: AudioOnlyReason | null;
-  /** How the room names this participant (`account:<id>`), once a room token came. */
-  self: string | null;
 }
 
 export type AudioOnlyReason = 'chosen' | 'camera-failed' | 'poor-quality';
@@ -47,133 +33,48 @@ async function openMedia(): Promise<MediaStream> {
 }
 
 /**
- * The call of one appointment while `joined`: the local media, a room token, the room's socket and
- * the mesh. A lost socket is joined again with a fresh token while the mesh lives on: its peer
- * connections restart ICE, the chat and the toggles stay. Leaving (or unmounting) sends the
+ * The call of one appointment while `joined`: the room (useRoom: media, token, socket, mesh), and
+ * what the patient's and the practitioner's sides add — camera switch, screen sharing, audio alone
+ * (recorded on the visit), the quality sampled and reported. Leaving (or unmounting) sends the
  * quality summary and stops the media.
  */
 export function useCall(appointmentId: string, joined: boolean) {
-  const { i18n } = useTranslation();
-  const queryClient = useQueryClient();
-  const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<CallState>({
-    status: 'connecting',
-    mediaProblem: null,
-    local: null,
-    participants: [],
-    chat: [],
-    micOn: true,
-    cameraOn: true,
-    cameras: 0,
-    sharing: false,
-    audioOnly: null,
-    self: null,
-  });
-  const mesh = useRef<Mesh | null>(null);
-  const local = useRef<MediaStream | null>(null);
+  const [own, setOwn] = useState({ micOn: true, cameraOn: true, cameras: 0, sharing: false, audioOnly: null as AudioOnlyReason | null });
   const sampler = useRef<QualitySampler | null>(null);
-  const room = useRef<RoomSocket | null>(null);
   /** The shared screen's track, sent in the camera's place while the practitioner shares it. */
   const screen = useRef<MediaStreamTrack | null>(null);
 
   /** Audio alone, recorded on the visit (a telephone act for billing); the peers receive no more video. */
   const recordAudioOnly = useCallback(
     async (reason: AudioOnlyReason) => {
-      setState((s) => ({ ...s, audioOnly: s.audioOnly ?? reason, cameraOn: false, sharing: false }));
+      setOwn((s) => ({ ...s, audioOnly: s.audioOnly ?? reason, cameraOn: false, sharing: false }));
       await teleconsultationApi.audioOnly(appointmentId, reason).catch(() => {});
     },
     [appointmentId],
   );
 
-  // The mesh lives as long as the participant is in the call, across the room's sockets.
-  useEffect(() => {
-    if (!joined) return;
-    return () => {
-      mesh.current?.close();
-      mesh.current = null;
-    };
-  }, [appointmentId, joined]);
-
-  useEffect(() => {
-    if (!joined) return;
-    let stopped = false;
-    let socket: RoomSocket | undefined;
-    const subjects = new Map<string, string>();
-    const update = () => {
-      if (!mesh.current) return;
-      const participants = mesh.current.participants();
-      // Read now: the updater may run after the mesh is closed (the call ended meanwhile).
-      const chat = [...mesh.current.chat];
-      setState((s) => ({ ...s, participants, chat }));
-    };
-    void (async () => {
-      setState((s) => ({ ...s, status: attempt === 0 ? 'connecting' : 'reconnecting' }));
-      try {
-        local.current ??= await openMedia();
-      } catch (error) {
-        if (!stopped) setState((s) => ({ ...s, status: 'media-failed', mediaProblem: mediaFailure(error) }));
-        return;
-      }
-      if (local.current.getVideoTracks().length === 0 && attempt === 0) void recordAudioOnly('camera-failed');
+  const {
+    state: room,
+    setState: setRoom,
+    mesh,
+    local,
+    letMediaGo,
+  } = useRoom(appointmentId, joined, {
+    token: () => teleconsultationApi.roomToken(appointmentId),
+    openMedia,
+    files: teleconsultationKeys.files(appointmentId),
+    onMedia: (stream, attempt) => {
+      if (stream.getVideoTracks().length === 0 && attempt === 0) void recordAudioOnly('camera-failed');
       void navigator.mediaDevices
         .enumerateDevices()
-        .then((devices) => setState((s) => ({ ...s, cameras: devices.filter((d) => d.kind === 'videoinput').length })));
-      let token;
-      try {
-        token = await teleconsultationApi.roomToken(appointmentId);
-      } catch (error) {
-        if (stopped) return;
-        // No answer at all (the network is changing): try again; an answer refusing the room is final.
-        if (attempt > 0 && !(error instanceof ApiProblem)) return void window.setTimeout(() => !stopped && setAttempt((n) => n + 1), 2_000);
-        setState((s) => ({ ...s, status: 'refused' }));
-        return;
-      }
-      if (stopped) return;
-      const call = (mesh.current ??= new Mesh(
-        local.current,
-        token.iceServers,
-        token.subject,
-        (to, signal) => room.current?.send(to, signal),
-        update,
-      ));
+        .then((devices) => setOwn((s) => ({ ...s, cameras: devices.filter((d) => d.kind === 'videoinput').length })));
+    },
+    onInCall: () => {
       sampler.current ??= new QualitySampler(() => mesh.current?.connections() ?? []);
       sampler.current.start();
-      setState((s) => ({ ...s, local: local.current, status: 'in-call', self: token.subject }));
-      socket = room.current = new RoomSocket(token.token, token.topic, i18n.language, {
-        // A file shared in the room: the list is read again (through the audited route).
-        onEvent: (event) => {
-          if (event === 'file.shared') void queryClient.invalidateQueries({ queryKey: teleconsultationKeys.files(appointmentId) });
-        },
-        onJoined: (_self, peers) => {
-          // A room replays nothing: what was shared while the socket was away is read again.
-          if (attempt > 0) void queryClient.invalidateQueries({ queryKey: teleconsultationKeys.files(appointmentId) });
-          for (const { peer, subject } of peers) subjects.set(peer, subject);
-          call.rejoined(peers, token.iceServers);
-        },
-        onPeer: ({ peer, subject }, present) => {
-          if (present) {
-            subjects.set(peer, subject);
-            call.joined(peer, subject);
-          } else call.left(peer);
-        },
-        onSignal: (from, data) => void call.signal(from, subjects.get(from) ?? from, data as Signal).catch(() => {}),
-        onClosed: (final) => {
-          if (stopped) return;
-          if (final) {
-            call.close();
-            return setState((s) => ({ ...s, status: 'refused' }));
-          }
-          // Lost (a network change, a node restarting): join again with a fresh token; the mesh stays.
-          window.setTimeout(() => !stopped && setAttempt((n) => n + 1), 1_000);
-        },
-      });
-    })();
-    return () => {
-      stopped = true;
-      socket?.close();
-      if (room.current === socket) room.current = null;
-    };
-  }, [appointmentId, joined, attempt, i18n.language, recordAudioOnly, queryClient]);
+    },
+  });
+  const state: CallState = { ...room, ...own };
 
   /** Sends the quality summary (on leaving, and before the practitioner ends the act). */
   const reportQuality = useCallback(async () => {
@@ -187,10 +88,9 @@ export function useCall(appointmentId: string, joined: boolean) {
   const release = useCallback(() => {
     void reportQuality();
     sampler.current?.stop();
-    local.current?.getTracks().forEach((track) => track.stop());
-    local.current = null;
-    setState((s) => ({ ...s, local: null, participants: [], micOn: true, cameraOn: true }));
-  }, [reportQuality]);
+    letMediaGo();
+    setOwn((s) => ({ ...s, micOn: true, cameraOn: true }));
+  }, [reportQuality, letMediaGo]);
 
   useEffect(() => release, [release]);
 
@@ -198,22 +98,25 @@ export function useCall(appointmentId: string, joined: boolean) {
     const tracks = kind === 'audio' ? local.current?.getAudioTracks() : local.current?.getVideoTracks();
     const on = !(tracks?.[0]?.enabled ?? true);
     tracks?.forEach((track) => (track.enabled = on));
-    setState((s) => (kind === 'audio' ? { ...s, micOn: on } : { ...s, cameraOn: on }));
+    setOwn((s) => (kind === 'audio' ? { ...s, micOn: on } : { ...s, cameraOn: on }));
   };
 
   /** The local stream's video is now `track` (another camera, the camera again, or none): for the peers, the preview, new links. */
-  const sendVideo = useCallback(async (track: MediaStreamTrack | null) => {
-    const stream = local.current;
-    if (!stream) return track?.stop();
-    await mesh.current?.replaceTrack('video', track);
-    for (const old of stream.getVideoTracks()) {
-      if (old === track) continue;
-      stream.removeTrack(old);
-      old.stop();
-    }
-    if (track && !stream.getVideoTracks().includes(track)) stream.addTrack(track);
-    setState((s) => ({ ...s, local: new MediaStream(stream.getTracks()) }));
-  }, []);
+  const sendVideo = useCallback(
+    async (track: MediaStreamTrack | null) => {
+      const stream = local.current;
+      if (!stream) return track?.stop();
+      await mesh.current?.replaceTrack('video', track);
+      for (const old of stream.getVideoTracks()) {
+        if (old === track) continue;
+        stream.removeTrack(old);
+        old.stop();
+      }
+      if (track && !stream.getVideoTracks().includes(track)) stream.addTrack(track);
+      setRoom((s) => ({ ...s, local: new MediaStream(stream.getTracks()) }));
+    },
+    [local, mesh, setRoom],
+  );
 
   /** The next camera (front and back of a phone): opened, sent to every peer in place of the current one, and kept as the choice. */
   const switchCamera = async () => {
@@ -253,7 +156,7 @@ export function useCall(appointmentId: string, joined: boolean) {
     if (!shared) return;
     screen.current = shared;
     await mesh.current?.replaceTrack('video', shared);
-    setState((s) => ({ ...s, sharing: true }));
+    setOwn((s) => ({ ...s, sharing: true }));
     shared.onended = () => void stopSharing();
   };
 
@@ -265,8 +168,8 @@ export function useCall(appointmentId: string, joined: boolean) {
     shared.stop();
     const back = local.current?.getVideoTracks()[0] ?? null;
     await mesh.current?.replaceTrack('video', back?.readyState === 'live' ? back : null);
-    setState((s) => ({ ...s, sharing: false }));
-  }, []);
+    setOwn((s) => ({ ...s, sharing: false }));
+  }, [local, mesh]);
 
   /** Audio alone: the camera (or the shared screen) is let go, the peers receive no more video, and the visit records it. */
   const goAudioOnly = useCallback(
@@ -293,9 +196,9 @@ export function useCall(appointmentId: string, joined: boolean) {
       const [track] = (await navigator.mediaDevices.getUserMedia({ video: mediaConstraints().video })).getVideoTracks();
       if (!track) return;
       await sendVideo(track);
-      setState((s) => ({ ...s, audioOnly: null, cameraOn: true }));
+      setOwn((s) => ({ ...s, audioOnly: null, cameraOn: true }));
     } catch (error) {
-      setState((s) => ({ ...s, mediaProblem: mediaFailure(error) }));
+      setRoom((s) => ({ ...s, mediaProblem: mediaFailure(error) }));
     }
   };
 
