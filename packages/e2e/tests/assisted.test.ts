@@ -14,10 +14,11 @@ const AXE_SOURCE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-c
 const PATIENT = 'camille.petit@demo.parcours.fr';
 const GP = 'dr.martin@demo.parcours.fr';
 
-/** Before any script of the app: keeps every RTCPeerConnection the page makes, for getStats(). */
+/** Before any script of the app: keeps every RTCPeerConnection the page makes, for getStats(), and every WebSocket, to cut them. */
 const PROBE = () => {
   const connections: RTCPeerConnection[] = [];
-  (window as unknown as { peerConnections: RTCPeerConnection[] }).peerConnections = connections;
+  const sockets: WebSocket[] = [];
+  Object.assign(window, { peerConnections: connections, sockets });
   const Native = window.RTCPeerConnection;
   window.RTCPeerConnection = class extends Native {
     constructor(config?: RTCConfiguration) {
@@ -25,7 +26,23 @@ const PROBE = () => {
       connections.push(this);
     }
   } as typeof RTCPeerConnection;
+  const NativeSocket = window.WebSocket;
+  window.WebSocket = class extends NativeSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols);
+      sockets.push(this);
+    }
+  } as typeof WebSocket;
 };
+
+/** The connections the page made, and the ICE username fragment of each open one (a new one: ICE restarted). */
+function connectionsOf(page: Page): Promise<{ made: number; ufrags: string[] }> {
+  return page.evaluate(() => {
+    const made = (window as unknown as { peerConnections: RTCPeerConnection[] }).peerConnections;
+    const open = made.filter((pc) => pc.connectionState !== 'closed');
+    return { made: made.length, ufrags: open.map((pc) => /^a=ice-ufrag:(.+)$/m.exec(pc.localDescription?.sdp ?? '')?.[1]?.trim() ?? '') };
+  });
+}
 
 /** How many of this page's open peer connections decoded video frames from the other side: the peers it sees. */
 function peersSeen(page: Page): Promise<number> {
@@ -136,6 +153,18 @@ describe.skipIf(!postgres)('an assisted teleconsultation in Chromium: a nurse jo
     await measurements.locator('[data-measurement-kind="bloodPressure"]').getByText('142/91 mmHg').waitFor();
     process.stdout.write(`${JSON.stringify({ measurementSeenByDoctorMs: Date.now() - sharedAt })}\n`);
     await measurements.getByText('par Inès Garnier').waitFor();
+
+    // The nurse's socket drops (her phone changes network): she joins again with a fresh token, and
+    // her two connections restart ICE rather than being made again; she still sees both.
+    const before = await connectionsOf(nurse);
+    await nurse.evaluate(() =>
+      (window as unknown as { sockets: WebSocket[] }).sockets.forEach((socket) => socket.readyState === WebSocket.OPEN && socket.close()),
+    );
+    await expect
+      .poll(async () => (await connectionsOf(nurse)).ufrags.filter((ufrag) => !before.ufrags.includes(ufrag)).length, { timeout: 15_000 })
+      .toBe(2);
+    expect((await connectionsOf(nurse)).made).toBe(before.made);
+    await expect.poll(() => peersSeen(nurse), { timeout: 15_000 }).toBe(2);
 
     // The link served once: opened again (another browser, once the call is over), it is refused with a clear page.
     await Promise.all([patient, gp, nurse].map((page) => page.context().close()));
