@@ -295,14 +295,16 @@ export class LiveConnection {
   }
 
   /** Joins a room (once): its peers learn of this one, and this one of them. */
-  private joinRoom(topic: string, relay: RelayPolicy, subject: string): void {
+  private async joinRoom(topic: string, relay: RelayPolicy, subject: string): Promise<void> {
     const rooms = this.host.rooms;
     if (!this.peerIds.has(topic)) {
+      // Checked and noted in the same turn: two joins on this node cannot both take the last place.
       if (rooms.isFull(topic, subject, relay.maxPeers)) return this.sendError('live-room-full', topic);
       this.topics.add(topic);
       this.host.follow(this, topic);
       this.peerIds.set(topic, Rooms.newPeerId());
-      rooms.join(topic, this.peerIds.get(topic)!, subject);
+      await rooms.join(topic, this.peerIds.get(topic)!, subject);
+      if (this.isClosing) return;
     }
     const peer = this.peerIds.get(topic)!;
     const peers = rooms.roster(topic).filter((p) => p.peer !== peer);

@@ -22,6 +22,9 @@ export interface RoomMember {
   sendFrame(frame: string): void;
 }
 
+/** How long a join waits, at most, for the bus to carry it to the other nodes. */
+const MAX_ANNOUNCE_WAIT_MS = 1_000;
+
 /**
  * The rooms as one node knows them: every peer of each room, on whichever node it is connected
  * (learnt from the bus), and the node's own members, to whom it delivers what the others send.
@@ -53,9 +56,20 @@ export class Rooms {
     return !subjects.has(subject) && subjects.size >= maxPeers;
   }
 
-  join(topic: string, peer: string, subject: string): void {
+  /**
+   * Noted here at once (a second join on this node sees it), and resolves once the bus has carried
+   * it to the other nodes: answered only then, a participant who next joins on another node (the
+   * mesh's limit) finds this one there. A bus that cannot say so (NATS reconnecting) is waited for
+   * a second at most: the peers on this node need not wait for the others.
+   */
+  async join(topic: string, peer: string, subject: string): Promise<void> {
     this.note({ topic, kind: 'joined', peer, subject });
     this.bus.publish('realtime.relayed', { topic, kind: 'joined', peer, subject });
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.bus.flush().catch(() => {}),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, MAX_ANNOUNCE_WAIT_MS))),
+    ]).finally(() => clearTimeout(timer));
   }
 
   leave(topic: string, peer: string, subject: string): void {
