@@ -201,10 +201,10 @@ describe.skipIf(!postgres)('the teleconsultation in Chromium: waiting room, cons
       `${JSON.stringify({ ttffMs: firstFrame, connectedMs: connected, worstMs: Math.max(firstFrame.patient, firstFrame.practitioner) })}\n`,
     );
 
-    // The video starts light (360p, a quick first frame), then goes to the camera's 720p.
+    // The video starts light (180p, a quick first frame), then goes to the camera's 720p.
     for (const height of [p.firstFrameHeight, g.firstFrameHeight]) {
       expect(height).toBeGreaterThan(0);
-      expect(height).toBeLessThanOrEqual(360);
+      expect(height).toBeLessThanOrEqual(180);
     }
     await expect.poll(() => sentVideoScales(patient), { timeout: 10_000 }).toEqual([1]);
     await expect.poll(() => sentVideoScales(gp), { timeout: 10_000 }).toEqual([1]);
