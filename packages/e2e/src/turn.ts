@@ -57,12 +57,15 @@ export async function startTurnServer(
   return {
     url: `turn:127.0.0.1:${port}`,
     tlsUrl: tls ? `turns:127.0.0.1:${tls.port}?transport=tcp` : null,
-    stop: () => void coturn.kill('SIGTERM'),
+    stop: () => {
+      coturn.kill('SIGTERM');
+      if (tls) fs.rmSync(tls.dir, { recursive: true, force: true });
+    },
   };
 }
 
-/** A key and a certificate for 127.0.0.1, valid two days, made by openssl in a directory of their own. */
-function selfSignedCertificate(): { cert: string; key: string } {
+/** A key and a certificate for 127.0.0.1, valid two days, made by openssl in a directory of their own (removed by `stop`). */
+function selfSignedCertificate(): { dir: string; cert: string; key: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'parcours-turn-tls-'));
   const [cert, key] = [path.join(dir, 'cert.pem'), path.join(dir, 'key.pem')];
   execFileSync(
@@ -86,5 +89,5 @@ function selfSignedCertificate(): { cert: string; key: string } {
     ],
     { stdio: 'ignore' },
   );
-  return { cert, key };
+  return { dir, cert, key };
 }

@@ -3,7 +3,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { assistApi, assistKeys, type AssistVisit } from './api.js';
-import { mediaConstraints } from './call/devices.js';
+import { mediaConstraints, toggleTracks } from './call/devices.js';
 import { useRoom } from './call/useRoom.js';
 import { ChatPanel } from './ChatPanel.js';
 import { MeasurementForm } from './MeasurementForm.js';
@@ -28,9 +28,7 @@ function useAssistCall(credential: string, joined: boolean) {
   useEffect(() => letMediaGo, [letMediaGo]);
 
   const toggle = (kind: 'audio' | 'video') => {
-    const tracks = kind === 'audio' ? local.current?.getAudioTracks() : local.current?.getVideoTracks();
-    const on = !(tracks?.[0]?.enabled ?? true);
-    tracks?.forEach((track) => (track.enabled = on));
+    const on = toggleTracks(local.current, kind);
     setOwn((s) => (kind === 'audio' ? { ...s, micOn: on } : { ...s, cameraOn: on }));
   };
   return {

@@ -39,3 +39,11 @@ export function mediaFailure(error: unknown): string {
   const name = error instanceof DOMException || error instanceof Error ? error.name : '';
   return ['NotAllowedError', 'NotFoundError', 'NotReadableError', 'OverconstrainedError'].includes(name) ? name : 'other';
 }
+
+/** The stream's microphone (or camera) muted if it was live, live again if it was muted; answers whether it is now live. */
+export function toggleTracks(stream: MediaStream | null, kind: 'audio' | 'video'): boolean {
+  const tracks = kind === 'audio' ? stream?.getAudioTracks() : stream?.getVideoTracks();
+  const on = !(tracks?.[0]?.enabled ?? true);
+  tracks?.forEach((track) => (track.enabled = on));
+  return on;
+}

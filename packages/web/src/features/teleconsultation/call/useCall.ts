@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { teleconsultationApi, teleconsultationKeys } from '../api.js';
-import { chooseDevices, chosenDevices, mediaConstraints, mediaFailure } from './devices.js';
+import { chooseDevices, chosenDevices, mediaConstraints, mediaFailure, toggleTracks } from './devices.js';
 import { QualitySampler } from './quality.js';
 import { useRoom, type RoomState } from './useRoom.js';
 
@@ -95,9 +95,7 @@ export function useCall(appointmentId: string, joined: boolean) {
   useEffect(() => release, [release]);
 
   const toggle = (kind: 'audio' | 'video') => {
-    const tracks = kind === 'audio' ? local.current?.getAudioTracks() : local.current?.getVideoTracks();
-    const on = !(tracks?.[0]?.enabled ?? true);
-    tracks?.forEach((track) => (track.enabled = on));
+    const on = toggleTracks(local.current, kind);
     setOwn((s) => (kind === 'audio' ? { ...s, micOn: on } : { ...s, cameraOn: on }));
   };
 
