@@ -74,7 +74,7 @@ export function createAuditTrail(options: AuditTrailOptions): AuditTrail {
   if (!Number.isInteger(chains) || chains < 1 || chains > 1024) throw new RangeError('chains must be an integer from 1 to 1024');
   const everyMs = options.checkpointEveryMs ?? DEFAULT_CHECKPOINT_EVERY_MS;
   const onError = options.onError ?? (() => {});
-  const writer = createAuditWriter(db, { maxInFlight: kind === 'postgres' ? 2 : 1 });
+  const writer = createAuditWriter(db);
   const latestFile = path.join(options.dataDir, LATEST_CHECKPOINT_FILE);
   let key: CheckpointKey | undefined;
   let timer: NodeJS.Timeout | undefined;
