@@ -46,6 +46,14 @@ describeEachDatabase('teleconsultation signaling: room tokens, relay between pee
     return startServer({ config, database: database(), logger: quiet, events: bus });
   }
 
+  const namespace = testNamespace();
+  /** A node's own bus: over NATS when there is one (without, the nodes share the first in-process bus). */
+  const bus = () => {
+    const made = createEventBus({ natsUrl }, quiet, { namespace });
+    buses.push(made);
+    return made;
+  };
+
   /** Joins the room with a fresh token from the API, as the call page does. */
   async function join(client: ApiClient, url: string, id = appointmentId) {
     const token = await client.post<{ token: string; topic: string }>(`/api/v1/appointments/${id}/teleconsultation/room-token`);
@@ -64,12 +72,6 @@ describeEachDatabase('teleconsultation signaling: room tokens, relay between pee
 
   beforeAll(async () => {
     await seedDemo(database().db);
-    const namespace = testNamespace();
-    const bus = () => {
-      const made = createEventBus({ natsUrl }, quiet, { namespace });
-      buses.push(made);
-      return made;
-    };
     const shared = natsUrl ? undefined : bus();
     a = await node(shared ?? bus());
     b = await node(shared ?? bus());
@@ -263,6 +265,19 @@ describeEachDatabase('teleconsultation signaling: room tokens, relay between pee
     const again = await LiveTestClient.connect(a.url, { token: await signLiveToken(SECRET, { topic: room(), subject: 'guest:1' }) });
     await again.next('welcome');
     expect(await again.subscribe(room())).toMatchObject({ type: 'subscribed' });
-    for (const client of [...guests.map((g) => g.peer), fifth, again]) client.close();
+    // A node started once the room is full knows it is: its roll call heard the four.
+    const late = await node(natsUrl ? bus() : buses[0]!);
+    const sixth = await LiveTestClient.connect(late.url, { token: await signLiveToken(SECRET, { topic: room(), subject: 'guest:6' }) });
+    await sixth.next('welcome');
+    expect(await sixth.subscribe(room())).toMatchObject({ type: 'error', problem: { type: 'urn:parcours:problem:live-room-full' } });
+    const fourth = await LiveTestClient.connect(late.url, { token: await signLiveToken(SECRET, { topic: room(), subject: 'guest:4' }) });
+    await fourth.next('welcome');
+    const rejoined = await fourth.subscribe(room());
+    expect(rejoined).toMatchObject({ type: 'subscribed' });
+    expect((rejoined as { peers: { subject: string }[] }).peers.map((p) => p.subject).sort()).toEqual(
+      expect.arrayContaining(['guest:1', 'guest:2', 'guest:3', 'guest:4']),
+    );
+    for (const client of [...guests.map((g) => g.peer), fifth, again, sixth, fourth]) client.close();
+    await late.stop();
   });
 });

@@ -298,6 +298,11 @@ export class LiveConnection {
   private async joinRoom(topic: string, relay: RelayPolicy, subject: string): Promise<void> {
     const rooms = this.host.rooms;
     if (!this.peerIds.has(topic)) {
+      // A node just started first hears who is already in the rooms (at once, once it has).
+      await rooms.ready;
+      if (this.isClosing) return;
+    }
+    if (!this.peerIds.has(topic)) {
       // Checked and noted in the same turn: two joins on this node cannot both take the last place.
       if (rooms.isFull(topic, subject, relay.maxPeers)) return this.sendError('live-room-full', topic);
       this.topics.add(topic);

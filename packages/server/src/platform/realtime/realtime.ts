@@ -8,7 +8,7 @@ import { LANGUAGES, languageOf, type Language } from '../http/language.js';
 import { LiveConnection, liveProblem, type ConnectionHost, type LivePrincipal, type RealtimeLimits } from './connection.js';
 import type { RealtimeProblemSlug } from './problems.js';
 import { CLOSE_CODES, EVENT_NAME_PATTERN, TOPIC_PATTERN } from './protocol.js';
-import { Rooms } from './relay.js';
+import { DEFAULT_PRESENCE, Rooms, type PresenceTiming } from './relay.js';
 import { ReplayBuffer, type ReplayLimits } from './replay.js';
 import { verifyLiveToken } from './token.js';
 import { TopicRegistry, type TopicFamily } from './topics.js';
@@ -65,6 +65,8 @@ export interface RealtimeOptions {
   tokenSecret?: string;
   path?: string;
   limits?: Partial<RealtimeLimits> & { replay?: Partial<ReplayLimits> };
+  /** How the nodes keep their room rosters true (see relay.ts); tests shorten it. */
+  presence?: Partial<PresenceTiming>;
   logger?: Logger;
 }
 
@@ -97,7 +99,7 @@ export async function registerRealtime(app: FastifyInstance, options: RealtimeOp
   const allowedOrigins = new Set((options.allowedOrigins ?? []).map((origin) => new URL(origin).origin));
   const connections = new Set<LiveConnection>();
   const followers = new Map<string, Set<LiveConnection>>();
-  const rooms = new Rooms(bus, (topic) => followers.get(topic) ?? []);
+  const rooms = new Rooms(bus, (topic) => followers.get(topic) ?? [], { ...DEFAULT_PRESENCE, ...options.presence });
 
   const host: ConnectionHost = {
     limits,

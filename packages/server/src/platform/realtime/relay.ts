@@ -3,16 +3,30 @@ import type { EventBus } from '../events/bus.js';
 import type { RoomPeer } from './protocol.js';
 
 /**
- * What crosses the nodes about a room: a peer joined or left, or sent data to the others (or to
- * one). Signaling only — session descriptions and ICE candidates, never media — and nothing kept.
+ * What crosses the nodes about a room: a peer joined or left (on the room host — one per node —
+ * named `host`), or sent data to the others (or to one). Signaling only — session descriptions and
+ * ICE candidates, never media — and nothing kept.
  */
 export type RoomSignal =
-  | { topic: string; kind: 'joined' | 'left'; peer: string; subject: string }
+  | { topic: string; kind: 'joined' | 'left'; peer: string; subject: string; host: string }
   | { topic: string; kind: 'data'; from: string; to?: string; data: unknown };
+
+/**
+ * How the nodes keep their rosters true without a store: a host with peers says it is `alive` every
+ * few seconds, and its peers are dropped elsewhere once it has been silent too long (a crashed
+ * node's peers must not hold places); a host just started (or hearing of one it did not know) asks
+ * for a `roll-call`, which hosts answer with their peers, `present`, in chunks under the bus's size
+ * limit.
+ */
+export type RoomPresence =
+  | { kind: 'alive'; host: string }
+  | { kind: 'roll-call'; host: string; of?: string }
+  | { kind: 'present'; host: string; peers: [topic: string, peer: string, subject: string][] };
 
 declare module '../events/subjects.js' {
   interface EventSubjects {
     'realtime.relayed': RoomSignal;
+    'realtime.presence': RoomPresence;
   }
 }
 
@@ -22,23 +36,55 @@ export interface RoomMember {
   sendFrame(frame: string): void;
 }
 
+export interface PresenceTiming {
+  /** How often a host with peers says it is alive. */
+  everyMs: number;
+  /** Silence after which a host's peers are dropped: a few heartbeats, so that one lost is no harm. */
+  lostAfterMs: number;
+}
+
+export const DEFAULT_PRESENCE: PresenceTiming = { everyMs: 5_000, lostAfterMs: 16_000 };
+
 /** How long a join waits, at most, for the bus to carry it to the other nodes. */
 const MAX_ANNOUNCE_WAIT_MS = 1_000;
+/** How long a host just started listens to the answers to its roll call before it admits anyone. */
+const ROLL_CALL_SETTLE_MS = 250;
+/** Peers per `present` message: about 120 bytes each, far under the bus's 64 KiB. */
+const PRESENT_CHUNK = 200;
+
+interface Entry {
+  subject: string;
+  host: string;
+}
 
 /**
  * The rooms as one node knows them: every peer of each room, on whichever node it is connected
  * (learnt from the bus), and the node's own members, to whom it delivers what the others send.
  */
 export class Rooms {
-  /** topic → peer → subject */
-  private readonly rosters = new Map<string, Map<string, string>>();
-  private readonly stopFeed: () => void;
+  /** This node's room host: the name its peers are announced under. */
+  readonly host = Rooms.newPeerId();
+  /** Resolves once the answers to this host's first roll call had time to arrive (capped). */
+  readonly ready: Promise<void>;
+  /** topic → peer → subject and host */
+  private readonly rosters = new Map<string, Map<string, Entry>>();
+  /** host → when it was last heard (ms), for the other hosts with peers. */
+  private readonly heard = new Map<string, number>();
+  private readonly stopFeeds: (() => void)[];
+  private readonly timer: NodeJS.Timeout;
 
   constructor(
     private readonly bus: EventBus,
     private readonly membersOf: (topic: string) => Iterable<RoomMember>,
+    private readonly presence: PresenceTiming = DEFAULT_PRESENCE,
   ) {
-    this.stopFeed = bus.subscribe('realtime.relayed', ({ payload }) => this.deliver(payload));
+    this.stopFeeds = [
+      bus.subscribe('realtime.relayed', ({ payload }) => this.deliver(payload)),
+      bus.subscribe('realtime.presence', ({ payload }) => this.onPresence(payload)),
+    ];
+    this.timer = setInterval(() => this.beat(), presence.everyMs);
+    this.timer.unref();
+    this.ready = this.rollCall();
   }
 
   static newPeerId(): string {
@@ -47,12 +93,12 @@ export class Rooms {
 
   /** The peers present in a room. */
   roster(topic: string): RoomPeer[] {
-    return [...(this.rosters.get(topic) ?? [])].map(([peer, subject]) => ({ peer, subject }));
+    return [...(this.rosters.get(topic) ?? [])].map(([peer, { subject }]) => ({ peer, subject }));
   }
 
   /** Whether `subject` would be one too many: a participant already present may always come back (another tab, a reconnect). */
   isFull(topic: string, subject: string, maxPeers: number): boolean {
-    const subjects = new Set(this.rosters.get(topic)?.values());
+    const subjects = new Set([...(this.rosters.get(topic)?.values() ?? [])].map((entry) => entry.subject));
     return !subjects.has(subject) && subjects.size >= maxPeers;
   }
 
@@ -63,18 +109,16 @@ export class Rooms {
    * a second at most: the peers on this node need not wait for the others.
    */
   async join(topic: string, peer: string, subject: string): Promise<void> {
-    this.note({ topic, kind: 'joined', peer, subject });
-    this.bus.publish('realtime.relayed', { topic, kind: 'joined', peer, subject });
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      this.bus.flush().catch(() => {}),
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, MAX_ANNOUNCE_WAIT_MS))),
-    ]).finally(() => clearTimeout(timer));
+    const signal = { topic, kind: 'joined', peer, subject, host: this.host } as const;
+    this.note(signal);
+    this.bus.publish('realtime.relayed', signal);
+    await this.settle(this.bus.flush());
   }
 
   leave(topic: string, peer: string, subject: string): void {
-    this.note({ topic, kind: 'left', peer, subject });
-    this.bus.publish('realtime.relayed', { topic, kind: 'left', peer, subject });
+    const signal = { topic, kind: 'left', peer, subject, host: this.host } as const;
+    this.note(signal);
+    this.bus.publish('realtime.relayed', signal);
   }
 
   send(topic: string, from: string, to: string | undefined, data: unknown): void {
@@ -88,17 +132,105 @@ export class Rooms {
   }
 
   close(): void {
-    this.stopFeed();
+    clearInterval(this.timer);
+    this.stopFeeds.forEach((stop) => stop());
   }
 
-  /** The roster follows joins and leaves at once on the node where they happen, and from the bus on the others. */
-  private note(signal: Extract<RoomSignal, { kind: 'joined' | 'left' }>): void {
+  /** Waits for `work`, a second at most. */
+  private async settle(work: Promise<unknown>): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([work.catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, MAX_ANNOUNCE_WAIT_MS)))]).finally(
+      () => clearTimeout(timer),
+    );
+  }
+
+  /** Asks every host for its peers, and gives the answers a moment: a node started after a room formed must know it. */
+  private async rollCall(): Promise<void> {
+    await this.settle(this.bus.ready);
+    this.publishPresence({ kind: 'roll-call', host: this.host });
+    await this.settle(this.bus.flush());
+    if (this.bus.transport === 'in-process') return this.settle(this.bus.flush());
+    await new Promise((resolve) => setTimeout(resolve, ROLL_CALL_SETTLE_MS));
+  }
+
+  /** Says this host is alive (when it has peers), and drops the peers of hosts silent too long. */
+  private beat(): void {
+    if (this.ownPeers().length > 0) this.publishPresence({ kind: 'alive', host: this.host });
+    const silentSince = Date.now() - this.presence.lostAfterMs;
+    for (const [host, at] of this.heard) {
+      if (at >= silentSince) continue;
+      this.heard.delete(host);
+      for (const [topic, roster] of this.rosters)
+        for (const [peer, entry] of roster)
+          if (entry.host === host) this.noteAndTell({ topic, kind: 'left', peer, subject: entry.subject, host });
+    }
+  }
+
+  private onPresence(message: RoomPresence): void {
+    if (message.host === this.host) return;
+    const known = this.heard.has(message.host);
+    this.heard.set(message.host, Date.now());
+    if (message.kind === 'alive') {
+      // A host we had dropped (or never heard of): its peers may be missing here.
+      if (!known) this.publishPresence({ kind: 'roll-call', host: this.host, of: message.host });
+    } else if (message.kind === 'roll-call') {
+      if (message.of === undefined || message.of === this.host) this.answerRollCall();
+    } else {
+      for (const [topic, peer, subject] of message.peers) this.noteAndTell({ topic, kind: 'joined', peer, subject, host: message.host });
+    }
+  }
+
+  private answerRollCall(): void {
+    const peers = this.ownPeers();
+    for (let start = 0; start < peers.length; start += PRESENT_CHUNK)
+      this.publishPresence({ kind: 'present', host: this.host, peers: peers.slice(start, start + PRESENT_CHUNK) });
+  }
+
+  private ownPeers(): [string, string, string][] {
+    const peers: [string, string, string][] = [];
+    for (const [topic, roster] of this.rosters)
+      for (const [peer, entry] of roster) if (entry.host === this.host) peers.push([topic, peer, entry.subject]);
+    return peers;
+  }
+
+  /** Presence is a repair: a bus closing meanwhile is no reason to fail. */
+  private publishPresence(message: RoomPresence): void {
+    try {
+      this.bus.publish('realtime.presence', message);
+    } catch {
+      // closed: the node is stopping
+    }
+  }
+
+  /**
+   * The roster follows joins and leaves at once on the node where they happen, and from the bus on
+   * the others; answers whether it changed.
+   */
+  private note(signal: Extract<RoomSignal, { kind: 'joined' | 'left' }>): boolean {
     let roster = this.rosters.get(signal.topic);
-    if (signal.kind === 'joined') {
-      if (!roster) this.rosters.set(signal.topic, (roster = new Map()));
-      roster.set(signal.peer, signal.subject);
-    } else if (roster?.delete(signal.peer) && roster.size === 0) {
-      this.rosters.delete(signal.topic);
+    if (signal.kind === 'left') {
+      const had = roster?.get(signal.peer);
+      if (!had) return false;
+      roster!.delete(signal.peer);
+      if (roster!.size === 0) this.rosters.delete(signal.topic);
+      return true;
+    }
+    if (!roster) this.rosters.set(signal.topic, (roster = new Map()));
+    const had = roster.has(signal.peer);
+    roster.set(signal.peer, { subject: signal.subject, host: signal.host });
+    return !had;
+  }
+
+  /** Notes a change learnt without its own signal (a roll call's answer, a host gone silent), and tells this node's members. */
+  private noteAndTell(signal: Extract<RoomSignal, { kind: 'joined' | 'left' }>): void {
+    if (this.note(signal)) this.tell(signal);
+  }
+
+  private tell({ topic, peer, subject, kind }: Extract<RoomSignal, { kind: 'joined' | 'left' }>): void {
+    const frame = JSON.stringify({ type: 'peer', topic, peer, subject, present: kind === 'joined' });
+    for (const member of this.membersOf(topic)) {
+      const own = member.peerIds.get(topic);
+      if (own && own !== peer) member.sendFrame(frame);
     }
   }
 
@@ -111,12 +243,8 @@ export class Rooms {
       }
       return;
     }
-    this.note(signal);
-    const { topic, peer, subject } = signal;
-    const frame = JSON.stringify({ type: 'peer', topic, peer, subject, present: signal.kind === 'joined' });
-    for (const member of this.membersOf(topic)) {
-      const own = member.peerIds.get(topic);
-      if (own && own !== peer) member.sendFrame(frame);
-    }
+    if (signal.host !== this.host) this.heard.set(signal.host, Date.now());
+    // This host's own joins and leaves are already noted: their echo is how its members hear of them.
+    if (this.note(signal) || signal.host === this.host) this.tell(signal);
   }
 }
