@@ -55,35 +55,44 @@ const euros = (amount: number): number => amount / 100;
 
 /**
  * The act ended: its billing record, from the rules. Completed, it is billed as the rules decide;
- * reoriented or interrupted, it is recorded unbilled with the rules' reason. Called by the end of
- * the act, once; a second call (ending twice, a retry) finds the record and makes nothing. A failure
- * here never undoes the end of the act: it is logged (ids only), and the act is left without record.
+ * reoriented or interrupted, it is recorded unbilled with the rules' reason. Made once: a second
+ * call (ending twice, the job that follows the end) finds the record and makes nothing. Throws when
+ * the database fails. `by`: the practitioner ending the act, or null when Parcours makes the record
+ * itself (the job, after the end could not).
+ */
+export async function billEndedAct(deps: BillingDeps, by: Actor | null, act: EndedAct): Promise<void> {
+  if (await recordOfAppointment(deps.db, act.appointmentId)) return;
+  const profile = await practitionerProfile(deps.db, act.practitionerAccountId);
+  if (profile?.profession !== 'doctor' && profile?.profession !== 'midwife') {
+    deps.logger.info({ appointmentId: act.appointmentId }, 'act by a profession that does not bill teleconsultations: no billing record');
+    return;
+  }
+  await audited(
+    deps,
+    {
+      actor: by,
+      kind: 'change',
+      action: 'billing.record',
+      resource: { type: 'ChargeItem', id: act.appointmentId },
+      patientId: act.patientId,
+      organisationId: act.organisationId,
+      authorize: () => (by ? 'practitioner' : 'system'),
+    },
+    async (tx) => insertRecordOnce(tx, recordOf(teleconsultingProfile(profile), act, await billingFacts(tx, act.patientId))),
+  );
+}
+
+/**
+ * The same at the end of the act, by the request that ends it: a failure never undoes the end. It
+ * is logged (ids only), and the record is left to the job the end queued (teleconsultation).
  */
 export async function recordActBilling(deps: BillingDeps, actor: Actor, act: EndedAct): Promise<void> {
   try {
-    if (await recordOfAppointment(deps.db, act.appointmentId)) return;
-    const profile = await practitionerProfile(deps.db, act.practitionerAccountId);
-    if (profile?.profession !== 'doctor' && profile?.profession !== 'midwife') {
-      deps.logger.info({ appointmentId: act.appointmentId }, 'act by a profession that does not bill teleconsultations: no billing record');
-      return;
-    }
-    await audited(
-      deps,
-      {
-        actor,
-        kind: 'change',
-        action: 'billing.record',
-        resource: { type: 'ChargeItem', id: act.appointmentId },
-        patientId: act.patientId,
-        organisationId: act.organisationId,
-        authorize: () => 'practitioner',
-      },
-      async (tx) => insertRecordOnce(tx, recordOf(teleconsultingProfile(profile), act, await billingFacts(tx, act.patientId))),
-    );
+    await billEndedAct(deps, actor, act);
   } catch (error) {
     deps.logger.error(
       { err: { message: error instanceof Error ? error.message : String(error) }, appointmentId: act.appointmentId },
-      'billing record not made',
+      'billing record not made at the end of the act; the job will make it',
     );
   }
 }

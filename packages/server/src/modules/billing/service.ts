@@ -12,7 +12,7 @@ import type { BillingBody, EstimateBody } from './schemas.js';
 
 /** The estimate's reply, for the routes of other modules that answer with one (booking's estimate of a slot). */
 export { TeleconsultationBilling } from './schemas.js';
-export { recordActBilling, type EndedAct } from './acts.js';
+export { billEndedAct, recordActBilling, type EndedAct } from './acts.js';
 
 /**
  * Before booking: will this teleconsultation be reimbursed, and what will the patient pay? For the

@@ -3,6 +3,7 @@ import { defineModule } from '../../platform/module.js';
 import { createSmsSender } from '../../platform/sms/sms.js';
 import { patientVisitsTopic, roomTopic, VISIT_SUBJECTS, waitingRoomTopic } from './live.js';
 import { visitAssistanceTopic } from './assist-live.js';
+import { billEndedActLater } from './billing-handoff.js';
 import { ASSIST_PROBLEMS } from './assist-problems.js';
 import { TELECONSULTATION_PROBLEMS } from './problems.js';
 import { registerTeleconsultationRoutes } from './routes.js';
@@ -19,9 +20,14 @@ export const teleconsultation = defineModule<TeleconsultationTables>({
     'teleconsultation_measurements',
   ],
   problems: { ...TELECONSULTATION_PROBLEMS, ...ASSIST_PROBLEMS },
-  register: (app, ctx) => registerTeleconsultationRoutes(app, { ...serviceDeps(ctx), sms: createSmsSender(ctx.config, ctx.logger) }),
+  register: (app, ctx) => {
+    const deps = { ...serviceDeps(ctx), sms: createSmsSender(ctx.config, ctx.logger) };
+    ctx.jobs.define('teleconsultation.bill-act', (job) => billEndedActLater(deps, job), { retryLimit: 10, retryDelay: 60 });
+    return registerTeleconsultationRoutes(app, deps);
+  },
   topics: [patientVisitsTopic, waitingRoomTopic, roomTopic, visitAssistanceTopic],
   events: VISIT_SUBJECTS,
+  jobs: ['teleconsultation.bill-act'],
 });
 
 export type { TeleconsultationTables };

@@ -2,10 +2,9 @@ import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import { managesPatient } from '../../platform/auth/policy.js';
 import { audited } from '../../platform/audit/audit.js';
-import { scoped, type Db } from '../../platform/database/database.js';
+import { scoped, type Db, type Tx } from '../../platform/database/database.js';
 import { problem } from '../../platform/http/problem.js';
 import { accountNames } from '../accounts/service.js';
-import { recordActBilling } from '../billing/service.js';
 import {
   appointmentParties,
   cancelAppointment,
@@ -13,7 +12,7 @@ import {
   type AppointmentParties,
   type SchedulingDeps,
 } from '../scheduling/service.js';
-import { assistantsOfVisit } from './invitations.js';
+import { billAtEnd, queueActBilling } from './billing-handoff.js';
 import { announceVisit } from './live.js';
 import type { AudioOnlyRequest, CancelRequest, EndRequest, PostponeRequest, Visit } from './schemas.js';
 import { changeVisit, checkIn as insertVisit, openVisitsOf, visitById, type VisitChange, type VisitRow } from './store.js';
@@ -163,6 +162,8 @@ async function practitionerChange(
   from: readonly VisitState[],
   change: VisitChange,
   now: number,
+  /** More work in the change's transaction (a job that must exist if and only if the change commits). */
+  alsoInTransaction?: (tx: Tx) => Promise<unknown>,
 ) {
   const { parties, role } = await participation(deps.db, actor, appointmentId);
   if (role !== 'practitioner') throw problem.forbidden();
@@ -179,8 +180,12 @@ async function practitionerChange(
       organisationId: parties.organisationId,
       authorize: () => role,
     },
-    async (tx) =>
-      (await changeVisit(tx, appointmentId, current.version, change)) ?? Promise.reject(problem.conflict('visit-not-changeable')),
+    async (tx) => {
+      const changed = await changeVisit(tx, appointmentId, current.version, change);
+      if (!changed) throw problem.conflict('visit-not-changeable');
+      await alsoInTransaction?.(tx);
+      return changed;
+    },
   );
   announce(deps, row);
   return { parties, role, row, view: () => viewOf(deps.db, parties, role, row, now) };
@@ -304,6 +309,7 @@ export async function cancel(
  * The practitioner ends the act: completed, reoriented (not billed to the Assurance Maladie) or
  * interrupted, with a technical incident noted if any. The appointment follows: completed or
  * reoriented; an interrupted call leaves it in progress for the practitioner to settle from the agenda.
+ * Billing follows at once, and by a job queued with the end should it fail (billing-handoff.ts).
  */
 export async function end(
   deps: TeleconsultationDeps,
@@ -325,15 +331,11 @@ export async function end(
       ended_at: new Date(now),
     },
     now,
+    (tx) => queueActBilling(deps, tx, appointmentId),
   );
   if (request.outcome !== 'interrupted') {
     await changeAppointmentStatus(deps, actor, appointmentId, { status: request.outcome === 'completed' ? 'completed' : 'reoriented' });
   }
-  await recordActBilling(deps, actor, {
-    ...changed.parties,
-    ...(changed.row.audio_only_at ? { modality: 'phone' } : {}),
-    assistant: (await assistantsOfVisit(deps.db, appointmentId)).find((a) => a.kind === 'professional') ?? null,
-    outcome: request.outcome,
-  });
+  await billAtEnd(deps, actor, changed.parties, changed.row);
   return changed.view();
 }

@@ -1,11 +1,12 @@
 import type { Actor } from '../auth/actor.js';
-import type { Db } from '../database/database.js';
+import type { Db, Tx } from '../database/database.js';
 import { recordAuditMany, type AuditEntryInput } from './record.js';
 import type { AuditTrail } from './trail.js';
 
 /** What one access to health data is, as the trail records it. */
 export interface Access<T> {
-  actor: Actor;
+  /** null for Parcours itself (a job). */
+  actor: Actor | null;
   /**
    * A read changes nothing: its entry joins the node's group commit, and the answer waits for it
    * to be durable. A change records its entry in its own transaction, so that neither commits
@@ -39,10 +40,13 @@ export interface AuditedDeps {
  * stays for work that rolled back; a read through the group commit, answered only once its entry
  * is durable, so that nothing shown is missing from the trail.
  */
-export async function audited<T>(deps: AuditedDeps, access: Access<T>, work: (db: Db) => Promise<T>): Promise<T> {
+export async function audited<T>(deps: AuditedDeps, access: Access<T> & { kind: 'change' }, work: (tx: Tx) => Promise<T>): Promise<T>;
+export async function audited<T>(deps: AuditedDeps, access: Access<T>, work: (db: Db) => Promise<T>): Promise<T>;
+export async function audited<T>(deps: AuditedDeps, access: Access<T>, work: (db: Tx) => Promise<T>): Promise<T> {
   const role = await access.authorize();
   if (access.kind === 'read') {
-    const result = await work(deps.db);
+    // A read is given the database (the second signature): it runs outside any transaction.
+    const result = await (work as unknown as (db: Db) => Promise<T>)(deps.db);
     await deps.audit.record(entriesOf(access, result, role));
     return result;
   }
