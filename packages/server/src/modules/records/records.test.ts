@@ -350,4 +350,38 @@ describeEachDatabase('records: the report, its prescriptions and sick leave, sha
     expect((await pdfText(bytes)).title).toBe('Compte rendu de téléconsultation');
     expect(bundle.entry!.filter((e) => e.resource?.resourceType === 'MedicationRequest')).toHaveLength(1);
   });
+
+  it('delays the notice while the mail server is down, and sends it once it is back: the share is not undone, nothing is lost', async () => {
+    // Dr Benali cares for Jean again (an earlier test ended it).
+    await everyTable(database().db)
+      .updateTable('care_relationships')
+      .set({ starts_at: new Date(Date.now() - 86_400_000), ends_at: null })
+      .where('practitioner_account_id', '=', benaliId)
+      .execute();
+    const { appointmentId } = await videoAppointmentSoon(database().db, {
+      patient: 'jean.moreau@demo.parcours.fr',
+      practitioner: 'dr.martin@demo.parcours.fr',
+      startsInMinutes: -30,
+    });
+    const report = (await martin.post<ReportReply>(`/api/v1/appointments/${appointmentId}/report`)).body;
+    await martin.put(`/api/v1/records/reports/${report.id}`, {
+      narrative: 'Motif de consultation :\nContrôle.',
+      acts: 'Téléconsultation',
+      incidents: 'Aucun',
+    });
+    expect((await martin.post(`/api/v1/records/reports/${report.id}/sign`)).status).toBe(200);
+    const port = Number(new URL(mail.url).port);
+    await mail.close();
+    const shared = await martin.post(`/api/v1/records/reports/${report.id}/share`, { recipientAccountIds: [benaliId] });
+    expect(shared.status).toBe(200);
+    const message = (await benali.get<{ id: string; reportId: string }[]>('/api/v1/records/inbox')).body.find(
+      (m) => m.reportId === report.id,
+    );
+    expect(message).toBeDefined();
+    // The first attempt finds no mail server; the job retries.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    mail = await startMailCatcher(port);
+    const notice = await mail.next('dr.benali@demo.parcours.fr', 30_000);
+    expect(notice.text).toContain(`/messagerie/${message!.id}`);
+  });
 });

@@ -1,14 +1,15 @@
 // Sending a signed report to the professionals caring for the patient (the treating doctor, the
 // requesting doctor): a message in their Parcours inbox with the report attached, read receipts,
-// and an e-mail that says only that something arrived (no health data in mail).
+// and an e-mail that says only that something arrived (notice.ts).
 import type { z } from 'zod';
 import type { Actor } from '../../platform/auth/actor.js';
 import { audited } from '../../platform/audit/audit.js';
 import type { Language } from '../../platform/http/language.js';
 import { problem } from '../../platform/http/problem.js';
-import { accountContacts, accountNames } from '../accounts/service.js';
+import { accountNames } from '../accounts/service.js';
 import { liveCarers, patientSummaries } from '../patients/service.js';
 import { auditRole, authorOnly, reportAccess } from './access.js';
+import { queueNotice } from './notice.js';
 import { loadReport, writeAccess, type RecordsDeps } from './reports.js';
 import type { Message, MessageDetail, ShareBody } from './schemas.js';
 import { inboxOf, insertMessage, markRead, messageById, reportById, type MessageRow } from './store.js';
@@ -39,8 +40,7 @@ export async function reportRecipients(deps: RecordsDeps, actor: Actor, reportId
 /** Shares a signed report; an unsigned one is refused (409 report-not-signed). Sharing twice sends nothing new. */
 export async function shareReport(deps: RecordsDeps, actor: Actor, reportId: string, body: z.infer<typeof ShareBody>, language: Language) {
   const row = await loadReport(deps, reportId);
-  const sent: MessageRow[] = [];
-  const view = await audited(deps, writeAccess(deps, actor, row, 'report.share'), async (db) => {
+  return audited(deps, writeAccess(deps, actor, row, 'report.share'), async (db) => {
     if (!row.signed_at) throw problem.conflict('report-not-signed');
     const carers = new Set(await liveCarers(db, row.patient_id));
     for (const recipient of new Set(body.recipientAccountIds)) {
@@ -54,49 +54,16 @@ export async function shareReport(deps: RecordsDeps, actor: Actor, reportId: str
         report_id: row.id,
         note: body.note,
       });
-      if (isNew) sent.push(message);
+      if (isNew) await queueNotice(deps, db, message.id);
     }
     return reportView(db, row, language);
   });
-  await mailRecipients(deps, sent);
-  return view;
 }
 
 const NOT_IN_CARE = {
   fr: 'Un destinataire ne suit pas ce patient : seuls les professionnels qui le prennent en charge reçoivent son compte rendu.',
   en: 'A recipient does not care for this patient: only the professionals caring for them receive the report.',
 };
-
-const MAIL = {
-  fr: {
-    subject: 'Parcours : un document vous attend',
-    body: 'Un confrère vous a adressé un document dans votre messagerie sécurisée Parcours. Connectez-vous pour le lire :',
-  },
-  en: {
-    subject: 'Parcours: a document awaits you',
-    body: 'A colleague sent you a document in your Parcours secure inbox. Sign in to read it:',
-  },
-};
-
-/** The notice by e-mail, after the commit; a failed mail is logged, the message stays in the inbox. */
-async function mailRecipients(deps: RecordsDeps, messages: MessageRow[]) {
-  if (messages.length === 0) return;
-  const contacts = await accountContacts(
-    deps.db,
-    messages.map((m) => m.recipient_account_id),
-  );
-  for (const message of messages) {
-    const contact = contacts.get(message.recipient_account_id);
-    if (!contact) continue;
-    const text = MAIL[contact.locale];
-    const link = new URL(`/messagerie/${message.id}`, deps.config.publicUrl).toString();
-    try {
-      await deps.mailer.send({ to: contact.email, subject: text.subject, text: `${text.body}\n${link}\n` });
-    } catch (error) {
-      deps.logger.warn({ err: error, messageId: message.id }, 'records: the inbox notice could not be mailed');
-    }
-  }
-}
 
 async function messageViews(deps: RecordsDeps, rows: MessageRow[]): Promise<z.infer<typeof Message>[]> {
   const [senders, patients] = await Promise.all([

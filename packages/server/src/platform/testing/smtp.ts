@@ -8,8 +8,8 @@ export interface CapturedMail {
   attachments: { filename: string; contentType: string; content: string }[];
 }
 
-/** A real SMTP server on a free port that keeps what it receives, for tests to read. */
-export async function startMailCatcher(): Promise<{
+/** A real SMTP server on a free port (or on `port`: a mail server coming back) that keeps what it receives, for tests to read. */
+export async function startMailCatcher(port = 0): Promise<{
   url: string;
   mails: CapturedMail[];
   next(to: string, timeoutMs?: number): Promise<CapturedMail>;
@@ -41,10 +41,10 @@ export async function startMailCatcher(): Promise<{
       );
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as { port: number };
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const listening = (server.server.address() as { port: number }).port;
   return {
-    url: `smtp://127.0.0.1:${port}`,
+    url: `smtp://127.0.0.1:${listening}`,
     mails,
     async next(to, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
