@@ -61,22 +61,25 @@ describe('server start-up', () => {
     expect(await ready.json()).toEqual({ status: 'ready', database: 'pglite' });
   }, 120_000); // two cold starts of the embedded database, one with initdb
 
-  it.runIf(testedDatabases().includes('postgres'))('lets two nodes migrate the same PostgreSQL database at once [PostgreSQL]', async () => {
-    const target = await createEmptyPostgresDatabase();
-    cleanups.push(target.drop);
-    const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: target.url });
-    const nodes = await Promise.all([startServer({ config, logger: quiet }), startServer({ config, logger: quiet })]);
-    for (const node of nodes) cleanups.push(() => node.stop());
-    await Promise.all(nodes.map((n) => n.ctx.ready));
-    for (const node of nodes) expect((await fetch(`${node.url}/ready`)).status).toBe(200);
+  it.runIf(testedDatabases().includes('postgres'))(
+    'lets two nodes migrate the same PostgreSQL database and start their jobs at once [PostgreSQL]',
+    async () => {
+      const target = await createEmptyPostgresDatabase();
+      cleanups.push(target.drop);
+      const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATABASE_URL: target.url });
+      const nodes = await Promise.all([startServer({ config, logger: quiet }), startServer({ config, logger: quiet })]);
+      for (const node of nodes) cleanups.push(() => node.stop());
+      await Promise.all(nodes.map((n) => n.ctx.ready));
+      for (const node of nodes) expect((await fetch(`${node.url}/ready`)).status).toBe(200);
 
-    const client = new pg.Client({ connectionString: target.url });
-    await client.connect();
-    const { rows } = await client.query('select name, count(*)::int as n from parcours_migrations group by name');
-    await client.end();
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.every((r: { n: number }) => r.n === 1)).toBe(true);
-  });
+      const client = new pg.Client({ connectionString: target.url });
+      await client.connect();
+      const { rows } = await client.query('select name, count(*)::int as n from parcours_migrations group by name');
+      await client.end();
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r: { n: number }) => r.n === 1)).toBe(true);
+    },
+  );
 
   it('refuses a second process on a PGlite data directory a running server holds, saying why', async () => {
     const dataDir = await tempDir();

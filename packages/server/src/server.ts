@@ -54,26 +54,32 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     onCheckpoint: (checkpoint) => void events.publish('audit.checkpoint', checkpointToJson(checkpoint)),
     onError: (err) => logger.error({ err: { message: (err as Error).message } }, 'audit checkpoint failed'),
   });
-  const ready = migrate(database.db).then(async (applied) => {
+  const migrated = migrate(database.db).then(async (applied) => {
     if (applied.length > 0) logger.info({ applied }, 'migrations applied');
     await audit.start();
     if (options.demo) await seedDemo(database.db, logger);
   });
-  ready.catch((err: Error) => logger.error({ err: { message: err.message } }, 'database not ready'));
+  migrated.catch((err: Error) => logger.error({ err: { message: err.message } }, 'database not ready'));
   const mailer = createMailer(config, logger);
   const jobs = createJobs({ database, logger });
+  // Jobs start once the tables their handlers use exist and the modules defined them (registering,
+  // below). The API waits for them too: a request queues its jobs in its own transaction, which
+  // needs the jobs started (on PGlite, starting them then would wait for the connection it holds).
+  let modulesDefinedJobs!: () => void;
+  const jobsDefined = new Promise<void>((resolve) => (modulesDefinedJobs = resolve));
+  const jobsStarted = Promise.all([migrated, jobsDefined]).then(() => jobs.start());
+  jobsStarted.catch((err: Error) => logger.error({ err: { message: err.message } }, 'jobs not started'));
+  const ready = jobsStarted;
   const ctx: AppContext = { config, database, logger, mailer, events, jobs, audit, ready };
   const app = await buildApp(ctx, {
     modules: async (scope) => {
       await loadModules(scope, ctx, MODULES);
     },
   });
+  modulesDefinedJobs();
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  // Jobs start once the tables their handlers use exist; the modules defined them while registering.
-  const jobsStarted = ready.then(() => jobs.start());
-  jobsStarted.catch((err: Error) => logger.error({ err: { message: err.message } }, 'jobs not started'));
   let stopping: Promise<void> | undefined;
   return {
     app,
@@ -83,7 +89,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     stop: () =>
       (stopping ??= (async () => {
         await app.close();
-        await ready.catch(() => {});
+        await migrated.catch(() => {});
         await jobsStarted.catch(() => {});
         await jobs.stop();
         // The last reads' entries and a last checkpoint, while the database is still open.

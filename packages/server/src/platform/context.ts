@@ -18,7 +18,7 @@ export interface AppContext {
   jobs: Jobs;
   /** The audit trail of this node: group commit for reads, signed checkpoints. */
   audit: AuditTrail;
-  /** Resolves once the database answers and is migrated; requests wait for it. */
+  /** Resolves once the database answers and is migrated, and the jobs are started; requests wait for it. */
   ready: Promise<void>;
 }
 

@@ -151,6 +151,8 @@ class JobTimeoutError extends Error {
 }
 
 const SCHEMA = 'pgboss';
+/** Any constant shared by every node: the key of the advisory lock under which nodes start pg-boss one at a time. */
+const START_LOCK_KEY = 7_233_601_421;
 
 interface Queue {
   name: string;
@@ -206,7 +208,7 @@ export function createJobs<Types extends object = JobTypes>(options: JobsOptions
   let wakeAgain = false;
 
   async function prepare(): Promise<void> {
-    await boss.start();
+    await startBoss();
     if (database.kind === 'pglite') await reclaimOrphans();
     for (const queue of queues.values()) {
       await retryOnDeadlock(async () => {
@@ -215,6 +217,28 @@ export function createJobs<Types extends object = JobTypes>(options: JobsOptions
         if (queue.cron) await boss.schedule(queue.name, queue.cron, {}, { tz: 'Europe/Paris' });
       });
     }
+  }
+
+  /**
+   * pg-boss creates its schema under an advisory transaction lock, but a node that waited on that
+   * lock does not see the schema the other just made (waiting on an advisory lock does not refresh
+   * the catalog's cache) and fails on a duplicate — its jobs would never start. On PostgreSQL, nodes
+   * start pg-boss one at a time under a lock of ours, taken before pg-boss looks: the second finds
+   * the schema installed. PGlite has one process, and one connection that pg-boss needs.
+   */
+  async function startBoss(): Promise<void> {
+    if (database.kind !== 'postgres') {
+      await boss.start();
+      return;
+    }
+    await database.db.connection().execute(async (connection) => {
+      await sql`select pg_advisory_lock(${START_LOCK_KEY})`.execute(connection);
+      try {
+        await boss.start();
+      } finally {
+        await sql`select pg_advisory_unlock(${START_LOCK_KEY})`.execute(connection);
+      }
+    });
   }
 
   /**
