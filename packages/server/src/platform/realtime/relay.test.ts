@@ -3,7 +3,7 @@ import type { EventBus } from '../events/bus.js';
 import { createEventBus } from '../events/index.js';
 import { collect, natsForTests, testNamespace } from '../events/testing.js';
 import { createLogger } from '../logger.js';
-import { Rooms, type PresenceTiming, type RoomMember } from './relay.js';
+import { Rooms, rosterDigest, type PresenceTiming, type RoomMember, type RoomPresence } from './relay.js';
 
 const natsUrl = await natsForTests();
 const quiet = createLogger(process.env.TEST_LOG ?? 'silent');
@@ -111,14 +111,15 @@ describe(`room rosters across nodes (${natsUrl ? 'NATS' : 'one in-process bus'})
   });
 
   it('asks a host it does not know (a partition healed, a node it missed) for its peers, and lists them', async () => {
+    const doctorOfBackAgain: [string, string, string][] = [[ROOM, 'peer-of-back-again', 'account:doctor']];
     const busOfA = bus();
     const a = node(busOfA);
     const patient = await a.join('account:patient');
     const heard = collect(busOfA, 'realtime.presence');
-    busOfA.publish('realtime.presence', { kind: 'alive', host: 'back-again' });
+    busOfA.publish('realtime.presence', { kind: 'alive', host: 'back-again', digest: rosterDigest(doctorOfBackAgain) });
     await heard.until(2);
     expect(heard.events.map((e) => e.payload)).toContainEqual({ kind: 'roll-call', host: a.rooms.host, of: 'back-again' });
-    busOfA.publish('realtime.presence', { kind: 'present', host: 'back-again', peers: [[ROOM, 'peer-of-back-again', 'account:doctor']] });
+    busOfA.publish('realtime.presence', { kind: 'present', host: 'back-again', peers: doctorOfBackAgain, complete: true });
     await until(() => patient.presence('peer-of-back-again').length === 1, 'the patient hears of the doctor');
     expect(
       a.rooms
@@ -128,5 +129,35 @@ describe(`room rosters across nodes (${natsUrl ? 'NATS' : 'one in-process bus'})
     ).toEqual(['account:doctor', 'account:patient']);
     // …and drops them once that host is silent again.
     await until(() => patient.presence('peer-of-back-again').length === 2, 'the doctor is dropped', QUICK.lostAfterMs * 5);
+  });
+  it('forgets a peer whose leave it missed (cut off from the bus meanwhile): the host’s digest disagrees, its roll call settles it', async () => {
+    const busOfA = bus();
+    const a = node(busOfA);
+    const patient = await a.join('account:patient');
+    const both: [string, string, string][] = [
+      [ROOM, 'nurse-on-h2', 'account:nurse'],
+      [ROOM, 'doctor-on-h2', 'account:doctor'],
+    ];
+    busOfA.publish('realtime.presence', { kind: 'present', host: 'h2', peers: both, complete: true });
+    await until(() => a.rooms.roster(ROOM).length === 3, 'both of h2 listed');
+    // h2 now has the doctor alone: the nurse's leave never reached this node.
+    const heard = collect(busOfA, 'realtime.presence');
+    const rollCalls = () => heard.events.map((e) => e.payload as RoomPresence).filter((p) => p.kind === 'roll-call');
+    busOfA.publish('realtime.presence', { kind: 'alive', host: 'h2', digest: rosterDigest(both.slice(1)) });
+    await until(() => rollCalls().some((p) => p.kind === 'roll-call' && p.of === 'h2'), 'a roll call of h2');
+    busOfA.publish('realtime.presence', { kind: 'present', host: 'h2', peers: both.slice(1), complete: true });
+    await until(() => patient.presence('nurse-on-h2').length === 2, 'the nurse is dropped');
+    expect(patient.presence('nurse-on-h2')).toEqual([true, false]);
+    expect(
+      a.rooms
+        .roster(ROOM)
+        .map((p) => p.subject)
+        .sort(),
+    ).toEqual(['account:doctor', 'account:patient']);
+    // A digest that agrees asks nothing.
+    const before = rollCalls().length;
+    busOfA.publish('realtime.presence', { kind: 'alive', host: 'h2', digest: rosterDigest(both.slice(1)) });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(rollCalls()).toHaveLength(before);
   });
 });

@@ -16,12 +16,20 @@ export type RoomSignal =
  * few seconds, and its peers are dropped elsewhere once it has been silent too long (a crashed
  * node's peers must not hold places); a host just started (or hearing of one it did not know) asks
  * for a `roll-call`, which hosts answer with their peers, `present`, in chunks under the bus's size
- * limit.
+ * limit, the last one marked `complete`. `alive` carries a digest of the host's peers: a node whose
+ * list of them differs (it missed a join or a leave while cut off from the bus) asks that host for
+ * its roll call, and keeps only the peers the complete answer names.
  */
 export type RoomPresence =
-  | { kind: 'alive'; host: string }
+  | { kind: 'alive'; host: string; digest: RosterDigest }
   | { kind: 'roll-call'; host: string; of?: string }
-  | { kind: 'present'; host: string; peers: [topic: string, peer: string, subject: string][] };
+  | { kind: 'present'; host: string; peers: [topic: string, peer: string, subject: string][]; complete: boolean };
+
+/** How many peers, and the sum of their names' 32-bit hashes: the same whatever the order. */
+export interface RosterDigest {
+  count: number;
+  sum: number;
+}
 
 declare module '../events/subjects.js' {
   interface EventSubjects {
@@ -70,6 +78,8 @@ export class Rooms {
   private readonly rosters = new Map<string, Map<string, Entry>>();
   /** host → when it was last heard (ms), for the other hosts with peers. */
   private readonly heard = new Map<string, number>();
+  /** host → the peers its roll call's answer named so far, until its complete part. */
+  private readonly answering = new Map<string, Set<string>>();
   private readonly stopFeeds: (() => void)[];
   private readonly timer: NodeJS.Timeout;
 
@@ -155,7 +165,8 @@ export class Rooms {
 
   /** Says this host is alive (when it has peers), and drops the peers of hosts silent too long. */
   private beat(): void {
-    if (this.ownPeers().length > 0) this.publishPresence({ kind: 'alive', host: this.host });
+    const own = this.ownPeers();
+    if (own.length > 0) this.publishPresence({ kind: 'alive', host: this.host, digest: rosterDigest(own) });
     const silentSince = Date.now() - this.presence.lostAfterMs;
     for (const [host, at] of this.heard) {
       if (at >= silentSince) continue;
@@ -171,25 +182,44 @@ export class Rooms {
     const known = this.heard.has(message.host);
     this.heard.set(message.host, Date.now());
     if (message.kind === 'alive') {
-      // A host we had dropped (or never heard of): its peers may be missing here.
-      if (!known) this.publishPresence({ kind: 'roll-call', host: this.host, of: message.host });
+      // A host we had dropped (or never heard of), or whose peers we list otherwise: ask it.
+      const digest = rosterDigest(this.peersOf(message.host));
+      if (!known || digest.count !== message.digest.count || digest.sum !== message.digest.sum)
+        this.publishPresence({ kind: 'roll-call', host: this.host, of: message.host });
     } else if (message.kind === 'roll-call') {
       if (message.of === undefined || message.of === this.host) this.answerRollCall();
     } else {
-      for (const [topic, peer, subject] of message.peers) this.noteAndTell({ topic, kind: 'joined', peer, subject, host: message.host });
+      const named = this.answering.get(message.host) ?? new Set<string>();
+      this.answering.set(message.host, named);
+      for (const [topic, peer, subject] of message.peers) {
+        named.add(peer);
+        this.noteAndTell({ topic, kind: 'joined', peer, subject, host: message.host });
+      }
+      if (!message.complete) return;
+      this.answering.delete(message.host);
+      for (const [topic, peer, subject] of this.peersOf(message.host))
+        if (!named.has(peer)) this.noteAndTell({ topic, kind: 'left', peer, subject, host: message.host });
     }
   }
 
+  /** Every peer of this host, in chunks; the last (empty when there is none) marked complete. */
   private answerRollCall(): void {
     const peers = this.ownPeers();
-    for (let start = 0; start < peers.length; start += PRESENT_CHUNK)
-      this.publishPresence({ kind: 'present', host: this.host, peers: peers.slice(start, start + PRESENT_CHUNK) });
+    let start = 0;
+    do {
+      const chunk = peers.slice(start, (start += PRESENT_CHUNK));
+      this.publishPresence({ kind: 'present', host: this.host, peers: chunk, complete: start >= peers.length });
+    } while (start < peers.length);
   }
 
   private ownPeers(): [string, string, string][] {
+    return this.peersOf(this.host);
+  }
+
+  private peersOf(host: string): [topic: string, peer: string, subject: string][] {
     const peers: [string, string, string][] = [];
     for (const [topic, roster] of this.rosters)
-      for (const [peer, entry] of roster) if (entry.host === this.host) peers.push([topic, peer, entry.subject]);
+      for (const [peer, entry] of roster) if (entry.host === host) peers.push([topic, peer, entry.subject]);
     return peers;
   }
 
@@ -247,4 +277,18 @@ export class Rooms {
     // This host's own joins and leaves are already noted: their echo is how its members hear of them.
     if (this.note(signal) || signal.host === this.host) this.tell(signal);
   }
+}
+
+/** The digest of a host's peers: what `alive` says, and what a node compares with its own list. */
+export function rosterDigest(peers: readonly (readonly [topic: string, peer: string, subject: string])[]): RosterDigest {
+  let sum = 0;
+  for (const [, peer] of peers) sum = (sum + fnv1a(peer)) >>> 0;
+  return { count: peers.length, sum };
+}
+
+/** FNV-1a, 32 bits: a cheap hash of a peer id (random hex), enough to tell two lists apart. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  return hash;
 }
