@@ -41,6 +41,13 @@ function startNode(bus: EventBus, timing = QUICK) {
   };
 }
 
+/** Who is in the room, as a node lists it: their subjects, sorted. */
+const subjectsIn = (rooms: Rooms) =>
+  rooms
+    .roster(ROOM)
+    .map((p) => p.subject)
+    .sort();
+
 async function until(condition: () => boolean, what: string, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!condition()) {
@@ -78,12 +85,7 @@ describe(`room rosters across nodes (${natsUrl ? 'NATS' : 'one in-process bus'})
     const doctor = await a.join('account:doctor');
     const late = node();
     await late.rooms.ready;
-    expect(
-      late.rooms
-        .roster(ROOM)
-        .map((p) => p.subject)
-        .sort(),
-    ).toEqual(['account:doctor', 'account:patient']);
+    expect(subjectsIn(late.rooms)).toEqual(['account:doctor', 'account:patient']);
     expect(late.rooms.isFull(ROOM, 'account:nurse', 2)).toBe(true);
     // The one already there learns of a newcomer on the late node once, not again from the roll call's answers.
     const nurse = await late.join('account:nurse');
@@ -121,12 +123,7 @@ describe(`room rosters across nodes (${natsUrl ? 'NATS' : 'one in-process bus'})
     expect(heard.events.map((e) => e.payload)).toContainEqual({ kind: 'roll-call', host: a.rooms.host, of: 'back-again' });
     busOfA.publish('realtime.presence', { kind: 'present', host: 'back-again', peers: doctorOfBackAgain, complete: true });
     await until(() => patient.presence('peer-of-back-again').length === 1, 'the patient hears of the doctor');
-    expect(
-      a.rooms
-        .roster(ROOM)
-        .map((p) => p.subject)
-        .sort(),
-    ).toEqual(['account:doctor', 'account:patient']);
+    expect(subjectsIn(a.rooms)).toEqual(['account:doctor', 'account:patient']);
     // …and drops them once that host is silent again.
     await until(() => patient.presence('peer-of-back-again').length === 2, 'the doctor is dropped', QUICK.lostAfterMs * 5);
   });
@@ -148,12 +145,7 @@ describe(`room rosters across nodes (${natsUrl ? 'NATS' : 'one in-process bus'})
     busOfA.publish('realtime.presence', { kind: 'present', host: 'h2', peers: both.slice(1), complete: true });
     await until(() => patient.presence('nurse-on-h2').length === 2, 'the nurse is dropped');
     expect(patient.presence('nurse-on-h2')).toEqual([true, false]);
-    expect(
-      a.rooms
-        .roster(ROOM)
-        .map((p) => p.subject)
-        .sort(),
-    ).toEqual(['account:doctor', 'account:patient']);
+    expect(subjectsIn(a.rooms)).toEqual(['account:doctor', 'account:patient']);
     // A digest that agrees asks nothing.
     const before = rollCalls().length;
     busOfA.publish('realtime.presence', { kind: 'alive', host: 'h2', digest: rosterDigest(both.slice(1)) });
