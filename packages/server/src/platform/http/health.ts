@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
+import { withTimeout } from '../timeout.js';
 import { problem } from './problem.js';
 
 const Health = z.object({ status: z.literal('ok') });
@@ -8,12 +9,6 @@ const Ready = z.object({ status: z.literal('ready'), database: z.enum(['pglite',
 
 /** A probe must get an answer quickly, even while the embedded database is still loading. */
 const READY_TIMEOUT_MS = 2_000;
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), ms)));
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 export function registerHealthRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/health', { schema: { summary: 'The process is alive', tags: ['platform'], response: { 200: Health } } }, async () => ({

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import type { Database, Tx } from '../database/database.js';
+import { waitAtMost } from '../timeout.js';
 import { bossExecutor } from './executor.js';
 import type { JobTypes } from './job-types.js';
 
@@ -508,12 +509,7 @@ export function createJobs<Types extends object = JobTypes>(options: JobsOptions
         await ticking;
         const all = [...runs];
         if (all.length > 0) {
-          let deadline: NodeJS.Timeout | undefined;
-          await Promise.race([
-            Promise.allSettled(all.map((r) => r.done)),
-            new Promise((resolve) => (deadline = setTimeout(resolve, stopTimeoutMs))),
-          ]);
-          clearTimeout(deadline);
+          await waitAtMost(Promise.allSettled(all.map((r) => r.done)), stopTimeoutMs);
           // Runs still going are handed back now rather than when their lease ends.
           for (const run of runs) {
             const error = new Error('node stopping');

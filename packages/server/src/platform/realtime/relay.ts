@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { EventBus } from '../events/bus.js';
+import { sha256Hex } from '../sha256.js';
+import { waitAtMost } from '../timeout.js';
 import type { RoomPeer } from './protocol.js';
 
 /**
@@ -53,8 +55,8 @@ export interface PresenceTiming {
 
 export const DEFAULT_PRESENCE: PresenceTiming = { everyMs: 5_000, lostAfterMs: 16_000 };
 
-/** How long a join waits, at most, for the bus to carry it to the other nodes. */
-const MAX_ANNOUNCE_WAIT_MS = 1_000;
+/** How long a join (or the roll call) waits, at most, for the bus to carry it to the other nodes. */
+const MAX_WAIT_MS = 1_000;
 /** How long a host just started listens to the answers to its roll call before it admits anyone. */
 const ROLL_CALL_SETTLE_MS = 250;
 /** Peers per `present` message: about 120 bytes each, far under the bus's 64 KiB. */
@@ -122,7 +124,7 @@ export class Rooms {
     const signal = { topic, kind: 'joined', peer, subject, host: this.host } as const;
     this.note(signal);
     this.bus.publish('realtime.relayed', signal);
-    await this.settle(this.bus.flush());
+    await waitAtMost(this.bus.flush(), MAX_WAIT_MS);
   }
 
   leave(topic: string, peer: string, subject: string): void {
@@ -146,20 +148,12 @@ export class Rooms {
     this.stopFeeds.forEach((stop) => stop());
   }
 
-  /** Waits for `work`, a second at most. */
-  private async settle(work: Promise<unknown>): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    await Promise.race([work.catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, MAX_ANNOUNCE_WAIT_MS)))]).finally(
-      () => clearTimeout(timer),
-    );
-  }
-
   /** Asks every host for its peers, and gives the answers a moment: a node started after a room formed must know it. */
   private async rollCall(): Promise<void> {
-    await this.settle(this.bus.ready);
+    await waitAtMost(this.bus.ready, MAX_WAIT_MS);
     this.publishPresence({ kind: 'roll-call', host: this.host });
-    await this.settle(this.bus.flush());
-    if (this.bus.transport === 'in-process') return this.settle(this.bus.flush());
+    await waitAtMost(this.bus.flush(), MAX_WAIT_MS);
+    if (this.bus.transport === 'in-process') return waitAtMost(this.bus.flush(), MAX_WAIT_MS);
     await new Promise((resolve) => setTimeout(resolve, ROLL_CALL_SETTLE_MS));
   }
 
@@ -282,13 +276,7 @@ export class Rooms {
 /** The digest of a host's peers: what `alive` says, and what a node compares with its own list. */
 export function rosterDigest(peers: readonly (readonly [topic: string, peer: string, subject: string])[]): RosterDigest {
   let sum = 0;
-  for (const [, peer] of peers) sum = (sum + fnv1a(peer)) >>> 0;
+  // The first 32 bits of each peer id's SHA-256, summed: any change to the list changes the sum.
+  for (const [, peer] of peers) sum = (sum + parseInt(sha256Hex(peer).slice(0, 8), 16)) >>> 0;
   return { count: peers.length, sum };
-}
-
-/** FNV-1a, 32 bits: a cheap hash of a peer id (random hex), enough to tell two lists apart. */
-function fnv1a(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
-  return hash;
 }
