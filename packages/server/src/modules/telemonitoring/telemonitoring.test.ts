@@ -25,7 +25,7 @@ interface AlertView {
 interface MonitoringView {
   enrolments: { id: string; programme: string; startsAt: string }[];
   devices: { id: string }[];
-  readings: { identifier: string; value: number | null; interpretation: string | null }[];
+  readings: { identifier: string; kind: string; value: number | null; effective: string; interpretation: string | null }[];
   alerts: AlertView[];
 }
 
@@ -401,7 +401,12 @@ describeEachDatabase('telemonitoring', (database) => {
 
     it('takes a reading typed in by the patient, checked like a device’s; the open low-glucose alert is updated, not repeated', async () => {
       const identifier = crypto.randomUUID();
-      const body = { identifier, kind: 'glucose', value: 3.0, unit: 'mmol/L', effective: iso(Date.now() - 5 * 60_000) };
+      // After every stored glucose reading (the demo's latest may be minutes old, at noon UTC), so it is the evidence.
+      const latest = Math.max(
+        ...(await monitoringOf(camille, camilleId)).readings.filter((r) => r.kind === 'glucose').map((r) => Date.parse(r.effective)),
+      );
+      const effective = iso(Math.min(Date.now() - 1_000, Math.max(Date.now() - 5 * 60_000, latest + 1_000)));
+      const body = { identifier, kind: 'glucose', value: 3.0, unit: 'mmol/L', effective };
       const entered = await camille.post<{ created: number }>(`/api/v1/patients/${camilleId}/telemonitoring/readings`, body);
       expect(entered.status).toBe(200);
       expect(entered.body.created).toBe(1);
