@@ -12,8 +12,12 @@ declare module '../../platform/jobs/job-types.js' {
     'accounts.already-registered-mail': { accountId: string };
     /** A reset link, asked for an address that has an account. */
     'accounts.password-reset-mail': { accountId: string };
+    /** An organisation invites the account's holder (queued with the invitation). */
+    'accounts.invitation-mail': { accountId: string; organisation: string };
   }
 }
+
+type Account = NonNullable<Awaited<ReturnType<typeof findAccount>>>;
 
 /** Mails to one person in an hour, whoever asks: enough for a lost mail, too few to flood a mailbox. */
 const MAILS_PER_RECIPIENT_PER_HOUR = 5;
@@ -24,7 +28,7 @@ const MAILS_PER_RECIPIENT_PER_HOUR = 5;
  * Payloads carry an account id only; the token is issued when the mail is sent.
  */
 export function defineAccountMailJobs(deps: ServiceDeps): void {
-  const mail = async (accountId: string, send: (account: NonNullable<Awaited<ReturnType<typeof findAccount>>>) => Promise<void>) => {
+  const mail = async (accountId: string, send: (account: Account) => Promise<void>) => {
     const account = await findAccount(deps.db, accountId);
     if (!account) return; // asked for an address without an account: nothing to send
     if (!(await takeQuota(deps.db, `mail-recipient:${account.email}`, MAILS_PER_RECIPIENT_PER_HOUR, 3_600_000))) return;
@@ -52,6 +56,20 @@ export function defineAccountMailJobs(deps: ServiceDeps): void {
       await deps.mailer.send(
         composeMail('reset-password', account.locale, account.email, {
           link: `${deps.config.publicUrl}/nouveau-mot-de-passe?token=${token}`,
+        }),
+      );
+    }),
+  );
+  deps.jobs.define('accounts.invitation-mail', (job) =>
+    mail(job.data.accountId, async (account) => {
+      const link = account.hasPassword
+        ? `${deps.config.publicUrl}/invitations`
+        : // No password yet: a link to choose one, which accepts (registration.ts acceptInvitation).
+          `${deps.config.publicUrl}/invitation?token=${await issueEmailToken(deps.db, account.id, 'invitation')}`;
+      await deps.mailer.send(
+        composeMail(account.hasPassword ? 'invitation-existing' : 'invitation', account.locale, account.email, {
+          link,
+          organisation: job.data.organisation,
         }),
       );
     }),

@@ -1,11 +1,9 @@
 // The accounts module's surface for other modules: accounts, professionals' profiles and one-time
 // links are reached only through these functions, never through the tables.
 import { sql } from 'kysely';
-import type { Db } from '../../platform/database/database.js';
+import type { Db, Tx } from '../../platform/database/database.js';
 import type { ServiceDeps } from '../../platform/context.js';
 import { problem } from '../../platform/http/problem.js';
-import { issueEmailToken } from './email-tokens.js';
-import { composeMail } from './mails.js';
 import { accountByEmail, accountsDb, insertAccount } from './store.js';
 import { prepared } from '../../platform/database/prepared.js';
 
@@ -98,13 +96,10 @@ export interface InvitedProfessional {
 
 /**
  * The account an invitation is for, inside the inviting transaction: the existing one, untouched
- * (its owner accepts or not), or a new one without a password, with the profile typed and a
- * one-time link to choose the password.
+ * (its owner accepts or not), or a new one without a password, with the profile typed (its link to
+ * choose the password comes with the invitation mail).
  */
-export async function ensureInvitedAccount(
-  tx: Db,
-  input: InvitedProfessional,
-): Promise<{ accountId: string; token: string | null; locale: 'fr' | 'en' }> {
+export async function ensureInvitedAccount(tx: Db, input: InvitedProfessional): Promise<{ accountId: string }> {
   const existing = await accountByEmail(tx, input.email);
   const own = accountsDb(tx);
   if (input.rpps) {
@@ -121,8 +116,7 @@ export async function ensureInvitedAccount(
       passwordHash: null,
     }))!;
   if (!existing && input.profession) await ensurePractitionerProfile(tx, accountId, { ...input, profession: input.profession });
-  const token = existing?.password_hash ? null : await issueEmailToken(tx, accountId, 'invitation');
-  return { accountId, token, locale: existing?.locale ?? input.locale };
+  return { accountId };
 }
 
 /** Gives an account the professional profile an invitation typed, when it has none (with the person's acceptance). */
@@ -151,19 +145,12 @@ export async function ensurePractitionerProfile(
     .execute();
 }
 
-/** The invitation mail: a link to choose a password, or to log in when the account has one. */
-export async function mailInvitation(
-  deps: ServiceDeps,
-  invitation: { to: string; token: string | null; locale: 'fr' | 'en'; organisation: string },
-): Promise<void> {
-  // A new account chooses its password (which accepts); an existing one answers from its invitations page.
-  const link = invitation.token ? `${deps.config.publicUrl}/invitation?token=${invitation.token}` : `${deps.config.publicUrl}/invitations`;
-  await deps.mailer.send(
-    composeMail(invitation.token ? 'invitation' : 'invitation-existing', invitation.locale, invitation.to, {
-      link,
-      organisation: invitation.organisation,
-    }),
-  );
+/**
+ * Queues the invitation mail in the inviting transaction: both, or neither; a mail server down for
+ * a while delays it (see mail-jobs.ts). An account without a password gets its link then.
+ */
+export function queueInvitationMail(deps: ServiceDeps, tx: Tx, invitation: { accountId: string; organisation: string }): Promise<unknown> {
+  return deps.jobs.send('accounts.invitation-mail', invitation, { tx });
 }
 
 /** Where and how to write to accounts: e-mail, language and display name, by account id. */

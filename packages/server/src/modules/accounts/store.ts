@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { scoped, type Db } from '../../platform/database/database.js';
 import type { AccountsTables } from './tables.js';
 
@@ -43,7 +44,11 @@ export function accountByEmail(db: Db, email: string) {
 
 /** The account with this id, if any. */
 export function findAccount(db: Db, accountId: string) {
-  return accountsDb(db).selectFrom('accounts').select(['id', 'email', 'locale']).where('id', '=', accountId).executeTakeFirst();
+  return accountsDb(db)
+    .selectFrom('accounts')
+    .select(['id', 'email', 'locale', sql<boolean>`password_hash is not null`.as('hasPassword')])
+    .where('id', '=', accountId)
+    .executeTakeFirst();
 }
 
 export function accountById(db: Db, accountId: string) {

@@ -3,7 +3,7 @@ import { authorizeOrganisationAdmin } from '../../platform/auth/policy.js';
 import type { Db } from '../../platform/database/database.js';
 import type { ServiceDeps } from '../../platform/context.js';
 import { problem } from '../../platform/http/problem.js';
-import { accountChanged, ensureInvitedAccount, ensurePractitionerProfile, mailInvitation } from '../accounts/service.js';
+import { accountChanged, ensureInvitedAccount, ensurePractitionerProfile, queueInvitationMail } from '../accounts/service.js';
 import type { Invitation } from './schemas.js';
 import { answerInvitation, insertMembership, organisationById, pendingInvitationsOfAccount, upsertInvitation } from './store.js';
 
@@ -17,11 +17,11 @@ export async function inviteProfessional(deps: ServiceDeps, actor: Actor, organi
   authorizeOrganisationAdmin(actor, organisationId);
   const organisation = await organisationById(deps.db, organisationId);
   if (!organisation) throw problem.notFound();
-  const { invitationId, account } = await deps.db.transaction().execute(async (tx) => {
-    const account = await ensureInvitedAccount(tx, input);
+  const invitationId = await deps.db.transaction().execute(async (tx) => {
+    const { accountId } = await ensureInvitedAccount(tx, input);
     const invitationId = await upsertInvitation(tx, {
       organisationId,
-      accountId: account.accountId,
+      accountId,
       role: input.role,
       email: input.email,
       givenName: input.givenName,
@@ -31,9 +31,9 @@ export async function inviteProfessional(deps: ServiceDeps, actor: Actor, organi
         : null,
       invitedBy: actor.accountId,
     });
-    return { invitationId, account };
+    await queueInvitationMail(deps, tx, { accountId, organisation: organisation.name });
+    return invitationId;
   });
-  await mailInvitation(deps, { to: input.email, token: account.token, locale: account.locale, organisation: organisation.name });
   return { invitationId };
 }
 

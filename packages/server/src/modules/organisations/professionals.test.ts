@@ -160,4 +160,26 @@ describeEachDatabase('professionals: invitation, mandatory second factor, organi
     const members = await admin.get<{ email: string }[]>(`/api/v1/organisations/${organisationId}/members`);
     expect(members.body.some((m) => m.email === 'camille.petit@demo.parcours.fr')).toBe(false);
   });
+
+  it('answers an invitation made while the mail server is down, and mails its link once the server is back', async () => {
+    const port = Number(new URL(mail.url).port);
+    await mail.close();
+    const invited = await admin.post(`/api/v1/organisations/${organisationId}/invitations`, {
+      email: 'dr.roux@example.org',
+      givenName: 'Inès',
+      familyName: 'Roux',
+      role: 'practitioner',
+      profession: 'doctor',
+    });
+    expect(invited.status).toBe(201);
+    // The first attempt finds no mail server; the job retries.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    mail = await startMailCatcher(port);
+    const message = await mail.next('dr.roux@example.org', 30_000);
+    expect(message.subject).toContain('invitation');
+    const doctor = new ApiClient(server.url);
+    expect(
+      (await doctor.post('/api/v1/auth/invitation/accept', { token: linkToken(message.text), password: 'stethoscope-42-roux' })).status,
+    ).toBe(204);
+  });
 });
