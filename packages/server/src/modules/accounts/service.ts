@@ -146,8 +146,9 @@ export async function ensurePractitionerProfile(
 }
 
 /**
- * Queues the invitation mail in the inviting transaction: both, or neither; a mail server down for
- * a while delays it (see mail-jobs.ts). An account without a password gets its link then.
+ * Queues the invitation mail in the inviting transaction: both, or neither. A mail server down
+ * delays it: the job retries from 5 s, doubling, five times (mail-jobs.ts). An account without a
+ * password gets its link when the mail goes.
  */
 export function queueInvitationMail(deps: ServiceDeps, tx: Tx, invitation: { accountId: string; organisation: string }): Promise<unknown> {
   return deps.jobs.send('accounts.invitation-mail', invitation, { tx });

@@ -401,7 +401,7 @@ describeEachDatabase('telemonitoring', (database) => {
 
     it('takes a reading typed in by the patient, checked like a device’s; the open low-glucose alert is updated, not repeated', async () => {
       const identifier = crypto.randomUUID();
-      // After every stored glucose reading (the demo's latest may be minutes old, at noon UTC), so it is the evidence.
+      // The demo's latest glucose lies at 07:00, 12:00 or 19:00 UTC, perhaps a minute ago: this reading comes after it, so the alert shows it.
       const latest = Math.max(
         ...(await monitoringOf(camille, camilleId)).readings.filter((r) => r.kind === 'glucose').map((r) => Date.parse(r.effective)),
       );
